@@ -1,0 +1,12 @@
+import type { NextRequest } from "next/server";
+import { subgraphQuerySchema } from "@/lib/api-schemas";
+import { getSubgraph } from "@/lib/entities";
+import { parseSearchParams, respond } from "@/lib/http";
+
+/** The entities listed in `ids` and every relationship among them: what an explorer URL shows. */
+export async function GET(request: NextRequest) {
+  return respond(async () => {
+    const { ids } = parseSearchParams(request.url, subgraphQuerySchema);
+    return getSubgraph(ids);
+  });
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import {
+  ENTITY_LABEL,
+  ENTITY_TYPES,
+  RELATIONSHIP_TYPES,
+} from "../lib/model/registry";
+import { runWrite } from "../lib/db/session";
+import { entityPropertiesForNeo4j } from "../lib/db/values";
+import { validateGraphInput, type GraphInput } from "./validate";
+import { seedEntities, seedRelationships } from "./seed-story";
+
+const BATCH_SIZE = 1_000;
+
+export interface LoadResult {
+  entitiesCreated: number;
+  relationshipsCreated: number;
+}
+
+function batches<T>(rows: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) result.push(rows.slice(start, start + BATCH_SIZE));
+  return result;
+}
+
+/**
+ * Writes a validated graph idempotently: MERGE on our own ids, properties set only when an element is
+ * created. Loading the same graph again creates nothing and overwrites nothing, so edits made in the app
+ * since the last load survive a re-seed. Labels and relationship types are spliced into Cypher only
+ * after the registry allowlist has vouched for them; every value travels as a parameter.
+ */
+export async function loadGraph(graph: GraphInput): Promise<LoadResult> {
+  const problems = validateGraphInput(graph);
+  if (problems.length > 0) {
+    throw new Error(`The graph data is invalid:\n- ${problems.join("\n- ")}`);
+  }
+  let entitiesCreated = 0;
+  let relationshipsCreated = 0;
+
+  for (const type of ENTITY_TYPES) {
+    const rows = graph.entities
+      .filter((entity) => entity.type === type)
+      .map((entity) => ({ id: entity.id, properties: entityPropertiesForNeo4j(type, entity) }));
+    for (const batch of batches(rows)) {
+      entitiesCreated += await runWrite(async (tx) => {
+        const result = await tx.run(
+          `UNWIND $rows AS row
+           MERGE (n:${ENTITY_LABEL} {id: row.id})
+           ON CREATE SET n += row.properties, n:${type}, n.createdAt = datetime(), n.updatedAt = datetime()`,
+          { rows: batch },
+        );
+        return result.summary.counters.updates().nodesCreated;
+      });
+    }
+  }
+
+  for (const type of RELATIONSHIP_TYPES) {
+    const rows = graph.relationships
+      .filter((relationship) => relationship.type === type)
+      .map((relationship) => ({
+        id: relationship.id,
+        from: relationship.from,
+        to: relationship.to,
+        properties: {
+          ...relationship.properties,
+          sources: relationship.sources,
+          ...(relationship.quote ? { quote: relationship.quote } : {}),
+        },
+      }));
+    for (const batch of batches(rows)) {
+      relationshipsCreated += await runWrite(async (tx) => {
+        const result = await tx.run(
+          `UNWIND $rows AS row
+           MATCH (a:${ENTITY_LABEL} {id: row.from})
+           MATCH (b:${ENTITY_LABEL} {id: row.to})
+           MERGE (a)-[r:${type} {id: row.id}]->(b)
+           ON CREATE SET r += row.properties, r.createdAt = datetime(), r.updatedAt = datetime()`,
+          { rows: batch },
+        );
+        return result.summary.counters.updates().relationshipsCreated;
+      });
+    }
+  }
+  return { entitiesCreated, relationshipsCreated };
+}
+
+export function loadSeedStory(): Promise<LoadResult> {
+  return loadGraph({ entities: seedEntities, relationships: seedRelationships });
+}

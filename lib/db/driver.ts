@@ -1,0 +1,29 @@
+import "server-only";
+import neo4j, { type Driver } from "neo4j-driver";
+import { getConfig } from "../config";
+
+/**
+ * One driver per process. In development Next.js re-evaluates modules on every edit; keeping the driver on
+ * globalThis stops each reload from leaking a connection pool.
+ */
+const holder = globalThis as typeof globalThis & { __redstringDriver?: Driver };
+
+export function getDriver(): Driver {
+  if (holder.__redstringDriver) return holder.__redstringDriver;
+  const config = getConfig();
+  const auth = config.neo4jPassword ? neo4j.auth.basic(config.neo4jUsername, config.neo4jPassword) : undefined;
+  holder.__redstringDriver = neo4j.driver(config.neo4jUri, auth, {
+    // Fail fast when the database is down: the user gets a 503 in seconds, not a hanging page.
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 10_000,
+    maxTransactionRetryTime: 8_000,
+    userAgent: "redstring/0.1",
+  });
+  return holder.__redstringDriver;
+}
+
+export async function closeDriver(): Promise<void> {
+  const driver = holder.__redstringDriver;
+  holder.__redstringDriver = undefined;
+  await driver?.close();
+}

@@ -1,0 +1,33 @@
+import { Neo4jError, error as neo4jErrorCodes } from "neo4j-driver";
+import { AppError, DatabaseUnavailableError, QueryTimeoutError } from "../errors";
+import { ConfigurationError } from "../config";
+
+const UNAVAILABLE_CODES = new Set<string>([
+  neo4jErrorCodes.SERVICE_UNAVAILABLE,
+  neo4jErrorCodes.SESSION_EXPIRED,
+  "Neo.TransientError.General.DatabaseUnavailable",
+  "Neo.ClientError.Database.DatabaseNotFound",
+]);
+
+const TIMEOUT_CODES = new Set<string>([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+  "Neo.TransientError.Transaction.LockClientStopped",
+]);
+
+/**
+ * Turns what the driver throws into the app's typed errors, so route handlers answer 503 for a database
+ * that is down or slow instead of leaking a stack trace. Unknown errors pass through unchanged and end
+ * up as a logged 500.
+ */
+export function mapDatabaseError(cause: unknown): unknown {
+  if (cause instanceof AppError) return cause;
+  if (cause instanceof ConfigurationError) {
+    return new DatabaseUnavailableError(cause.message);
+  }
+  if (cause instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(cause.code)) return new DatabaseUnavailableError();
+    if (TIMEOUT_CODES.has(cause.code)) return new QueryTimeoutError();
+  }
+  return cause;
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
+import { runSchemaStatement } from "./session";
+
+export const ENTITY_SEARCH_INDEX = "entity_search";
+
+/**
+ * The schema Redstring needs. Every statement is `IF NOT EXISTS`, so running the migration again (each
+ * time a server starts) changes nothing. Labels and relationship types come from the registry.
+ */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  `CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
+  `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.name, n.aliasText, n.description]`,
+  "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+  // Relationships carry our own ids too; an index per type makes MERGE on them cheap.
+  ...RELATIONSHIP_TYPES.map(
+    (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
+  ),
+];
+
+export async function migrateSchema(): Promise<void> {
+  for (const statement of SCHEMA_STATEMENTS) await runSchemaStatement(statement);
+  // A new full-text index fills in the background; wait so the first search sees every entity.
+  await runSchemaStatement("CALL db.awaitIndexes(300)");
+}

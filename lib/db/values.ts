@@ -1,0 +1,75 @@
+/**
+ * The one place where Neo4j values become plain JSON and back.
+ *
+ * Integers (64-bit in Neo4j) become numbers when they fit, strings when they do not; dates become
+ * `YYYY-MM-DD`; date-times become ISO-8601 strings. Nodes, relationships and paths are never passed to
+ * the client raw: data-access code returns maps built from our own ids.
+ */
+import neo4j from "neo4j-driver";
+import { dateFieldsOf, type EntityType } from "../model/registry";
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, "0");
+}
+
+export function toPlain(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
+  if (neo4j.isDate(value)) {
+    return `${pad(toNumber(value.year), 4)}-${pad(toNumber(value.month))}-${pad(toNumber(value.day))}`;
+  }
+  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return dateTimeToIso(value);
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return mapToPlain(value.properties);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === "object") return mapToPlain(value as Record<string, unknown>);
+  return String(value);
+}
+
+function toNumber(value: unknown): number {
+  return neo4j.isInt(value) ? value.toNumber() : Number(value);
+}
+
+function dateTimeToIso(value: { toString(): string }): string {
+  // The driver prints ISO-8601 already (e.g. 2024-05-01T10:00:00.123000000Z); keep milliseconds only.
+  return value.toString().replace(/(\.\d{3})\d+/, "$1");
+}
+
+export function mapToPlain(record: Record<string, unknown>): { [key: string]: JsonValue } {
+  const result: { [key: string]: JsonValue } = {};
+  for (const [key, item] of Object.entries(record)) result[key] = toPlain(item);
+  return result;
+}
+
+/** An ISO `YYYY-MM-DD` string as a Neo4j Date, so date indexes and range filters work in Cypher. */
+export function isoToNeo4jDate(iso: string) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new neo4j.types.Date(year ?? 0, month ?? 1, day ?? 1);
+}
+
+/**
+ * Entity properties as they are stored: dates as Neo4j Dates, and the aliases also joined into
+ * `aliasText`, because full-text indexes only index string properties, not lists.
+ */
+export function entityPropertiesForNeo4j(
+  type: EntityType,
+  properties: Record<string, unknown>,
+): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === undefined || key === "type") continue;
+    stored[key] = value;
+  }
+  for (const field of dateFieldsOf(type)) {
+    const value = stored[field];
+    if (typeof value === "string") stored[field] = isoToNeo4jDate(value);
+  }
+  const aliases = Array.isArray(stored.aliases) ? (stored.aliases as string[]) : [];
+  stored.aliases = aliases;
+  stored.aliasText = aliases.join(" | ");
+  return stored;
+}

@@ -1,0 +1,45 @@
+/**
+ * Errors the app means to show. Each carries the HTTP status it maps to and a message written for the
+ * person reading it; anything else is an unexpected failure, logged on the server and answered with a
+ * generic 500 that reveals nothing.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(400, message, details);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(404, message);
+  }
+}
+
+export class UnprocessableError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(422, message, details);
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor(message = "The graph database is not reachable right now. Try again in a moment.") {
+    super(503, message);
+  }
+}
+
+export class QueryTimeoutError extends AppError {
+  constructor(message = "The database took too long to answer. Narrow the request and try again.") {
+    super(503, message);
+  }
+}

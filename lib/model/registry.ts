@@ -1,0 +1,397 @@
+/**
+ * The type registry: the single source of truth for what Redstring stores.
+ *
+ * Entity types, their fields, how they look, which relationship types may join which types, and the zod
+ * schemas that validate them. The UI (legend, panels, styles), the API validation and the Cypher label
+ * allowlists all read this module; a new type or relationship is added here and nowhere else.
+ */
+import { z } from "zod";
+
+export const ENTITY_TYPES = [
+  "Company",
+  "Legislator",
+  "Person",
+  "Agency",
+  "Organization",
+  "Report",
+  "Region",
+  "Event",
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const RELATIONSHIP_TYPES = [
+  "LOCATED_IN",
+  "PART_OF",
+  "REPRESENTS",
+  "MEMBER_OF",
+  "SUPPLIED",
+  "PUBLISHED_BY",
+  "ACTED_IN",
+  "TARGET_OF",
+  "CONCERNS",
+  "OCCURRED_IN",
+  "DOCUMENTS",
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** Every node carries this label besides its type label; constraints and indexes hang on it. */
+export const ENTITY_LABEL = "Entity";
+
+/** How a field is edited and shown. Dates are ISO `YYYY-MM-DD` strings in JSON and Neo4j `Date`s. */
+export type FieldKind = "text" | "longText" | "url" | "date" | "choice";
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly choices?: readonly string[];
+}
+
+/** Cytoscape node shapes we use; kept as a union so a typo fails the typecheck. */
+export type NodeShape =
+  | "round-rectangle"
+  | "ellipse"
+  | "hexagon"
+  | "octagon"
+  | "tag"
+  | "diamond"
+  | "star"
+  | "barrel";
+
+export interface EntityTypeSpec {
+  readonly type: EntityType;
+  readonly label: string;
+  readonly plural: string;
+  /** Fill colour; chosen to stay distinguishable for the common colour-vision deficiencies. */
+  readonly color: string;
+  readonly shape: NodeShape;
+  readonly fields: readonly FieldSpec[];
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "must be a real calendar date");
+
+const httpUrl = z
+  .string()
+  .max(2000)
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), "must be an http(s) address");
+
+const shortText = z.string().trim().min(1).max(300);
+const longText = z.string().trim().max(5000);
+
+const DATE_PRECISIONS = ["day", "month", "year"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
+  Company: {
+    type: "Company",
+    label: "Company",
+    plural: "Companies",
+    color: "#1f77b4",
+    shape: "round-rectangle",
+    fields: [
+      { name: "industry", label: "Industry", kind: "text" },
+      { name: "website", label: "Website", kind: "url" },
+    ],
+  },
+  Legislator: {
+    type: "Legislator",
+    label: "Legislator",
+    plural: "Legislators",
+    color: "#d62728",
+    shape: "ellipse",
+    fields: [
+      { name: "party", label: "Party", kind: "text" },
+      { name: "state", label: "State", kind: "text" },
+      { name: "chamber", label: "Chamber", kind: "choice", choices: ["senate", "house"] },
+    ],
+  },
+  Person: {
+    type: "Person",
+    label: "Person",
+    plural: "People",
+    color: "#ff7f0e",
+    shape: "ellipse",
+    fields: [{ name: "occupation", label: "Occupation", kind: "text" }],
+  },
+  Agency: {
+    type: "Agency",
+    label: "Agency or commission",
+    plural: "Agencies and commissions",
+    color: "#9467bd",
+    shape: "hexagon",
+    fields: [{ name: "jurisdiction", label: "Jurisdiction", kind: "text" }],
+  },
+  Organization: {
+    type: "Organization",
+    label: "Organisation",
+    plural: "Organisations",
+    color: "#2ca02c",
+    shape: "octagon",
+    fields: [
+      { name: "kind", label: "Kind", kind: "text" },
+      { name: "website", label: "Website", kind: "url" },
+    ],
+  },
+  Report: {
+    type: "Report",
+    label: "Report or article",
+    plural: "Reports and articles",
+    color: "#7f7f7f",
+    shape: "tag",
+    fields: [
+      { name: "publisher", label: "Publisher", kind: "text" },
+      { name: "url", label: "Link", kind: "url" },
+      { name: "publishedAt", label: "Published", kind: "date" },
+      { name: "kind", label: "Kind", kind: "choice", choices: ["article", "report", "letter", "statement"] },
+    ],
+  },
+  Region: {
+    type: "Region",
+    label: "Region",
+    plural: "Regions",
+    color: "#17becf",
+    shape: "diamond",
+    fields: [
+      { name: "kind", label: "Kind", kind: "choice", choices: ["country", "state", "province", "city", "region"] },
+      { name: "code", label: "Code", kind: "text" },
+    ],
+  },
+  Event: {
+    type: "Event",
+    label: "Event",
+    plural: "Events",
+    color: "#e6b800",
+    shape: "star",
+    fields: [
+      { name: "date", label: "Date", kind: "date" },
+      { name: "endDate", label: "Until", kind: "date" },
+      { name: "datePrecision", label: "Date known to the", kind: "choice", choices: DATE_PRECISIONS },
+      { name: "kind", label: "Kind", kind: "text" },
+    ],
+  },
+};
+
+export interface RelationshipTypeSpec {
+  readonly type: RelationshipType;
+  /** Reads between the two names: "Marco Rubio" + "member of" + "CECC". */
+  readonly verb: string;
+  readonly from: readonly EntityType[];
+  readonly to: readonly EntityType[];
+  /** Relationship-specific fields besides the provenance every relationship has. */
+  readonly fields: readonly FieldSpec[];
+  /** A role that ties a participant (or a place, or a document) to an Event. */
+  readonly eventRole: boolean;
+}
+
+const PARTICIPANTS: readonly EntityType[] = ["Company", "Legislator", "Person", "Agency", "Organization"];
+const ALL_TYPES: readonly EntityType[] = ENTITY_TYPES;
+const roleField: FieldSpec = { name: "role", label: "Role", kind: "text" };
+
+export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, RelationshipTypeSpec>> = {
+  LOCATED_IN: {
+    type: "LOCATED_IN",
+    verb: "located in",
+    from: [...PARTICIPANTS, "Region"],
+    to: ["Region"],
+    fields: [roleField],
+    eventRole: false,
+  },
+  PART_OF: {
+    type: "PART_OF",
+    verb: "part of",
+    from: ["Region", "Agency", "Organization", "Company"],
+    to: ["Region", "Agency", "Organization", "Company"],
+    fields: [],
+    eventRole: false,
+  },
+  REPRESENTS: {
+    type: "REPRESENTS",
+    verb: "represents",
+    from: ["Legislator"],
+    to: ["Region"],
+    fields: [roleField],
+    eventRole: false,
+  },
+  MEMBER_OF: {
+    type: "MEMBER_OF",
+    verb: "member of",
+    from: ["Legislator", "Person", "Organization", "Agency"],
+    to: ["Agency", "Organization"],
+    fields: [roleField],
+    eventRole: false,
+  },
+  SUPPLIED: {
+    type: "SUPPLIED",
+    verb: "supplied",
+    from: ["Company"],
+    to: ["Agency", "Organization", "Company"],
+    fields: [{ name: "product", label: "Product", kind: "text" }],
+    eventRole: false,
+  },
+  PUBLISHED_BY: {
+    type: "PUBLISHED_BY",
+    verb: "published by",
+    from: ["Report"],
+    to: ["Organization", "Company", "Agency", "Person", "Legislator"],
+    fields: [],
+    eventRole: false,
+  },
+  ACTED_IN: {
+    type: "ACTED_IN",
+    verb: "acted in",
+    from: PARTICIPANTS,
+    to: ["Event"],
+    fields: [roleField],
+    eventRole: true,
+  },
+  TARGET_OF: {
+    type: "TARGET_OF",
+    verb: "target of",
+    from: PARTICIPANTS,
+    to: ["Event"],
+    fields: [roleField],
+    eventRole: true,
+  },
+  CONCERNS: {
+    type: "CONCERNS",
+    verb: "concerns",
+    from: ["Event"],
+    to: ALL_TYPES,
+    fields: [],
+    eventRole: true,
+  },
+  OCCURRED_IN: {
+    type: "OCCURRED_IN",
+    verb: "occurred in",
+    from: ["Event"],
+    to: ["Region"],
+    fields: [],
+    eventRole: true,
+  },
+  DOCUMENTS: {
+    type: "DOCUMENTS",
+    verb: "documents",
+    from: ["Report"],
+    to: ["Event"],
+    fields: [],
+    eventRole: true,
+  },
+};
+
+export function isEntityType(value: unknown): value is EntityType {
+  return typeof value === "string" && (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+export function isRelationshipType(value: unknown): value is RelationshipType {
+  return typeof value === "string" && (RELATIONSHIP_TYPES as readonly string[]).includes(value);
+}
+
+/** The type label of a node, from all its labels; null when it has none we know. */
+export function entityTypeOf(labels: readonly string[]): EntityType | null {
+  return labels.find(isEntityType) ?? null;
+}
+
+/* ---------------------------------------------------------------- zod schemas */
+
+/** Our own stable ids: lowercase slugs. Never Neo4j elementIds, which are reused after deletes. */
+export const entityIdSchema = z
+  .string()
+  .min(1, "id is empty")
+  .max(128, "id is longer than 128 characters")
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "id may hold only lowercase letters, digits, '.', '_' and '-'");
+
+export const entityTypeSchema = z.enum(ENTITY_TYPES);
+export const relationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
+
+function fieldSchema(field: FieldSpec): z.ZodType {
+  switch (field.kind) {
+    case "date":
+      return isoDate;
+    case "url":
+      return httpUrl;
+    case "choice":
+      return z.enum((field.choices ?? []) as [string, ...string[]]);
+    case "longText":
+      return longText;
+    case "text":
+      return shortText;
+  }
+}
+
+function fieldsShape(fields: readonly FieldSpec[]): Record<string, z.ZodType> {
+  return Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field).optional()]));
+}
+
+const commonEntityShape = {
+  id: entityIdSchema,
+  name: shortText,
+  aliases: z.array(shortText).max(50).default([]),
+  description: longText.optional(),
+};
+
+/** One strict schema per entity type: unknown fields are refused rather than stored silently. */
+export const entitySchemas = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [
+    type,
+    z
+      .object({ ...commonEntityShape, type: z.literal(type), ...fieldsShape(ENTITY_TYPE_SPECS[type].fields) })
+      .strict(),
+  ]),
+) as unknown as Record<EntityType, z.ZodObject>;
+
+export const entityInputSchema = z.discriminatedUnion(
+  "type",
+  ENTITY_TYPES.map((type) => entitySchemas[type]) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
+/** A validated entity: common fields plus the type-specific ones its schema allowed. */
+export interface EntityInput {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  description?: string;
+  [field: string]: unknown;
+}
+
+/** Provenance: every relationship cites at least one Report by id, optionally with a short quote. */
+export const provenanceSchema = z.object({
+  sources: z.array(entityIdSchema).min(1, "a relationship needs at least one source report").max(50),
+  quote: z.string().trim().min(1).max(500).optional(),
+});
+
+export const relationshipInputSchema = z
+  .object({
+    id: entityIdSchema,
+    type: relationshipTypeSchema,
+    from: entityIdSchema,
+    to: entityIdSchema,
+    properties: z.record(z.string(), z.string().max(300)).default({}),
+  })
+  .extend(provenanceSchema.shape)
+  .strict()
+  .superRefine((rel, ctx) => {
+    const allowed = new Set(RELATIONSHIP_TYPE_SPECS[rel.type].fields.map((field) => field.name));
+    for (const key of Object.keys(rel.properties)) {
+      if (!allowed.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["properties", key], message: `${rel.type} has no field "${key}"` });
+      }
+    }
+  });
+export type RelationshipInput = z.infer<typeof relationshipInputSchema>;
+
+/** Whether a relationship type may join these two entity types, and if not, why. */
+export function checkEndpoints(type: RelationshipType, from: EntityType, to: EntityType): string | null {
+  const spec = RELATIONSHIP_TYPE_SPECS[type];
+  if (!spec.from.includes(from)) return `${type} cannot start at a ${from}`;
+  if (!spec.to.includes(to)) return `${type} cannot end at a ${to}`;
+  return null;
+}
+
+/** Names of the fields stored as Neo4j dates, per type, so values map both ways in one place. */
+export function dateFieldsOf(type: EntityType): readonly string[] {
+  return ENTITY_TYPE_SPECS[type].fields.filter((field) => field.kind === "date").map((field) => field.name);
+}
