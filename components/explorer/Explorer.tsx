@@ -1,0 +1,203 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Legend } from "@/components/graph/Legend";
+import { EntityPanel } from "@/components/panels/EntityPanel";
+import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
+import { SearchBox } from "@/components/search/SearchBox";
+import { ApiError, neighboursApi, subgraphApi } from "@/lib/api-client";
+import { toElements } from "@/lib/graph/elements";
+import type { GraphData } from "@/lib/graph/types";
+import type { EntityType } from "@/lib/model/registry";
+import { parseViewState, sameNodes, serializeViewState, withNodes, type ViewState } from "@/lib/view-state";
+import { ViewList } from "./ViewList";
+
+const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
+  ssr: false,
+  loading: () => <p className="p-4 text-sm text-gray-500">Loading the graph…</p>,
+});
+
+/** Neighbours added per expansion; the rest come page by page, so a hub never floods the screen. */
+const EXPAND_PAGE = 50;
+const EMPTY_GRAPH: GraphData = { nodes: [], edges: [] };
+
+function splitKey(key: string): string[] {
+  return key === "" ? [] : key.split(",");
+}
+
+interface PendingExpansion {
+  id: string;
+  name: string;
+  shown: number;
+  total: number;
+}
+
+/**
+ * The explorer: search, graph, legend and details panel. The URL (`?nodes=...&selected=...`) says what is
+ * on screen; every action computes the next URL, and the graph follows the URL. So reload, back/forward
+ * and copied links all restore the same view.
+ */
+export function Explorer() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const view = useMemo(() => parseViewState(searchParams), [searchParams]);
+
+  const [loaded, setLoaded] = useState<{ key: string; graph: GraphData }>({ key: "", graph: EMPTY_GRAPH });
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingExpansion | null>(null);
+
+  const navigate = useCallback(
+    (next: ViewState, mode: "push" | "replace" = "push") => {
+      const query = serializeViewState(next);
+      router[mode](query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [router, pathname],
+  );
+
+  // The graph follows the URL's node list: fetch the subgraph whenever that set of ids changes.
+  const nodesKey = view.nodes.join(",");
+  const upToDate = nodesKey === "" || sameNodes(view.nodes, splitKey(loaded.key));
+  useEffect(() => {
+    if (upToDate) return;
+    const controller = new AbortController();
+    subgraphApi(nodesKey.split(","), controller.signal)
+      .then((data) => {
+        setLoaded({ key: nodesKey, graph: { nodes: data.nodes, edges: data.edges } });
+        setError(null);
+        setNotice(
+          data.missing.length > 0
+            ? `${data.missing.length} ${data.missing.length === 1 ? "entity" : "entities"} in this link no longer exist.`
+            : null,
+        );
+      })
+      .catch((cause: unknown) => {
+        if (!controller.signal.aborted) setError(cause instanceof ApiError ? cause.message : "Could not load the graph.");
+      });
+    return () => controller.abort();
+  }, [nodesKey, upToDate]);
+  const graph = nodesKey === "" ? EMPTY_GRAPH : loaded.graph;
+  const loading = !upToDate && error === null;
+
+  const expand = useCallback(
+    async (id: string, offset = 0) => {
+      setError(null);
+      try {
+        const page = await neighboursApi(id, { limit: EXPAND_PAGE, offset });
+        const shown = offset + page.nodes.length;
+        setPending(shown < page.total ? { id, name: page.center.name, shown, total: page.total } : null);
+        navigate({ ...withNodes(view, [page.center.id, ...page.nodes.map((node) => node.id)]), selected: id });
+      } catch (cause) {
+        setError(cause instanceof ApiError ? cause.message : "Could not expand this entity.");
+      }
+    },
+    [navigate, view],
+  );
+
+  const select = useCallback(
+    (id: string | null) => {
+      if (id !== view.selected) navigate({ ...view, selected: id }, "replace");
+    },
+    [navigate, view],
+  );
+
+  const showEntity = useCallback(
+    (id: string) => navigate({ ...withNodes(view, [id]), selected: id }),
+    [navigate, view],
+  );
+
+  const elements = useMemo(() => toElements(graph), [graph]);
+  const counts = useMemo(() => {
+    const result: Partial<Record<EntityType, number>> = {};
+    for (const node of graph.nodes) result[node.type] = (result[node.type] ?? 0) + 1;
+    return result;
+  }, [graph]);
+
+  const selectedNode = graph.nodes.find((node) => node.id === view.selected);
+  const selectedEdge = selectedNode ? undefined : graph.edges.find((edge) => edge.id === view.selected);
+
+  return (
+    <div className="flex h-dvh flex-col bg-gray-50 text-gray-900">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-gray-200 bg-white px-3 py-2">
+        <h1 className="text-lg font-bold tracking-tight text-red-800">Redstring</h1>
+        <SearchBox onPick={(hit) => void expand(hit.id)} />
+        {view.nodes.length > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              setPending(null);
+              navigate({ nodes: [], selected: null });
+            }}
+            className="rounded-md border border-gray-300 px-2.5 py-1.5 text-sm text-gray-700 hover:bg-gray-100"
+          >
+            Clear graph
+          </button>
+        )}
+      </header>
+
+      <main className="flex min-h-0 flex-1 flex-col md:flex-row">
+        <section aria-label="Graph" className="relative min-h-[55vh] flex-1 md:min-h-0">
+          {graph.nodes.length > 0 ? (
+            <GraphCanvas elements={elements} selectedId={view.selected} onSelect={select} onExpand={(id) => void expand(id)} />
+          ) : (
+            !loading && (
+              <div className="flex h-full items-center justify-center p-6 text-center text-sm text-gray-600">
+                <p>
+                  Search for a company, legislator, agency, report or event to start exploring.
+                  <br />
+                  The demo graph tells the story of Thermo Fisher and Xinjiang: try “thermo” or “rubio”.
+                </p>
+              </div>
+            )
+          )}
+          <div className="pointer-events-none absolute left-2 right-2 top-2 flex flex-col gap-2" aria-live="polite">
+            {loading && <p className="pointer-events-auto w-fit rounded bg-white/90 px-2 py-1 text-xs text-gray-600 shadow">Loading…</p>}
+            {error && (
+              <p role="alert" className="pointer-events-auto w-fit rounded bg-red-50 px-2 py-1 text-sm text-red-800 shadow">
+                {error}
+              </p>
+            )}
+            {notice && <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{notice}</p>}
+            {pending && (
+              <p className="pointer-events-auto w-fit rounded bg-white/95 px-2 py-1 text-sm text-gray-700 shadow">
+                Showing {pending.shown} of {pending.total} neighbours of {pending.name}.{" "}
+                <button type="button" className="text-red-800 underline" onClick={() => void expand(pending.id, pending.shown)}>
+                  Add the next {Math.min(EXPAND_PAGE, pending.total - pending.shown)}
+                </button>
+              </p>
+            )}
+          </div>
+          <div className="absolute bottom-2 left-2 max-w-[calc(100%-1rem)]">
+            <Legend counts={counts} />
+          </div>
+        </section>
+
+        <aside
+          aria-label="Details"
+          className="max-h-[45vh] overflow-y-auto border-t border-gray-200 bg-white p-3 md:max-h-none md:w-96 md:border-l md:border-t-0"
+        >
+          {selectedNode && <EntityPanel entityId={selectedNode.id} onExpand={(id) => void expand(id)} onShowEntity={showEntity} />}
+          {selectedEdge && (
+            <RelationshipPanel
+              edge={selectedEdge}
+              from={graph.nodes.find((node) => node.id === selectedEdge.source)}
+              to={graph.nodes.find((node) => node.id === selectedEdge.target)}
+              onShowEntity={showEntity}
+            />
+          )}
+          {!selectedNode && !selectedEdge && (
+            <p className="text-sm text-gray-600">
+              {graph.nodes.length > 0
+                ? "Click a node or a link to see its details and sources. Double-click a node to expand it."
+                : "Details of the selected entity or relationship appear here."}
+            </p>
+          )}
+          {graph.nodes.length > 0 && <ViewList graph={graph} selectedId={view.selected} onSelect={select} />}
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { TypeSwatch } from "@/components/graph/Legend";
+import { ApiError, neighboursApi } from "@/lib/api-client";
+import { formatEventDate } from "@/lib/graph/elements";
+import type { GraphEdge, GraphNode, NeighbourPage } from "@/lib/graph/types";
+import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { PropertyList } from "./PropertyList";
+import { SourceList } from "./SourceList";
+
+const PAGE_SIZE = 50;
+
+interface EntityPanelProps {
+  entityId: string;
+  onExpand: (id: string) => void;
+  /** Adds an entity to the graph (if needed) and selects it. */
+  onShowEntity: (id: string) => void;
+}
+
+interface Connection {
+  edge: GraphEdge;
+  other: GraphNode;
+  outgoing: boolean;
+}
+
+function connectionsOf(page: NeighbourPage): Connection[] {
+  const byId = new Map(page.nodes.map((node) => [node.id, node]));
+  return page.edges.flatMap((edge) => {
+    const outgoing = edge.source === page.center.id;
+    const other = byId.get(outgoing ? edge.target : edge.source);
+    return other ? [{ edge, other, outgoing }] : [];
+  });
+}
+
+/** An entity: its properties, and every connection with the sources that support it. */
+export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelProps) {
+  const [pages, setPages] = useState<{ id: string; list: NeighbourPage[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    neighboursApi(entityId, { limit: PAGE_SIZE }, controller.signal)
+      .then((page) => {
+        setPages({ id: entityId, list: [page] });
+        setError(null);
+      })
+      .catch((cause: unknown) => {
+        if (!controller.signal.aborted) setError(cause instanceof ApiError ? cause.message : "Could not load this entity.");
+      });
+    return () => controller.abort();
+  }, [entityId]);
+
+  if (error) return <p role="alert" className="text-sm text-red-700">{error}</p>;
+  const loaded = pages?.id === entityId ? pages.list : null;
+  const first = loaded?.[0];
+  if (!loaded || !first) return <p className="text-sm text-gray-500">Loading…</p>;
+
+  const entity = first.center;
+  const spec = ENTITY_TYPE_SPECS[entity.type];
+  const connections = loaded.flatMap(connectionsOf);
+  const neighboursLoaded = loaded.reduce((sum, page) => sum + page.nodes.length, 0);
+  const aliases = Array.isArray(entity.properties.aliases) ? entity.properties.aliases.map(String) : [];
+  const description = typeof entity.properties.description === "string" ? entity.properties.description : null;
+
+  async function loadMore() {
+    try {
+      const page = await neighboursApi(entityId, { limit: PAGE_SIZE, offset: neighboursLoaded });
+      setPages((current) => (current && current.id === entityId ? { id: entityId, list: [...current.list, page] } : current));
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause.message : "Could not load more connections.");
+    }
+  }
+
+  return (
+    <article aria-labelledby="entity-panel-title" className="space-y-3">
+      <header>
+        <p className="flex items-center gap-1.5 text-xs uppercase tracking-wide text-gray-500">
+          <TypeSwatch type={entity.type} />
+          {spec.label}
+        </p>
+        <h2 id="entity-panel-title" className="text-lg font-semibold leading-snug text-gray-900">
+          {entity.name}
+        </h2>
+        {aliases.length > 0 && <p className="text-xs text-gray-500">Also known as {aliases.join(", ")}</p>}
+      </header>
+      {description && <p className="text-sm text-gray-700">{description}</p>}
+      <PropertyList node={entity} />
+      <button
+        type="button"
+        onClick={() => onExpand(entity.id)}
+        className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 focus:outline-none focus:ring-2 focus:ring-red-700/40"
+      >
+        Expand neighbours ({first.total})
+      </button>
+
+      <section aria-labelledby="connections-title">
+        <h3 id="connections-title" className="mb-1 text-sm font-semibold text-gray-800">
+          Connections ({first.total})
+        </h3>
+        <ul className="space-y-3">
+          {connections.map(({ edge, other, outgoing }) => {
+            const verb = RELATIONSHIP_TYPE_SPECS[edge.type].verb;
+            const when = other.type === "Event" ? formatEventDate(other.properties.date, other.properties.datePrecision) : null;
+            const role = typeof edge.properties.role === "string" ? edge.properties.role : null;
+            return (
+              <li key={edge.id} className="rounded border border-gray-100 p-2">
+                <p className="text-sm">
+                  <span className="text-gray-500">{outgoing ? verb : `${verb} (by)`} </span>
+                  <button
+                    type="button"
+                    onClick={() => onShowEntity(other.id)}
+                    className="text-left font-medium text-gray-900 underline decoration-dotted hover:decoration-solid"
+                  >
+                    {other.name}
+                  </button>
+                  {when && <span className="text-gray-500"> · {when}</span>}
+                </p>
+                {role && <p className="text-xs text-gray-600">Role: {role}</p>}
+                <SourceList sources={edge.sources} quote={edge.quote} onOpenReport={onShowEntity} />
+              </li>
+            );
+          })}
+        </ul>
+        {neighboursLoaded < first.total && (
+          <button type="button" onClick={loadMore} className="mt-2 text-sm text-red-800 underline">
+            Show more connections ({first.total - neighboursLoaded} more)
+          </button>
+        )}
+      </section>
+    </article>
+  );
+}

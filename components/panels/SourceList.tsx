@@ -1,0 +1,47 @@
+import type { SourceRef } from "@/lib/graph/types";
+import { safeHttpUrl } from "@/lib/safe-url";
+
+interface SourceListProps {
+  sources: SourceRef[];
+  quote: string | null;
+  onOpenReport?: (id: string) => void;
+}
+
+/** The reports behind a relationship, and the quote that supports it. */
+export function SourceList({ sources, quote, onOpenReport }: SourceListProps) {
+  return (
+    <div className="mt-1 space-y-1 text-xs">
+      {quote && (
+        <blockquote className="border-l-2 border-red-700/60 pl-2 italic text-gray-700">“{quote}”</blockquote>
+      )}
+      <ul aria-label="Sources" className="space-y-0.5">
+        {sources.map((source) => {
+          const href = safeHttpUrl(source.url);
+          const meta = [source.publisher, source.publishedAt].filter(Boolean).join(", ");
+          return (
+            <li key={source.id} className="text-gray-600">
+              <span className="font-medium text-gray-500">Source: </span>
+              {onOpenReport ? (
+                <button type="button" onClick={() => onOpenReport(source.id)} className="text-left text-red-800 underline decoration-dotted hover:decoration-solid">
+                  {source.name}
+                </button>
+              ) : (
+                <span>{source.name}</span>
+              )}
+              {meta && <span> ({meta})</span>}
+              {href && (
+                <>
+                  {" "}
+                  <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-red-800 underline">
+                    open link
+                  </a>
+                </>
+              )}
+            </li>
+          );
+        })}
+        {sources.length === 0 && <li className="text-amber-700">No source recorded.</li>}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { ApiError, searchApi } from "@/lib/api-client";
+import type { SearchHit } from "@/lib/graph/types";
+import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
+import { MAX_SEARCH_LENGTH } from "@/lib/search-text";
+
+const DEBOUNCE_MS = 200;
+
+interface SearchBoxProps {
+  onPick: (hit: SearchHit) => void;
+}
+
+/**
+ * Search with autocomplete (WAI-ARIA combobox): type, arrow through the suggestions, Enter picks one.
+ * Suggestions come from the full-text index, so typos and stray Lucene characters are fine.
+ */
+export function SearchBox({ onPick }: SearchBoxProps) {
+  const [text, setText] = useState("");
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const query = text.trim();
+    if (query.length === 0) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      searchApi(query, { limit: 10 }, controller.signal)
+        .then(({ results }) => {
+          setHits(results);
+          setActive(results.length > 0 ? 0 : -1);
+          setMessage(results.length === 0 ? `Nothing found for “${query}”.` : null);
+          setOpen(true);
+        })
+        .catch((error: unknown) => {
+          if (controller.signal.aborted) return;
+          setHits([]);
+          setMessage(error instanceof ApiError ? error.message : "Search failed.");
+          setOpen(true);
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  function pick(hit: SearchHit) {
+    setOpen(false);
+    setText("");
+    setHits([]);
+    onPick(hit);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setOpen(true);
+      setActive((index) => Math.min(hits.length - 1, index + 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((index) => Math.max(0, index - 1));
+    } else if (event.key === "Enter") {
+      const hit = hits[active];
+      if (open && hit) {
+        event.preventDefault();
+        pick(hit);
+      }
+    } else if (event.key === "Escape") {
+      setOpen(false);
+    }
+  }
+
+  const showList = open && (hits.length > 0 || message !== null);
+  const activeHit = hits[active];
+
+  return (
+    <div className="relative w-full max-w-xl">
+      <label htmlFor={`${listId}-input`} className="sr-only">
+        Search entities
+      </label>
+      <input
+        ref={inputRef}
+        id={`${listId}-input`}
+        type="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={`${listId}-list`}
+        aria-activedescendant={showList && activeHit ? `${listId}-option-${active}` : undefined}
+        placeholder="Search companies, people, agencies, reports, events…"
+        autoComplete="off"
+        maxLength={MAX_SEARCH_LENGTH}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (event.target.value.trim().length === 0) {
+            setHits([]);
+            setMessage(null);
+          }
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => setOpen(hits.length > 0)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        className="w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-red-700 focus:outline-none focus:ring-2 focus:ring-red-700/30"
+      />
+      {showList && (
+        <ul
+          id={`${listId}-list`}
+          role="listbox"
+          aria-label="Search results"
+          className="absolute z-20 mt-1 max-h-80 w-full overflow-auto rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg"
+        >
+          {message && (
+            <li role="presentation" className="px-3 py-2 text-gray-600">
+              {message}
+            </li>
+          )}
+          {hits.map((hit, index) => (
+            <li
+              key={hit.id}
+              id={`${listId}-option-${index}`}
+              role="option"
+              aria-selected={index === active}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                pick(hit);
+              }}
+              onMouseEnter={() => setActive(index)}
+              className={`flex cursor-pointer items-baseline gap-2 px-3 py-2 ${index === active ? "bg-red-50" : ""}`}
+            >
+              <span
+                aria-hidden="true"
+                className="inline-block h-2.5 w-2.5 shrink-0 rounded-full"
+                style={{ backgroundColor: ENTITY_TYPE_SPECS[hit.type].color }}
+              />
+              <span className="font-medium text-gray-900">{hit.name}</span>
+              <span className="ml-auto shrink-0 text-xs text-gray-500">{ENTITY_TYPE_SPECS[hit.type].label}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

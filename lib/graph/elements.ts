@@ -1,0 +1,84 @@
+/**
+ * GraphData -> Cytoscape element definitions. Pure and renderer-free: the canvas only draws what this
+ * returns. Labels are plain text; Cytoscape paints them on a canvas, never as HTML.
+ */
+import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "../model/registry";
+import type { GraphData, GraphEdge, GraphNode } from "./types";
+
+export interface NodeElementData {
+  id: string;
+  label: string;
+  type: string;
+  color: string;
+  shape: string;
+}
+
+export interface EdgeElementData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string;
+  /** How many reports support this relationship: drawn as line width. */
+  sourceCount: number;
+}
+
+export interface ElementDefinitions {
+  nodes: { data: NodeElementData }[];
+  edges: { data: EdgeElementData }[];
+}
+
+/** "2018-02-01" with precision "month" -> "Feb 2018"; used in labels, panels and (later) the timeline. */
+export function formatEventDate(date: unknown, precision: unknown): string | null {
+  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const [year, month, day] = date.split("-").map(Number);
+  const moment = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  if (precision === "year") return String(year);
+  const options: Intl.DateTimeFormatOptions =
+    precision === "month"
+      ? { month: "short", year: "numeric", timeZone: "UTC" }
+      : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat("en-GB", options).format(moment);
+}
+
+export function nodeLabel(node: GraphNode): string {
+  if (node.type !== "Event") return node.name;
+  const when = formatEventDate(node.properties.date, node.properties.datePrecision);
+  return when ? `${node.name}\n${when}` : node.name;
+}
+
+export function edgeLabel(edge: GraphEdge): string {
+  return RELATIONSHIP_TYPE_SPECS[edge.type].verb;
+}
+
+export function toElements(graph: GraphData): ElementDefinitions {
+  const present = new Set(graph.nodes.map((node) => node.id));
+  return {
+    nodes: graph.nodes.map((node) => {
+      const spec = ENTITY_TYPE_SPECS[node.type];
+      return { data: { id: node.id, label: nodeLabel(node), type: node.type, color: spec.color, shape: spec.shape } };
+    }),
+    // An edge whose end is not in view would make Cytoscape throw; such edges are simply not drawn.
+    edges: graph.edges
+      .filter((edge) => present.has(edge.source) && present.has(edge.target))
+      .map((edge) => ({
+        data: {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          type: edge.type,
+          label: edgeLabel(edge),
+          sourceCount: Math.max(1, edge.sources.length),
+        },
+      })),
+  };
+}
+
+/** Merges two graphs by id; the newer copy of an element wins. */
+export function mergeGraphs(base: GraphData, addition: GraphData): GraphData {
+  const nodes = new Map(base.nodes.map((node) => [node.id, node]));
+  for (const node of addition.nodes) nodes.set(node.id, node);
+  const edges = new Map(base.edges.map((edge) => [edge.id, edge]));
+  for (const edge of addition.edges) edges.set(edge.id, edge);
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}

@@ -1,0 +1,50 @@
+/** The Cytoscape stylesheet; colours and shapes come from the element data, which the registry sets. */
+export const graphStylesheet = [
+  {
+    selector: "node",
+    style: {
+      "background-color": "data(color)",
+      shape: "data(shape)",
+      label: "data(label)",
+      width: 34,
+      height: 34,
+      "font-size": 10,
+      color: "#1f2937",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-wrap": "wrap",
+      "text-max-width": "140px",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "text-background-padding": "1px",
+      "min-zoomed-font-size": 6,
+      "border-width": 1,
+      "border-color": "#374151",
+    },
+  },
+  {
+    selector: "node:selected",
+    style: { "border-width": 4, "border-color": "#111827", "overlay-opacity": 0 },
+  },
+  {
+    selector: "edge",
+    style: {
+      width: "mapData(sourceCount, 1, 4, 1.5, 5)",
+      "line-color": "#9ca3af",
+      "target-arrow-color": "#9ca3af",
+      "target-arrow-shape": "triangle",
+      "curve-style": "bezier",
+      label: "data(label)",
+      "font-size": 8,
+      color: "#4b5563",
+      "text-rotation": "autorotate",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "min-zoomed-font-size": 7,
+    },
+  },
+  {
+    selector: "edge:selected",
+    style: { "line-color": "#111827", "target-arrow-color": "#111827", width: 5 },
+  },
+];

@@ -1,0 +1,142 @@
+// `npm test`: the whole suite, from a fresh clone.
+//   typecheck -> lint -> unit + component (Vitest, jsdom) -> integration (Vitest against a real Neo4j) ->
+//   end-to-end (Playwright driving Debian's Chromium against a production build).
+// Integration and end-to-end tests get a throwaway local Neo4j in a temporary directory, unless NEO4J_URI
+// is set, in which case that database is used (tests clean up what they create).
+// `--only <stage>` runs one stage: typecheck, lint, unit, integration or e2e.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT, SetupError, buildNeo4jLocal, findFreePort, startNeo4jLocal } from "./lib/neo4j-local.mjs";
+import { BIN, appBuildIsCurrent, ensureNodeModules, run } from "./lib/process.mjs";
+
+const onlyIndex = process.argv.indexOf("--only");
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
+const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"];
+if (only && !STAGES.includes(only)) {
+  console.error(`Unknown stage "${only}". Stages: ${STAGES.join(", ")}.`);
+  process.exit(2);
+}
+const wanted = (stage) => !only || only === stage;
+
+const RESULTS_DIR = path.join(ROOT, "test-results");
+const outcomes = [];
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function countVitest(file) {
+  const report = readJson(file);
+  if (!report) return;
+  counts.passed += report.numPassedTests ?? 0;
+  counts.failed += report.numFailedTests ?? 0;
+  counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  const report = readJson(file);
+  if (!report?.stats) return;
+  counts.passed += report.stats.expected ?? 0;
+  counts.failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0);
+  counts.skipped += report.stats.skipped ?? 0;
+}
+
+async function stage(name, action) {
+  const started = Date.now();
+  console.log(`\n=== ${name} ===`);
+  let code;
+  try {
+    code = await action();
+  } catch (error) {
+    console.error(error instanceof SetupError ? error.message : error);
+    code = 1;
+  }
+  outcomes.push({ name, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+function vitest(projects, reportName, env = process.env) {
+  const report = path.join(RESULTS_DIR, reportName);
+  rmSync(report, { force: true });
+  const args = ["run", ...projects.flatMap((project) => ["--project", project])];
+  args.push("--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
+  return run(BIN("vitest"), args, { env }).then((code) => {
+    countVitest(report);
+    return code;
+  });
+}
+
+async function main() {
+  ensureNodeModules();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+
+  if (wanted("typecheck")) await stage("typecheck", () => run(BIN("tsc"), ["--noEmit"]));
+  if (wanted("lint")) await stage("lint", () => run(BIN("eslint"), ["--max-warnings=0", "."]));
+  if (wanted("unit")) await stage("unit + component", () => vitest(["unit", "component"], "vitest-unit.json"));
+
+  if (!wanted("integration") && !wanted("e2e")) return;
+
+  let engine;
+  let dataDir;
+  const env = { ...process.env };
+  try {
+    if (process.env.NEO4J_URI) {
+      console.log(`\n[neo4j] using ${process.env.NEO4J_URI} (NEO4J_URI is set)`);
+    } else {
+      buildNeo4jLocal();
+      dataDir = mkdtempSync(path.join(os.tmpdir(), "redstring-test-neo4j-"));
+      engine = await startNeo4jLocal({ dataDir });
+      env.NEO4J_URI = engine.uri;
+    }
+
+    if (wanted("integration")) {
+      await stage("integration (real Neo4j)", () => vitest(["integration"], "vitest-integration.json", env));
+    }
+
+    if (wanted("e2e")) {
+      await stage("end-to-end (Chromium)", async () => {
+        if (!appBuildIsCurrent()) {
+          console.log("[e2e] building the app (next build)...");
+          const built = await run(BIN("next"), ["build"], { env });
+          if (built !== 0) return built;
+        }
+        const report = path.join(RESULTS_DIR, "playwright.json");
+        rmSync(report, { force: true });
+        const port = await findFreePort();
+        const code = await run(BIN("playwright"), ["test", "--reporter=list,json"], {
+          env: { ...env, E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+        });
+        countPlaywright(report);
+        return code;
+      });
+    }
+  } finally {
+    await engine?.stop();
+    if (dataDir && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function summarize() {
+  console.log("\n=== summary ===");
+  for (const outcome of outcomes) {
+    console.log(`${outcome.ok ? "ok  " : "FAIL"}  ${outcome.name} (${outcome.seconds} s)`);
+  }
+  const failedStages = outcomes.filter((outcome) => !outcome.ok).length;
+  // A stage can fail without a failing test (a type error, a lint warning): count it as a failure too.
+  const failed = counts.failed + (failedStages > 0 && counts.failed === 0 ? failedStages : 0);
+  console.log(`\ntests: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`);
+  return failedStages === 0 ? 0 : 1;
+}
+
+main()
+  .then(() => process.exit(summarize()))
+  .catch((error) => {
+    console.error(error instanceof SetupError ? error.message : error);
+    summarize();
+    process.exit(1);
+  });
