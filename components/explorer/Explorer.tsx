@@ -70,7 +70,9 @@ export function Explorer() {
         setError(null);
         setNotice(
           data.missing.length > 0
-            ? `${data.missing.length} ${data.missing.length === 1 ? "entity" : "entities"} in this link no longer exist.`
+            ? data.missing.length === 1
+              ? "1 entity in this link no longer exists."
+              : `${data.missing.length} entities in this link no longer exist.`
             : null,
         );
       })

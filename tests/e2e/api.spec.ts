@@ -1,0 +1,29 @@
+/** Bad input over real HTTP gets a clear 4xx with a message, never a 500 or a stack trace. */
+import { expect, test } from "@playwright/test";
+
+const cases: [string, number][] = [
+  ["/api/search?q=", 400],
+  [`/api/search?q=${"x".repeat(10_000)}`, 400],
+  [`/api/search?q=${encodeURIComponent("AND (")}`, 200],
+  [`/api/search?q=${encodeURIComponent('"')}`, 400],
+  ["/api/search?q=thermo&limit=lots", 400],
+  ["/api/search?q=thermo&%00=%ff", 400],
+  ["/api/entities/no-such-entity", 404],
+  ["/api/entities/%E2%98%83", 400],
+  ["/api/entities/company-thermo-fisher/neighbours?limit=-5", 400],
+  ["/api/entities/company-thermo-fisher/neighbours?offset=1e9", 400],
+  ["/api/graph?ids=,,,", 400],
+];
+
+for (const [path, status] of cases) {
+  test(`GET ${path.slice(0, 80)} answers ${status}`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(status);
+    const body = await response.json();
+    if (status >= 400) {
+      expect(typeof body.error).toBe("string");
+      expect(body.error.length).toBeGreaterThan(5);
+    }
+    expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules/);
+  });
+}

@@ -1,0 +1,35 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Where a graph node is drawn, in page coordinates, once the layout has settled. */
+export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  let previous = "";
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate((nodeId) => {
+          const cy = window.__redstringCy;
+          const node = cy?.getElementById(nodeId);
+          if (!cy || !node || node.empty()) return "missing";
+          const position = node.renderedPosition();
+          const box = cy.container()!.getBoundingClientRect();
+          return `${Math.round(box.left + position.x)},${Math.round(box.top + position.y)}`;
+        }, id);
+        const settled = now !== "missing" && now === previous;
+        previous = now;
+        return settled;
+      },
+      { intervals: [300], timeout: 15_000, message: `node ${id} should be drawn and still` },
+    )
+    .toBe(true);
+  const [x, y] = previous.split(",").map(Number);
+  return { x: x ?? 0, y: y ?? 0 };
+}
+
+export async function graphNodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__redstringCy?.nodes().map((node) => node.id()).sort() ?? []);
+}
+
+export async function pickFromSearch(page: Page, text: string, option: RegExp) {
+  await page.getByRole("combobox", { name: "Search entities" }).fill(text);
+  await page.getByRole("option", { name: option }).click();
+}

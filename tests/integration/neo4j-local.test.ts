@@ -1,0 +1,104 @@
+/**
+ * The local engine's lifecycle, as `npm start` uses it: committed data survives a SIGTERM and a restart,
+ * and no Java process outlives the Node process that started it, even one killed with SIGKILL.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import neo4j from "neo4j-driver";
+import { ROOT, startNeo4jLocal } from "@/scripts/lib/neo4j-local.mjs";
+
+const ENGINE_TIMEOUT = 180_000;
+
+/** Alive and not a zombie: a reaped or defunct process counts as gone. */
+function processRunning(pid: number): boolean {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return false;
+  const state = readFileSync(stat, "utf8").split(") ")[1]?.charAt(0);
+  return state !== "Z" && state !== "X";
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!processRunning(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+async function countMarkers(uri: string): Promise<number> {
+  const driver = neo4j.driver(uri);
+  try {
+    const { records } = await driver.executeQuery("MATCH (n:LifecycleMarker) RETURN count(n) AS count");
+    return Number(records[0]?.get("count"));
+  } finally {
+    await driver.close();
+  }
+}
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "redstring-lifecycle-"));
+  dirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the local Neo4j engine", () => {
+  it(
+    "keeps committed data across a SIGTERM and a restart, and leaves no Java process behind",
+    async () => {
+      const dataDir = tempDir();
+      const first = await startNeo4jLocal({ dataDir, log: () => {} });
+      const driver = neo4j.driver(first.uri);
+      await driver.executeQuery("UNWIND range(1, 1000) AS i CREATE (:LifecycleMarker {i: i})");
+      await driver.close();
+      await first.stop();
+      // The JVM answers SIGTERM with 143 after its shutdown hook ran; the hook prints STOPPED once
+      // Neo4j has flushed and closed its store.
+      expect([0, 143]).toContain((await first.exited).code);
+      expect(readFileSync(path.join(dataDir, "console.log"), "utf8")).toContain("REDSTRING_NEO4J_STOPPED");
+      expect(processRunning(first.pid)).toBe(false);
+
+      const second = await startNeo4jLocal({ dataDir, log: () => {} });
+      try {
+        expect(await countMarkers(second.uri)).toBe(1000);
+      } finally {
+        await second.stop();
+      }
+    },
+    ENGINE_TIMEOUT,
+  );
+
+  it(
+    "exits by itself when the Node process that started it is killed",
+    async () => {
+      const dataDir = tempDir();
+      const script = `
+        import(${JSON.stringify(path.join(ROOT, "scripts/lib/neo4j-local.mjs"))}).then(async (m) => {
+          const engine = await m.startNeo4jLocal({ dataDir: ${JSON.stringify(dataDir)}, log: () => {} });
+          console.log("JAVA_PID " + engine.pid);
+          setInterval(() => {}, 1000);
+        });`;
+      const parent = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      const javaPid = await new Promise<number>((resolve, reject) => {
+        let output = "";
+        parent.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /JAVA_PID (\d+)/.exec(output);
+          if (match) resolve(Number(match[1]));
+        });
+        parent.on("exit", () => reject(new Error(`the launcher exited early: ${output}`)));
+      });
+      expect(processRunning(javaPid)).toBe(true);
+      parent.kill("SIGKILL");
+      expect(await waitUntilGone(javaPid, 60_000)).toBe(true);
+    },
+    ENGINE_TIMEOUT,
+  );
+});

@@ -1,0 +1,50 @@
+/**
+ * Helpers for integration tests against the real Neo4j that scripts/test.mjs starts (NEO4J_URI).
+ * Tests create their own data under a unique id prefix and delete it afterwards, so they can share the
+ * database with each other and with the seed story.
+ */
+import { randomBytes } from "node:crypto";
+import neo4j, { type Driver } from "neo4j-driver";
+
+export function requireNeo4jUri(): string {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error("Integration tests need NEO4J_URI: run them through `npm test`.");
+  return uri;
+}
+
+let driver: Driver | undefined;
+
+/** A driver of the test's own, to arrange and inspect data independently of the code under test. */
+export function testDriver(): Driver {
+  driver ??= neo4j.driver(
+    requireNeo4jUri(),
+    process.env.NEO4J_PASSWORD ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD) : undefined,
+  );
+  return driver;
+}
+
+export async function cypher(query: string, params: Record<string, unknown> = {}) {
+  const result = await testDriver().executeQuery(query, params, { database: process.env.NEO4J_DATABASE });
+  return result.records.map((record) => record.toObject());
+}
+
+export async function closeTestDriver() {
+  await driver?.close();
+  driver = undefined;
+}
+
+/** A unique, valid entity-id prefix for one test file's data. */
+export function uniquePrefix(name: string): string {
+  return `it-${name}-${randomBytes(4).toString("hex")}-`;
+}
+
+export async function deleteByPrefix(prefix: string) {
+  await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix });
+}
+
+export async function graphCounts(): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await cypher(
+    "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+  );
+  return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
+}
