@@ -101,4 +101,30 @@ describe("the local Neo4j engine", () => {
     },
     ENGINE_TIMEOUT,
   );
+
+  it(
+    "seeds an empty database automatically when the app first touches it",
+    async () => {
+      const engine = await startNeo4jLocal({ dataDir: tempDir(), log: () => {} });
+      const savedUri = process.env.NEO4J_URI;
+      const { closeDriver } = await import("@/lib/db/driver");
+      try {
+        await closeDriver();
+        process.env.NEO4J_URI = engine.uri;
+        const { searchEntities } = await import("@/lib/search");
+        const hits = await searchEntities("thermo", { limit: 1 });
+        expect(hits[0]?.id).toBe("company-thermo-fisher");
+        const { seedEntities } = await import("@/graph-seed/seed-story");
+        const checker = neo4j.driver(engine.uri);
+        const { records } = await checker.executeQuery("MATCH (n:Entity) RETURN count(n) AS count");
+        await checker.close();
+        expect(Number(records[0]?.get("count"))).toBe(seedEntities.length);
+      } finally {
+        await closeDriver();
+        process.env.NEO4J_URI = savedUri;
+        await engine.stop();
+      }
+    },
+    ENGINE_TIMEOUT,
+  );
 });
