@@ -59,8 +59,8 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand }
       animationDuration: 400,
       fit: true,
       padding: 40,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 110,
+      nodeRepulsion: () => 16000,
+      idealEdgeLength: () => 140,
     } as cytoscape.LayoutOptions);
     layout.run();
   }, [nodeKey]);

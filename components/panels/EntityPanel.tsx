@@ -106,7 +106,8 @@ export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelPro
             return (
               <li key={edge.id} className="rounded border border-gray-100 p-2">
                 <p className="text-sm">
-                  <span className="text-gray-500">{outgoing ? verb : `${verb} (by)`} </span>
+                  {/* Read in the relationship's direction: "acted in X" or "X concerns <this entity>". */}
+                  {outgoing && <span className="text-gray-500">{verb} </span>}
                   <button
                     type="button"
                     onClick={() => onShowEntity(other.id)}
@@ -114,6 +115,12 @@ export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelPro
                   >
                     {other.name}
                   </button>
+                  {!outgoing && (
+                    <span className="text-gray-500">
+                      {" "}
+                      {verb} {entity.name}
+                    </span>
+                  )}
                   {when && <span className="text-gray-500"> · {when}</span>}
                 </p>
                 {role && <p className="text-xs text-gray-600">Role: {role}</p>}
