@@ -36,22 +36,28 @@ function connectionsOf(page: NeighbourPage): Connection[] {
 /** An entity: its properties, and every connection with the sources that support it. */
 export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelProps) {
   const [pages, setPages] = useState<{ id: string; list: NeighbourPage[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Failures are remembered with the entity they belong to, so picking another entity never shows a stale one.
+  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+  const [more, setMore] = useState<{ id: string; loading: boolean; error: string | null } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
     neighboursApi(entityId, { limit: PAGE_SIZE }, controller.signal)
-      .then((page) => {
-        setPages({ id: entityId, list: [page] });
-        setError(null);
-      })
+      .then((page) => setPages({ id: entityId, list: [page] }))
       .catch((cause: unknown) => {
-        if (!controller.signal.aborted) setError(cause instanceof ApiError ? cause.message : "Could not load this entity.");
+        if (controller.signal.aborted) return;
+        setFailure({ id: entityId, message: cause instanceof ApiError ? cause.message : "Could not load this entity." });
       });
     return () => controller.abort();
   }, [entityId]);
 
-  if (error) return <p role="alert" className="text-sm text-red-700">{error}</p>;
+  if (failure?.id === entityId) {
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {failure.message}
+      </p>
+    );
+  }
   const loaded = pages?.id === entityId ? pages.list : null;
   const first = loaded?.[0];
   if (!loaded || !first) return <p className="text-sm text-gray-500">Loading…</p>;
@@ -63,12 +69,18 @@ export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelPro
   const aliases = Array.isArray(entity.properties.aliases) ? entity.properties.aliases.map(String) : [];
   const description = typeof entity.properties.description === "string" ? entity.properties.description : null;
 
+  const moreState = more?.id === entityId ? more : null;
+
   async function loadMore() {
+    if (moreState?.loading) return;
+    setMore({ id: entityId, loading: true, error: null });
     try {
       const page = await neighboursApi(entityId, { limit: PAGE_SIZE, offset: neighboursLoaded });
       setPages((current) => (current && current.id === entityId ? { id: entityId, list: [...current.list, page] } : current));
+      setMore({ id: entityId, loading: false, error: null });
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause.message : "Could not load more connections.");
+      const message = cause instanceof ApiError ? cause.message : "Could not load more connections.";
+      setMore({ id: entityId, loading: false, error: message });
     }
   }
 
@@ -130,9 +142,19 @@ export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelPro
           })}
         </ul>
         {neighboursLoaded < first.total && (
-          <button type="button" onClick={loadMore} className="mt-2 text-sm text-red-800 underline">
-            Show more connections ({first.total - neighboursLoaded} more)
+          <button
+            type="button"
+            onClick={loadMore}
+            disabled={moreState?.loading === true}
+            className="mt-2 text-sm text-red-800 underline disabled:text-gray-400"
+          >
+            {moreState?.loading ? "Loading…" : `Show more connections (${first.total - neighboursLoaded} more)`}
           </button>
+        )}
+        {moreState?.error && (
+          <p role="alert" className="mt-1 text-sm text-red-700">
+            {moreState.error}
+          </p>
         )}
       </section>
     </article>

@@ -19,6 +19,8 @@ interface SearchBoxProps {
 export function SearchBox({ onPick }: SearchBoxProps) {
   const [text, setText] = useState("");
   const [hits, setHits] = useState<SearchHit[]>([]);
+  /** The text the shown hits answer; Enter only picks when it matches what is typed now. */
+  const [hitsFor, setHitsFor] = useState("");
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -33,6 +35,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
       searchApi(query, { limit: 10 }, controller.signal)
         .then(({ results }) => {
           setHits(results);
+          setHitsFor(query);
           setActive(results.length > 0 ? 0 : -1);
           setMessage(results.length === 0 ? `Nothing found for “${query}”.` : null);
           setOpen(true);
@@ -66,11 +69,10 @@ export function SearchBox({ onPick }: SearchBoxProps) {
       event.preventDefault();
       setActive((index) => Math.max(0, index - 1));
     } else if (event.key === "Enter") {
+      event.preventDefault();
       const hit = hits[active];
-      if (open && hit) {
-        event.preventDefault();
-        pick(hit);
-      }
+      // Typed faster than the search answered: the list is for older text, so wait for the new one.
+      if (open && hit && hitsFor === text.trim()) pick(hit);
     } else if (event.key === "Escape") {
       setOpen(false);
     }

@@ -14,6 +14,9 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");
 }
 
+/** Nanosecond precision is noise for people reading dates; JSON carries milliseconds. */
+const trimToMilliseconds = (iso: string) => iso.replace(/(\.\d{3})\d+/, "$1");
+
 export function toPlain(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
@@ -23,7 +26,8 @@ export function toPlain(value: unknown): JsonValue {
   if (neo4j.isDate(value)) {
     return `${pad(toNumber(value.year), 4)}-${pad(toNumber(value.month))}-${pad(toNumber(value.day))}`;
   }
-  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return dateTimeToIso(value);
+  if (neo4j.isDateTime(value)) return dateTimeToIso(value);
+  if (neo4j.isLocalDateTime(value)) return trimToMilliseconds(value.toString());
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return mapToPlain(value.properties);
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === "object") return mapToPlain(value as Record<string, unknown>);
@@ -34,9 +38,45 @@ function toNumber(value: unknown): number {
   return neo4j.isInt(value) ? value.toNumber() : Number(value);
 }
 
-function dateTimeToIso(value: { toString(): string }): string {
-  // The driver prints ISO-8601 already (e.g. 2024-05-01T10:00:00.123000000Z); keep milliseconds only.
-  return value.toString().replace(/(\.\d{3})\d+/, "$1");
+type Neo4jDateTime = InstanceType<typeof neo4j.types.DateTime>;
+
+/** A zoned date-time as ISO-8601: with its offset when it has one, else as the UTC instant. */
+function dateTimeToIso(value: Neo4jDateTime): string {
+  if (value.timeZoneOffsetSeconds !== undefined && value.timeZoneOffsetSeconds !== null) {
+    // The driver prints ISO-8601 already (2024-05-01T10:00:00.123000000Z); keep milliseconds only.
+    return trimToMilliseconds(value.toString());
+  }
+  // Only a zone name (e.g. Europe/Berlin): find the instant whose wall-clock time in that zone matches.
+  const wallClockAsUtc = Date.UTC(
+    toNumber(value.year),
+    toNumber(value.month) - 1,
+    toNumber(value.day),
+    toNumber(value.hour),
+    toNumber(value.minute),
+    toNumber(value.second),
+    Math.floor(toNumber(value.nanosecond) / 1e6),
+  );
+  const zone = value.timeZoneId ?? "UTC";
+  let instant = wallClockAsUtc - zoneOffsetMs(zone, wallClockAsUtc);
+  instant = wallClockAsUtc - zoneOffsetMs(zone, instant); // once more, in case the offset changed (DST)
+  return new Date(instant).toISOString();
+}
+
+/** How far the zone's wall clock is ahead of UTC at this instant. */
+function zoneOffsetMs(zone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((item) => item.type === type)?.value ?? 0);
+  const wallClock = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return wallClock - Math.floor(instant / 1000) * 1000;
 }
 
 export function mapToPlain(record: Record<string, unknown>): { [key: string]: JsonValue } {

@@ -71,7 +71,11 @@ export interface EntityTypeSpec {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "must be a real calendar date");
+  // Date.parse would roll 2019-02-30 over to 2 March; a real date survives the round trip unchanged.
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  }, "must be a real calendar date");
 
 const httpUrl = z
   .string()

@@ -1,0 +1,162 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { SearchBox } from "@/components/search/SearchBox";
+import type { SearchHit } from "@/lib/graph/types";
+
+const HITS: SearchHit[] = [
+  { id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, score: 9 },
+  { id: "report-thermo-statement", type: "Report", name: "Thermo Fisher statement on Xinjiang", description: null, score: 5 },
+];
+
+function answer(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+}
+
+function stubFetch(respond: (url: URL) => Response) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => respond(new URL(String(input), "http://localhost")));
+  vi.stubGlobal("fetch", fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function setup() {
+  const onPick = vi.fn<(hit: SearchHit) => void>();
+  const user = userEvent.setup();
+  render(<SearchBox onPick={onPick} />);
+  const input = screen.getByRole("combobox", { name: "Search entities" });
+  return { onPick, user, input };
+}
+
+describe("SearchBox", () => {
+  it("asks /api/search once the user stops typing and lists the hits as options", async () => {
+    const fetchMock = stubFetch(() => answer(200, { results: HITS }));
+    const { user, input } = setup();
+
+    await user.type(input, "thermo");
+
+    const options = await screen.findAllByRole("option");
+    expect(options.map((option) => option.textContent)).toEqual([
+      "Thermo Fisher Scientific Inc.Company",
+      "Thermo Fisher statement on XinjiangReport or article",
+    ]);
+    expect(screen.getByRole("listbox", { name: "Search results" })).toBeInTheDocument();
+    expect(input).toHaveAttribute("aria-expanded", "true");
+    // Debounced: one request for the whole word, not one per keystroke.
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const url = new URL(String(fetchMock.mock.calls[0]?.[0]), "http://localhost");
+    expect(url.pathname).toBe("/api/search");
+    expect(url.searchParams.get("q")).toBe("thermo");
+    expect(url.searchParams.get("limit")).toBe("10");
+  });
+
+  it("marks the first option active, moves with ArrowDown and picks with Enter", async () => {
+    stubFetch(() => answer(200, { results: HITS }));
+    const { user, input, onPick } = setup();
+    await user.type(input, "thermo");
+    const options = await screen.findAllByRole("option");
+    expect(options[0]).toHaveAttribute("aria-selected", "true");
+    expect(input).toHaveAttribute("aria-activedescendant", options[0]?.id);
+
+    await user.keyboard("{ArrowDown}");
+    expect(options[1]).toHaveAttribute("aria-selected", "true");
+    expect(input).toHaveAttribute("aria-activedescendant", options[1]?.id);
+    await user.keyboard("{ArrowDown}"); // stays on the last option
+    expect(options[1]).toHaveAttribute("aria-selected", "true");
+
+    await user.keyboard("{Enter}");
+    expect(onPick).toHaveBeenCalledTimes(1);
+    expect(onPick).toHaveBeenCalledWith(HITS[1]);
+    expect(input).toHaveValue("");
+    expect(screen.queryByRole("listbox")).not.toBeInTheDocument();
+  });
+
+  it("goes back up with ArrowUp and picks the first hit with Enter", async () => {
+    stubFetch(() => answer(200, { results: HITS }));
+    const { user, input, onPick } = setup();
+    await user.type(input, "thermo");
+    await screen.findAllByRole("option");
+    await user.keyboard("{ArrowDown}{ArrowUp}{Enter}");
+    expect(onPick).toHaveBeenCalledWith(HITS[0]);
+  });
+
+  it("picks a hit with the mouse", async () => {
+    stubFetch(() => answer(200, { results: HITS }));
+    const { user, input, onPick } = setup();
+    await user.type(input, "thermo");
+    await user.click(await screen.findByRole("option", { name: /statement on Xinjiang/ }));
+    expect(onPick).toHaveBeenCalledWith(HITS[1]);
+  });
+
+  it("closes the list with Escape and then Enter picks nothing", async () => {
+    stubFetch(() => answer(200, { results: HITS }));
+    const { user, input, onPick } = setup();
+    await user.type(input, "thermo");
+    await screen.findAllByRole("option");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("listbox")).not.toBeInTheDocument();
+    await user.keyboard("{Enter}");
+    expect(onPick).not.toHaveBeenCalled();
+  });
+
+  it("says so when nothing is found", async () => {
+    stubFetch(() => answer(200, { results: [] }));
+    const { user, input, onPick } = setup();
+    await user.type(input, "zzzz");
+    expect(await screen.findByText("Nothing found for “zzzz”.")).toBeInTheDocument();
+    expect(screen.queryAllByRole("option")).toHaveLength(0);
+    await user.keyboard("{Enter}");
+    expect(onPick).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's message when the search is refused", async () => {
+    stubFetch(() => answer(400, { error: "Search text needs at least one letter or digit." }));
+    const { user, input } = setup();
+    await user.type(input, "**");
+    expect(await screen.findByText("Search text needs at least one letter or digit.")).toBeInTheDocument();
+    expect(screen.queryAllByRole("option")).toHaveLength(0);
+  });
+
+  it("shows a connection message when the server cannot be reached", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    const { user, input } = setup();
+    await user.type(input, "thermo");
+    expect(await screen.findByText(/server cannot be reached/)).toBeInTheDocument();
+  });
+
+  it("renders markup in a hit's name as text", async () => {
+    const evil = "<img src=x onerror=alert(1)>";
+    stubFetch(() => answer(200, { results: [{ id: "person-evil", type: "Person", name: evil, description: evil, score: 1 }] }));
+    const { user, input } = setup();
+    await user.type(input, "evil");
+    const option = await screen.findByRole("option");
+    expect(option).toHaveTextContent(evil);
+    expect(document.body.querySelector("img")).toBeNull();
+  });
+
+  it("does not ask the server for blank text", async () => {
+    const fetchMock = stubFetch(() => answer(200, { results: HITS }));
+    const { user, input } = setup();
+    await user.type(input, "   ");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fetchMock).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByRole("listbox")).not.toBeInTheDocument());
+  });
+
+  it("does not pick a hit of older text when Enter comes before the new answer", async () => {
+    stubFetch((url) =>
+      answer(200, { results: url.searchParams.get("q") === "thermo" ? HITS : [{ ...HITS[1]!, id: "report-other", name: "Thermo statement" }] }),
+    );
+    const { user, input, onPick } = setup();
+    await user.type(input, "thermo");
+    await screen.findAllByRole("option");
+    // Type on and press Enter at once: the list on screen still answers "thermo".
+    await user.type(input, " s{Enter}");
+    expect(onPick).not.toHaveBeenCalled();
+    await screen.findByRole("option", { name: /Thermo statement/ });
+    await user.keyboard("{Enter}");
+    expect(onPick).toHaveBeenCalledWith(expect.objectContaining({ id: "report-other" }));
+  });
+});

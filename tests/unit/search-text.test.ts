@@ -1,0 +1,93 @@
+import { BadRequestError } from "@/lib/errors";
+import { MAX_SEARCH_LENGTH, searchWords, toLuceneQuery } from "@/lib/search-text";
+
+/** Each clause is `(word^4 OR word*^2)`, optionally with ` OR word~N`; clauses are joined by ` AND `. */
+const CLAUSE = /^\(([\p{Ll}\p{Lo}\p{N}]+)\^4 OR \1\*\^2( OR \1~[12])?\)$/u;
+
+function clauses(query: string): string[] {
+  return query.split(" AND ");
+}
+
+describe("toLuceneQuery", () => {
+  it("turns two words into two AND-ed clauses, each exact, prefix and fuzzy", () => {
+    expect(toLuceneQuery("thermo fischer")).toBe(
+      "(thermo^4 OR thermo*^2 OR thermo~1) AND (fischer^4 OR fischer*^2 OR fischer~1)",
+    );
+  });
+
+  it("allows more edits for long words and none for short ones", () => {
+    expect(toLuceneQuery("sequencers")).toBe("(sequencers^4 OR sequencers*^2 OR sequencers~2)");
+    expect(toLuceneQuery("dna")).toBe("(dna^4 OR dna*^2)");
+    expect(toLuceneQuery("cecc")).toBe("(cecc^4 OR cecc*^2 OR cecc~1)");
+  });
+
+  it("lowercases and normalises the text", () => {
+    expect(toLuceneQuery("  THERMO  ")).toBe(toLuceneQuery("thermo"));
+    expect(toLuceneQuery("ＣＥＣＣ")).toBe(toLuceneQuery("cecc"));
+  });
+
+  it.each([
+    "AND (",
+    'thermo "fisher',
+    "title:foo~",
+    "foo\\\\ bar",
+    "thermo*? fisher",
+    "NOT thermo || fisher && rubio",
+    "+xinjiang -police",
+    "a [TO] b {x} ^2 /regex/ !c",
+    "OR OR AND",
+    'x") OR id:* OR ("',
+  ])("never lets Lucene syntax through: %s", (text) => {
+    const query = toLuceneQuery(text);
+    // Only letters, digits, spaces, ^ * ~ ( ) and the operators we write ourselves.
+    expect(query.replace(/\b(AND|OR)\b/g, "")).toMatch(/^[a-z0-9 ^*~()]*$/);
+    for (const clause of clauses(query)) expect(clause).toMatch(CLAUSE);
+  });
+
+  it("keeps the words of a text full of operators as plain lowercase terms", () => {
+    expect(toLuceneQuery("AND (")).toBe("(and^4 OR and*^2)");
+    expect(toLuceneQuery("title:foo~")).toBe("(title^4 OR title*^2 OR title~1) AND (foo^4 OR foo*^2)");
+  });
+
+  it("accepts letters and digits of any script", () => {
+    const query = toLuceneQuery("新疆 Ürümqi 2019");
+    expect(clauses(query)).toHaveLength(3);
+    for (const clause of clauses(query)) expect(clause).toMatch(CLAUSE);
+    expect(query).toContain("ürümqi^4");
+  });
+
+  it("uses at most 8 words of at most 40 characters", () => {
+    expect(clauses(toLuceneQuery("a b c d e f g h i j"))).toHaveLength(8);
+    expect(toLuceneQuery("x".repeat(60))).toBe(`(${"x".repeat(40)}^4 OR ${"x".repeat(40)}*^2 OR ${"x".repeat(40)}~2)`);
+  });
+
+  it.each([
+    ["empty text", "", "Type something to search for."],
+    ["whitespace", " \t\n ", "Type something to search for."],
+    ["only punctuation", '"', "Search text needs at least one letter or digit."],
+    ["only wildcards", "*?", "Search text needs at least one letter or digit."],
+    ["only backslashes", "\\\\", "Search text needs at least one letter or digit."],
+    ["too much text", "a".repeat(MAX_SEARCH_LENGTH + 1), "Search text is too long: at most 200 characters."],
+  ])("refuses %s with a BadRequestError and a message", (_why, text, message) => {
+    let caught: unknown;
+    try {
+      toLuceneQuery(text);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(BadRequestError);
+    expect((caught as BadRequestError).status).toBe(400);
+    expect((caught as BadRequestError).message).toBe(message);
+  });
+
+  it("accepts exactly 200 characters, and judges the length after trimming", () => {
+    expect(() => toLuceneQuery("a".repeat(MAX_SEARCH_LENGTH))).not.toThrow();
+    expect(() => toLuceneQuery(`   ${"a".repeat(MAX_SEARCH_LENGTH)}   `)).not.toThrow();
+  });
+});
+
+describe("searchWords", () => {
+  it("splits on everything that is not a letter or a digit", () => {
+    expect(searchWords("Thermo-Fisher's  (DNA) sequencers, 2019!")).toEqual(["thermo", "fisher", "s", "dna", "sequencers", "2019"]);
+  });
+});
