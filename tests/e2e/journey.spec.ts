@@ -3,7 +3,7 @@
  * Fisher, see its neighbours, expand further, click Marco Rubio and read which source says what.
  */
 import { expect, test } from "@playwright/test";
-import { graphNodeIds, nodeOnScreen, pickFromSearch } from "./support";
+import { edgeMidpointOnScreen, graphNodeIds, nodeOnScreen, pickFromSearch } from "./support";
 
 const THERMO = "company-thermo-fisher";
 const URGING = "event-2018-02-rubio-urges-thermo-fisher";
@@ -37,6 +37,15 @@ test("search, expand, and read the sources about Marco Rubio", async ({ page }) 
     details.getByRole("button", { name: "Thermo Fisher to Stop Sales of Genetic Sequencers to China's Xinjiang Region" }).first(),
   ).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`selected=${RUBIO}`));
+
+  // Click the link between Rubio and the event: the panel shows that relationship and its source.
+  await nodeOnScreen(page, URGING);
+  const link = await edgeMidpointOnScreen(page, "rel-rubio-acted-in-urging");
+  await page.mouse.click(link.x, link.y);
+  await expect(details.getByText("Relationship · ACTED_IN")).toBeVisible();
+  await expect(details.getByRole("heading", { level: 2 })).toHaveText(/Marco Rubio\s+acted in\s+Rubio urges Thermo Fisher/);
+  await expect(details.getByText(/Last February, Florida Sen\. Marco Rubio urged the company/)).toBeVisible();
+  await expect(details.getByText("Sources (1)")).toBeVisible();
 });
 
 test("typos and Lucene characters in the search box still find Thermo Fisher", async ({ page }) => {

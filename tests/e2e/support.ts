@@ -25,6 +25,20 @@ export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number;
   return { x: x ?? 0, y: y ?? 0 };
 }
 
+/** The middle of a drawn relationship, in page coordinates (the layout must have settled). */
+export async function edgeMidpointOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((edgeId) => {
+    const cy = window.__redstringCy;
+    const edge = cy?.getElementById(edgeId);
+    if (!cy || !edge || edge.empty()) return null;
+    const middle = edge.renderedMidpoint();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + middle.x, y: box.top + middle.y };
+  }, id);
+  expect(point, `relationship ${id} should be drawn`).not.toBeNull();
+  return point!;
+}
+
 export async function graphNodeIds(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__redstringCy?.nodes().map((node) => node.id()).sort() ?? []);
 }
