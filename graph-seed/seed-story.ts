@@ -121,6 +121,14 @@ export const seedEntities: EntityInput[] = [
     jurisdiction: "United States",
   },
   {
+    id: "agency-us-government",
+    type: "Agency",
+    name: "United States government",
+    aliases: ["U.S. officials"],
+    description: "The U.S. federal government, whose officials estimated the scale of detention in Xinjiang.",
+    jurisdiction: "United States",
+  },
+  {
     id: "agency-xinjiang-police",
     type: "Agency",
     name: "Xinjiang police",
@@ -249,6 +257,17 @@ export const seedEntities: EntityInput[] = [
     date: "2017-12-01",
     datePrecision: "month",
     kind: "surveillance programme",
+  },
+  {
+    id: "event-2018-congress-questions-thermo-fisher",
+    type: "Event",
+    name: "Members of Congress question the use of Thermo Fisher's devices",
+    aliases: [],
+    description:
+      "After the December 2017 reports, members of Congress question the use of Thermo Fisher's devices in Xinjiang; Senator Rubio's urging in February 2018 is one instance.",
+    date: "2018-01-01",
+    datePrecision: "year",
+    kind: "congressional scrutiny",
   },
   {
     id: "event-2018-02-rubio-urges-thermo-fisher",
@@ -593,6 +612,44 @@ export const seedRelationships: RelationshipInput[] = [
     quote: "a report by Human Rights Watch identified Thermo Fisher as a supplier of some DNA sequencers to Xinjiang police",
   },
 
+  /* ----------------------------------------------------------------- 2018: Congress questions the devices */
+  {
+    id: "rel-congress-acted-in-questioning",
+    type: "ACTED_IN",
+    from: "agency-us-congress",
+    to: "event-2018-congress-questions-thermo-fisher",
+    properties: { role: "members questioned the use of the devices" },
+    sources: [A],
+    quote: "The use of Thermo Fisher's devices was then questioned by members of Congress.",
+  },
+  {
+    id: "rel-thermo-fisher-target-of-questioning",
+    type: "TARGET_OF",
+    from: "company-thermo-fisher",
+    to: "event-2018-congress-questions-thermo-fisher",
+    properties: { role: "its devices questioned" },
+    sources: [A],
+    quote: "The use of Thermo Fisher's devices was then questioned by members of Congress.",
+  },
+  {
+    id: "rel-rubio-acted-in-questioning",
+    type: "ACTED_IN",
+    from: "legislator-marco-rubio",
+    to: "event-2018-congress-questions-thermo-fisher",
+    properties: { role: "urged the company in February 2018" },
+    sources: [A],
+    quote: "Last February, Florida Sen. Marco Rubio urged the company to ensure that its products weren't being misused.",
+  },
+  {
+    id: "rel-seed-article-documents-questioning",
+    type: "DOCUMENTS",
+    from: A,
+    to: "event-2018-congress-questions-thermo-fisher",
+    properties: {},
+    sources: [A],
+    quote: "The use of Thermo Fisher's devices was then questioned by members of Congress.",
+  },
+
   /* ----------------------------------------------------------------- February 2018: Rubio */
   {
     id: "rel-rubio-acted-in-urging",
@@ -743,6 +800,33 @@ export const seedRelationships: RelationshipInput[] = [
     properties: { role: "estimated the number detained" },
     sources: [A],
     quote: "according to U.S. officials and United Nations experts",
+  },
+  {
+    id: "rel-us-government-acted-in-camps-estimate",
+    type: "ACTED_IN",
+    from: "agency-us-government",
+    to: "event-xinjiang-re-education-camps",
+    properties: { role: "estimated the number detained" },
+    sources: [A],
+    quote: "according to U.S. officials and United Nations experts",
+  },
+  {
+    id: "rel-us-government-located-in-us",
+    type: "LOCATED_IN",
+    from: "agency-us-government",
+    to: "region-united-states",
+    properties: {},
+    sources: [A],
+    quote: "according to U.S. officials",
+  },
+  {
+    id: "rel-congress-located-in-us",
+    type: "LOCATED_IN",
+    from: "agency-us-congress",
+    to: "region-united-states",
+    properties: {},
+    sources: [A],
+    quote: "members of Congress",
   },
   {
     id: "rel-seed-article-documents-camps",
