@@ -142,7 +142,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
                 style={{ backgroundColor: ENTITY_TYPE_SPECS[hit.type].color }}
               />
               <span className="font-medium text-gray-900">{hit.name}</span>
-              <span className="ml-auto shrink-0 text-xs text-gray-500">{ENTITY_TYPE_SPECS[hit.type].label}</span>
+              <span className="ml-auto shrink-0 text-xs text-gray-600">{ENTITY_TYPE_SPECS[hit.type].label}</span>
             </li>
           ))}
         </ul>

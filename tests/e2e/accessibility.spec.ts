@@ -1,0 +1,27 @@
+/** axe-core finds no serious or critical accessibility violation on the explorer, empty or with a graph. */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { graphNodeIds } from "./support";
+
+async function seriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+}
+
+test("the empty explorer", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("combobox", { name: "Search entities" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the explorer with a graph, the details panel and the search suggestions open", async ({ page }) => {
+  await page.goto("/?nodes=company-thermo-fisher,legislator-marco-rubio,event-2018-02-rubio-urges-thermo-fisher&selected=legislator-marco-rubio");
+  await expect.poll(() => graphNodeIds(page)).toHaveLength(3);
+  await expect(page.getByRole("heading", { name: "Marco Rubio" })).toBeVisible();
+  await page.getByText(/In view:/).click();
+  await page.getByRole("combobox", { name: "Search entities" }).fill("thermo");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
