@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import type { GraphEdge, GraphNode, NeighbourPage, SourceRef } from "@/lib/graph/types";
+import { answer, stubFetch } from "../support/fetch-stub";
 
 const ARTICLE: SourceRef = {
   id: "report-wsj-article",
@@ -64,20 +65,6 @@ const SECOND_PAGE: NeighbourPage = {
   nodes: [WSJ],
   edges: [edge("rel-concerns", "CONCERNS", WSJ.id, THERMO.id)],
 };
-
-function answer(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-}
-
-function stubFetch(respond: (url: URL) => Response | Promise<Response>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => respond(new URL(String(input), "http://localhost")));
-  vi.stubGlobal("fetch", fetchMock);
-  return fetchMock;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 function renderPanel() {
   const onExpand = vi.fn<(id: string) => void>();

@@ -2,25 +2,12 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SearchBox } from "@/components/search/SearchBox";
 import type { SearchHit } from "@/lib/graph/types";
+import { answer, stubFetch } from "../support/fetch-stub";
 
 const HITS: SearchHit[] = [
   { id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, score: 9 },
   { id: "report-thermo-statement", type: "Report", name: "Thermo Fisher statement on Xinjiang", description: null, score: 5 },
 ];
-
-function answer(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-}
-
-function stubFetch(respond: (url: URL) => Response) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => respond(new URL(String(input), "http://localhost")));
-  vi.stubGlobal("fetch", fetchMock);
-  return fetchMock;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 function setup() {
   const onPick = vi.fn<(hit: SearchHit) => void>();
