@@ -6,7 +6,7 @@ import {
 } from "../lib/model/registry";
 import { runWrite } from "../lib/db/session";
 import { entityPropertiesForNeo4j } from "../lib/db/values";
-import { validateGraphInput, type GraphInput } from "./validate";
+import { parseGraphInput, type GraphInput } from "./validate";
 import { seedEntities, seedRelationships } from "./seed-story";
 
 const BATCH_SIZE = 1_000;
@@ -28,11 +28,8 @@ function batches<T>(rows: readonly T[]): T[][] {
  * since the last load survive a re-seed. Labels and relationship types are spliced into Cypher only
  * after the registry allowlist has vouched for them; every value travels as a parameter.
  */
-export async function loadGraph(graph: GraphInput): Promise<LoadResult> {
-  const problems = validateGraphInput(graph);
-  if (problems.length > 0) {
-    throw new Error(`The graph data is invalid:\n- ${problems.join("\n- ")}`);
-  }
+export async function loadGraph(input: GraphInput): Promise<LoadResult> {
+  const graph = parseGraphInput(input);
   let entitiesCreated = 0;
   let relationshipsCreated = 0;
 

@@ -1,6 +1,6 @@
 /**
  * Checks a graph (entities + relationships) against the registry before anything is written: schemas,
- * allowed endpoint types, and that every cited source is a Report of the same graph or already stored.
+ * allowed endpoint types, and that every cited source is a Report of the same graph.
  * Returns readable problems instead of throwing on the first one, so a bad data file is fixed in one go.
  */
 import {
@@ -11,6 +11,7 @@ import {
   type EntityType,
   type RelationshipInput,
 } from "../lib/model/registry";
+import { describeIssues } from "../lib/validation";
 
 export interface GraphInput {
   entities: EntityInput[];
@@ -25,7 +26,7 @@ export function validateGraphInput(graph: GraphInput): string[] {
     const schema = entitySchemas[entity.type];
     const parsed = schema ? schema.safeParse(entity) : null;
     if (!parsed?.success) {
-      const reason = parsed ? parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : "unknown type";
+      const reason = parsed ? describeIssues(parsed.error) : "unknown type";
       problems.push(`entity ${entity.id}: ${reason}`);
       continue;
     }
@@ -37,7 +38,7 @@ export function validateGraphInput(graph: GraphInput): string[] {
   for (const relationship of graph.relationships) {
     const parsed = relationshipInputSchema.safeParse(relationship);
     if (!parsed.success) {
-      problems.push(`relationship ${relationship.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      problems.push(`relationship ${relationship.id}: ${describeIssues(parsed.error)}`);
       continue;
     }
     if (relationshipIds.has(relationship.id)) problems.push(`relationship ${relationship.id}: the id is used twice`);
@@ -58,4 +59,14 @@ export function validateGraphInput(graph: GraphInput): string[] {
     }
   }
   return problems;
+}
+
+/** The graph as the schemas normalise it (trimmed text, defaults), or an Error listing every problem. */
+export function parseGraphInput(graph: GraphInput): GraphInput {
+  const problems = validateGraphInput(graph);
+  if (problems.length > 0) throw new Error(`The graph data is invalid:\n- ${problems.join("\n- ")}`);
+  return {
+    entities: graph.entities.map((entity) => entitySchemas[entity.type].parse(entity) as EntityInput),
+    relationships: graph.relationships.map((relationship) => relationshipInputSchema.parse(relationship)),
+  };
 }

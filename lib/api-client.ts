@@ -26,7 +26,13 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   if (!response.ok) {
     throw new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
   }
+  if (body === null) throw new ApiError(response.status, "The server's answer could not be read. Try again.");
   return body as T;
+}
+
+/** What to tell the reader about a failed call: the server's own message when there is one. */
+export function errorMessage(cause: unknown, fallback: string): string {
+  return cause instanceof ApiError ? cause.message : fallback;
 }
 
 export function searchApi(q: string, options: { limit?: number; type?: EntityType } = {}, signal?: AbortSignal) {

@@ -14,7 +14,14 @@ const integerParam = (name: string, min: number, max: number, fallback: number) 
     .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
     .default(fallback);
 
-export const MAX_VIEW_IDS = 500;
+/**
+ * The most entities an explorer view (and so its URL) holds. Ids run to about 40 characters; 200 of them
+ * keep the address near 8 kB, well inside what browsers and Node's 16 kB header limit accept.
+ */
+export const MAX_VIEW_IDS = 200;
+
+/** Neighbours fetched per page, by the panel and by "expand". */
+export const NEIGHBOUR_PAGE_SIZE = 50;
 
 export const searchQuerySchema = z
   .object({
@@ -26,7 +33,7 @@ export const searchQuerySchema = z
 
 export const neighbourQuerySchema = z
   .object({
-    limit: integerParam("limit", 1, 500, 50),
+    limit: integerParam("limit", 1, 500, NEIGHBOUR_PAGE_SIZE),
     offset: integerParam("offset", 0, 1_000_000, 0),
     type: entityTypeSchema.optional(),
   })

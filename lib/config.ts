@@ -5,6 +5,7 @@
  * their own Neo4j (a server, a cluster, Aura) sets NEO4J_URI and friends themselves.
  */
 import { z } from "zod";
+import { describeIssues } from "./validation";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -39,8 +40,7 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
   if (cached && environment === process.env) return cached;
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigurationError(`Redstring is not configured: ${problems.join("; ")}`);
+    throw new ConfigurationError(`Redstring is not configured: ${describeIssues(parsed.error)}`);
   }
   const env = parsed.data;
   const config: AppConfig = {

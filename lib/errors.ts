@@ -26,12 +26,6 @@ export class NotFoundError extends AppError {
   }
 }
 
-export class UnprocessableError extends AppError {
-  constructor(message: string, details?: unknown) {
-    super(422, message, details);
-  }
-}
-
 export class DatabaseUnavailableError extends AppError {
   constructor(message = "The graph database is not reachable right now. Try again in a moment.") {
     super(503, message);

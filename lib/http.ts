@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, BadRequestError } from "./errors";
+import { describeIssues } from "./validation";
 
 export interface ErrorBody {
   error: string;
@@ -28,20 +29,11 @@ export async function respond<T>(handler: () => Promise<T>): Promise<NextRespons
   }
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-      return `${where}${issue.message}`;
-    })
-    .join("; ");
-}
-
 /** Validates a URL's query string against a zod object schema; unknown parameters are refused. */
 export function parseSearchParams<Schema extends z.ZodType>(url: string, schema: Schema): z.infer<Schema> {
   const params: Record<string, string> = {};
   for (const [key, value] of new URL(url).searchParams) {
-    if (key in params) throw new BadRequestError(`The parameter "${key}" is given more than once.`);
+    if (Object.hasOwn(params, key)) throw new BadRequestError(`The parameter "${key}" is given more than once.`);
     params[key] = value;
   }
   return parseWith(schema, params, "query");

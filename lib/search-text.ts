@@ -3,8 +3,9 @@
  *
  * The user types words, not Lucene: every character that is not a letter or digit separates words, so
  * operators, quotes, brackets and wildcards can never break the query or be injected into it. Each word
- * must match (AND), exactly, as a prefix (search as you type) or within a small edit distance (typos:
- * "fischer" finds "Fisher"). Exact matches rank first.
+ * matches exactly, as a prefix (search as you type) or within a small edit distance (typos: "fischer"
+ * finds "Fisher"); exact matches rank first. With `all`, every word must match; with `any`, one is enough
+ * (the fallback when no entity has them all).
  */
 import { BadRequestError } from "./errors";
 
@@ -31,7 +32,7 @@ function clauseFor(word: string): string {
 }
 
 /** Throws a BadRequestError with a message for the person typing when the text cannot be searched. */
-export function toLuceneQuery(text: string): string {
+export function toLuceneQuery(text: string, match: "all" | "any" = "all"): string {
   const trimmed = text.trim();
   if (trimmed.length === 0) throw new BadRequestError("Type something to search for.");
   if (trimmed.length > MAX_SEARCH_LENGTH) {
@@ -39,5 +40,5 @@ export function toLuceneQuery(text: string): string {
   }
   const words = searchWords(trimmed);
   if (words.length === 0) throw new BadRequestError("Search text needs at least one letter or digit.");
-  return words.map(clauseFor).join(" AND ");
+  return words.map(clauseFor).join(match === "all" ? " AND " : " OR ");
 }

@@ -1,51 +1,62 @@
 import "server-only";
+import type { ManagedTransaction } from "neo4j-driver";
 import { read } from "./db";
-import { ENTITY_SEARCH_INDEX } from "./db/schema";
 import { toInteger } from "./db/params";
+import { ENTITY_SEARCH_INDEX } from "./db/schema";
 import { toPlain } from "./db/values";
+import type { SearchHit } from "./graph/types";
 import { entityTypeOf, type EntityType } from "./model/registry";
 import { toLuceneQuery } from "./search-text";
-import type { SearchHit } from "./graph/types";
+
+/** The index cannot filter by label: with a type filter, this deep a slice of the ranking is filtered. */
+const TYPE_FILTER_DEPTH = 2_000;
 
 export interface SearchOptions {
   limit: number;
   type?: EntityType;
 }
 
-/** Full-text search over names, aliases and descriptions, best match first. */
+/**
+ * Full-text search over names, aliases and descriptions, best match first. Entities matching every word
+ * come first; when none does, entities matching any word are offered instead of nothing.
+ */
 export async function searchEntities(text: string, options: SearchOptions): Promise<SearchHit[]> {
-  const query = toLuceneQuery(text);
-  // With a type filter, ask the index for more so the filter still leaves `limit` hits.
-  const indexLimit = options.type ? options.limit * 10 : options.limit;
+  const allWords = toLuceneQuery(text, "all");
+  const anyWord = toLuceneQuery(text, "any");
   return read(async (tx) => {
-    const result = await tx.run(
-      `CALL db.index.fulltext.queryNodes($index, $query, {limit: $indexLimit}) YIELD node, score
-       WHERE $type IS NULL OR $type IN labels(node)
-       RETURN node.id AS id, labels(node) AS labels, node.name AS name, node.description AS description, score
-       ORDER BY score DESC, name ASC
-       LIMIT $limit`,
+    const hits = await queryIndex(tx, allWords, options);
+    return hits.length > 0 || anyWord === allWords ? hits : queryIndex(tx, anyWord, options);
+  });
+}
+
+async function queryIndex(tx: ManagedTransaction, query: string, options: SearchOptions): Promise<SearchHit[]> {
+  const result = await tx.run(
+    `CALL db.index.fulltext.queryNodes($index, $query, {limit: $indexLimit}) YIELD node, score
+     WHERE $type IS NULL OR $type IN labels(node)
+     RETURN node.id AS id, labels(node) AS labels, node.name AS name, node.description AS description, score
+     ORDER BY score DESC, name ASC
+     LIMIT $limit`,
+    {
+      index: ENTITY_SEARCH_INDEX,
+      query,
+      indexLimit: toInteger(options.type ? TYPE_FILTER_DEPTH : options.limit),
+      limit: toInteger(options.limit),
+      type: options.type ?? null,
+    },
+  );
+  return result.records.flatMap((record): SearchHit[] => {
+    const type = entityTypeOf(record.get("labels") as string[]);
+    const id = record.get("id");
+    if (!type || typeof id !== "string") return [];
+    const description = toPlain(record.get("description"));
+    return [
       {
-        index: ENTITY_SEARCH_INDEX,
-        query,
-        indexLimit: toInteger(indexLimit),
-        limit: toInteger(options.limit),
-        type: options.type ?? null,
+        id,
+        type,
+        name: String(record.get("name") ?? id),
+        description: typeof description === "string" ? description : null,
+        score: Number(record.get("score")),
       },
-    );
-    return result.records.flatMap((record): SearchHit[] => {
-      const type = entityTypeOf(record.get("labels") as string[]);
-      const id = record.get("id");
-      if (!type || typeof id !== "string") return [];
-      const description = toPlain(record.get("description"));
-      return [
-        {
-          id,
-          type,
-          name: String(record.get("name") ?? id),
-          description: typeof description === "string" ? description : null,
-          score: Number(record.get("score")),
-        },
-      ];
-    });
+    ];
   });
 }

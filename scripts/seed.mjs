@@ -2,11 +2,8 @@
 // Uses NEO4J_URI when set; else the local engine that `npm start` is running; else starts the local engine
 // just for the seed and stops it afterwards.
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { ROOT, SetupError, buildNeo4jLocal, isAlive, startNeo4jLocal } from "./lib/neo4j-local.mjs";
+import { LOCAL_DATA_DIR, RUNNING_FILE, SetupError, buildNeo4jLocal, isAlive, startNeo4jLocal } from "./lib/neo4j-local.mjs";
 import { BIN, ensureNodeModules, run } from "./lib/process.mjs";
-
-const RUNNING_FILE = path.join(ROOT, ".data", "neo4j-running.json");
 
 function runningLocalEngine() {
   if (!existsSync(RUNNING_FILE)) return null;
@@ -20,7 +17,7 @@ async function main() {
   let uri = process.env.NEO4J_URI ?? runningLocalEngine();
   if (!uri) {
     buildNeo4jLocal();
-    engine = await startNeo4jLocal({ dataDir: path.join(ROOT, ".data", "neo4j") });
+    engine = await startNeo4jLocal({ dataDir: LOCAL_DATA_DIR });
     uri = engine.uri;
   }
   try {

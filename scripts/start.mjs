@@ -6,26 +6,24 @@
 import { spawn } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT, SetupError, buildNeo4jLocal, startNeo4jLocal } from "./lib/neo4j-local.mjs";
+import { LOCAL_DATA_DIR, ROOT, RUNNING_FILE, SetupError, buildNeo4jLocal, startNeo4jLocal } from "./lib/neo4j-local.mjs";
 import { BIN, appBuildIsCurrent, ensureNodeModules, run } from "./lib/process.mjs";
 
 const devMode = process.argv.includes("--dev");
 const appPort = Number(process.env.PORT ?? 3000);
-const DATA_DIR = path.join(ROOT, ".data", "neo4j");
-/** Tells `npm run seed` which local engine is running, so it does not start a second one on the same files. */
-export const RUNNING_FILE = path.join(ROOT, ".data", "neo4j-running.json");
 
 let neo4j;
 let app;
+let appExited;
 let shuttingDown = false;
 
 async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
   console.log("\n[redstring] stopping...");
-  if (app && app.exitCode === null) {
+  if (app && app.exitCode === null && app.signalCode === null) {
     app.kill("SIGTERM");
-    await new Promise((resolve) => app.once("exit", resolve));
+    await appExited;
   }
   if (neo4j) {
     await neo4j.stop();
@@ -62,7 +60,7 @@ async function main() {
     console.log(`[neo4j] using ${process.env.NEO4J_URI} (NEO4J_URI is set; nothing local starts)`);
   } else {
     buildNeo4jLocal();
-    neo4j = await startNeo4jLocal({ dataDir: DATA_DIR });
+    neo4j = await startNeo4jLocal({ dataDir: LOCAL_DATA_DIR });
     env.NEO4J_URI = neo4j.uri;
     writeFileSync(RUNNING_FILE, JSON.stringify({ uri: neo4j.uri, pid: neo4j.pid }));
     neo4j.exited.then(() => {
@@ -83,6 +81,7 @@ async function main() {
     env,
     stdio: "inherit",
   });
+  appExited = new Promise((resolve) => app.once("exit", resolve));
   app.on("exit", (code) => {
     if (!shuttingDown) {
       console.error(`[redstring] Next.js exited (code ${code}).`);

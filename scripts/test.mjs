@@ -71,6 +71,17 @@ function vitest(projects, reportName, env = process.env) {
   });
 }
 
+// Cleanup that must also happen when the run is interrupted (Ctrl-C, a CI timeout).
+let stopEngine = async () => {};
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    console.error(`\n[test] ${signal}: stopping Neo4j and removing its temporary data...`);
+    await stopEngine();
+    process.exit(130);
+  });
+}
+
 async function main() {
   ensureNodeModules();
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -90,6 +101,10 @@ async function main() {
     } else {
       buildNeo4jLocal();
       dataDir = mkdtempSync(path.join(os.tmpdir(), "redstring-test-neo4j-"));
+      stopEngine = async () => {
+        await engine?.stop();
+        if (dataDir && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+      };
       engine = await startNeo4jLocal({ dataDir });
       env.NEO4J_URI = engine.uri;
     }
@@ -116,8 +131,7 @@ async function main() {
       });
     }
   } finally {
-    await engine?.stop();
-    if (dataDir && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+    await stopEngine();
   }
 }
 

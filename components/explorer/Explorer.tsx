@@ -2,12 +2,13 @@
 
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Legend } from "@/components/graph/Legend";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
 import { SearchBox } from "@/components/search/SearchBox";
-import { ApiError, neighboursApi, subgraphApi } from "@/lib/api-client";
+import { errorMessage, neighboursApi, subgraphApi } from "@/lib/api-client";
+import { MAX_VIEW_IDS, NEIGHBOUR_PAGE_SIZE } from "@/lib/api-schemas";
 import { toElements } from "@/lib/graph/elements";
 import type { GraphData } from "@/lib/graph/types";
 import type { EntityType } from "@/lib/model/registry";
@@ -19,19 +20,28 @@ const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   loading: () => <p className="p-4 text-sm text-gray-500">Loading the graph…</p>,
 });
 
-/** Neighbours added per expansion; the rest come page by page, so a hub never floods the screen. */
-const EXPAND_PAGE = 50;
 const EMPTY_GRAPH: GraphData = { nodes: [], edges: [] };
 
 function splitKey(key: string): string[] {
   return key === "" ? [] : key.split(",");
 }
 
+/** A message that belongs to one view (one set of node ids): it disappears when the view changes. */
+interface ViewMessage {
+  key: string;
+  text: string;
+}
+
 interface PendingExpansion {
+  key: string;
   id: string;
   name: string;
   shown: number;
   total: number;
+}
+
+function keyOf(view: ViewState): string {
+  return view.nodes.join(",");
 }
 
 /**
@@ -44,11 +54,37 @@ export function Explorer() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
+  const nodesKey = keyOf(view);
 
-  const [loaded, setLoaded] = useState<{ key: string; graph: GraphData }>({ key: "", graph: EMPTY_GRAPH });
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; graph: GraphData; missing: number }>({
+    key: "",
+    graph: EMPTY_GRAPH,
+    missing: 0,
+  });
+  const [loadFailure, setLoadFailure] = useState<ViewMessage | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [actionError, setActionError] = useState<ViewMessage | null>(null);
+  const [capNotice, setCapNotice] = useState<ViewMessage | null>(null);
   const [pending, setPending] = useState<PendingExpansion | null>(null);
+
+  // Expansions finish after the user may have moved on: they read the latest view, and are cancelled by
+  // "Clear graph" and by back/forward, so an old answer never brings back a view the user left.
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
+  const expansions = useRef(new Set<AbortController>());
+  const cancelExpansions = useCallback(() => {
+    for (const controller of expansions.current) controller.abort();
+    expansions.current.clear();
+  }, []);
+  useEffect(() => {
+    window.addEventListener("popstate", cancelExpansions);
+    return () => {
+      window.removeEventListener("popstate", cancelExpansions);
+      cancelExpansions();
+    };
+  }, [cancelExpansions]);
 
   const navigate = useCallback(
     (next: ViewState, mode: "push" | "replace" = "push") => {
@@ -59,44 +95,54 @@ export function Explorer() {
   );
 
   // The graph follows the URL's node list: fetch the subgraph whenever that set of ids changes.
-  const nodesKey = view.nodes.join(",");
   const upToDate = nodesKey === "" || sameNodes(view.nodes, splitKey(loaded.key));
   useEffect(() => {
     if (upToDate) return;
     const controller = new AbortController();
     subgraphApi(nodesKey.split(","), controller.signal)
-      .then((data) => {
-        setLoaded({ key: nodesKey, graph: { nodes: data.nodes, edges: data.edges } });
-        setError(null);
-        setNotice(
-          data.missing.length > 0
-            ? data.missing.length === 1
-              ? "1 entity in this link no longer exists."
-              : `${data.missing.length} entities in this link no longer exist.`
-            : null,
-        );
-      })
+      .then((data) => setLoaded({ key: nodesKey, graph: { nodes: data.nodes, edges: data.edges }, missing: data.missing.length }))
       .catch((cause: unknown) => {
-        if (!controller.signal.aborted) setError(cause instanceof ApiError ? cause.message : "Could not load the graph.");
+        if (!controller.signal.aborted) setLoadFailure({ key: nodesKey, text: errorMessage(cause, "Could not load the graph.") });
       });
     return () => controller.abort();
-  }, [nodesKey, upToDate]);
+  }, [nodesKey, upToDate, attempt]);
+
   const graph = nodesKey === "" ? EMPTY_GRAPH : loaded.graph;
-  const loading = !upToDate && error === null;
+  const failed = loadFailure?.key === nodesKey && !upToDate ? loadFailure.text : null;
+  const loading = !upToDate && failed === null;
+  const forThisView = <T extends { key: string }>(message: T | null): T | null => (message?.key === nodesKey ? message : null);
+  const missing = loaded.key === nodesKey ? loaded.missing : 0;
+  const notice =
+    missing === 1 ? "1 entity in this link no longer exists." : missing > 1 ? `${missing} entities in this link no longer exist.` : null;
 
   const expand = useCallback(
     async (id: string, offset = 0) => {
-      setError(null);
+      const controller = new AbortController();
+      expansions.current.add(controller);
       try {
-        const page = await neighboursApi(id, { limit: EXPAND_PAGE, offset });
+        const page = await neighboursApi(id, { limit: NEIGHBOUR_PAGE_SIZE, offset }, controller.signal);
+        if (controller.signal.aborted) return;
+        const wanted = [page.center.id, ...page.nodes.map((node) => node.id)];
+        const next = { ...withNodes(viewRef.current, wanted), selected: id };
+        const nextKey = keyOf(next);
+        const dropped = wanted.filter((wantedId) => !next.nodes.includes(wantedId)).length;
         const shown = offset + page.nodes.length;
-        setPending(shown < page.total ? { id, name: page.center.name, shown, total: page.total } : null);
-        navigate({ ...withNodes(view, [page.center.id, ...page.nodes.map((node) => node.id)]), selected: id });
+        setPending(shown < page.total ? { key: nextKey, id, name: page.center.name, shown, total: page.total } : null);
+        setCapNotice(
+          dropped > 0
+            ? { key: nextKey, text: `A view holds at most ${MAX_VIEW_IDS} entities: ${dropped} more were not added.` }
+            : null,
+        );
+        navigate(next);
       } catch (cause) {
-        setError(cause instanceof ApiError ? cause.message : "Could not expand this entity.");
+        if (!controller.signal.aborted) {
+          setActionError({ key: keyOf(viewRef.current), text: errorMessage(cause, "Could not expand this entity.") });
+        }
+      } finally {
+        expansions.current.delete(controller);
       }
     },
-    [navigate, view],
+    [navigate],
   );
 
   const select = useCallback(
@@ -110,6 +156,10 @@ export function Explorer() {
     (id: string) => navigate({ ...withNodes(view, [id]), selected: id }),
     [navigate, view],
   );
+
+  const shownPending = forThisView(pending);
+  const shownCapNotice = forThisView(capNotice);
+  const error = failed ?? forThisView(actionError)?.text ?? null;
 
   const elements = useMemo(() => toElements(graph), [graph]);
   const counts = useMemo(() => {
@@ -130,7 +180,7 @@ export function Explorer() {
           <button
             type="button"
             onClick={() => {
-              setPending(null);
+              cancelExpansions();
               navigate({ nodes: [], selected: null });
             }}
             className="rounded-md border border-gray-300 px-2.5 py-1.5 text-sm text-gray-700 hover:bg-gray-100"
@@ -159,15 +209,34 @@ export function Explorer() {
             {loading && <p className="pointer-events-auto w-fit rounded bg-white/90 px-2 py-1 text-xs text-gray-600 shadow">Loading…</p>}
             {error && (
               <p role="alert" className="pointer-events-auto w-fit rounded bg-red-50 px-2 py-1 text-sm text-red-800 shadow">
-                {error}
+                {error}{" "}
+                {failed && (
+                  <button
+                    type="button"
+                    className="underline"
+                    onClick={() => {
+                      setLoadFailure(null);
+                      setAttempt((count) => count + 1);
+                    }}
+                  >
+                    Try again
+                  </button>
+                )}
               </p>
             )}
             {notice && <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{notice}</p>}
-            {pending && (
+            {shownCapNotice && (
+              <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{shownCapNotice.text}</p>
+            )}
+            {shownPending && (
               <p className="pointer-events-auto w-fit rounded bg-white/95 px-2 py-1 text-sm text-gray-700 shadow">
-                Showing {pending.shown} of {pending.total} neighbours of {pending.name}.{" "}
-                <button type="button" className="text-red-800 underline" onClick={() => void expand(pending.id, pending.shown)}>
-                  Add the next {Math.min(EXPAND_PAGE, pending.total - pending.shown)}
+                Showing {shownPending.shown} of {shownPending.total} neighbours of {shownPending.name}.{" "}
+                <button
+                  type="button"
+                  className="text-red-800 underline"
+                  onClick={() => void expand(shownPending.id, shownPending.shown)}
+                >
+                  Add the next {Math.min(NEIGHBOUR_PAGE_SIZE, shownPending.total - shownPending.shown)}
                 </button>
               </p>
             )}

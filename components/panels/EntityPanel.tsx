@@ -2,14 +2,13 @@
 
 import { useEffect, useState } from "react";
 import { TypeSwatch } from "@/components/graph/Legend";
-import { ApiError, neighboursApi } from "@/lib/api-client";
+import { errorMessage, neighboursApi } from "@/lib/api-client";
+import { NEIGHBOUR_PAGE_SIZE } from "@/lib/api-schemas";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphEdge, GraphNode, NeighbourPage } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { PropertyList } from "./PropertyList";
 import { SourceList } from "./SourceList";
-
-const PAGE_SIZE = 50;
 
 interface EntityPanelProps {
   entityId: string;
@@ -42,11 +41,14 @@ export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelPro
 
   useEffect(() => {
     const controller = new AbortController();
-    neighboursApi(entityId, { limit: PAGE_SIZE }, controller.signal)
-      .then((page) => setPages({ id: entityId, list: [page] }))
+    neighboursApi(entityId, { limit: NEIGHBOUR_PAGE_SIZE }, controller.signal)
+      .then((page) => {
+        setPages({ id: entityId, list: [page] });
+        setFailure(null);
+      })
       .catch((cause: unknown) => {
         if (controller.signal.aborted) return;
-        setFailure({ id: entityId, message: cause instanceof ApiError ? cause.message : "Could not load this entity." });
+        setFailure({ id: entityId, message: errorMessage(cause, "Could not load this entity.") });
       });
     return () => controller.abort();
   }, [entityId]);
@@ -75,12 +77,11 @@ export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelPro
     if (moreState?.loading) return;
     setMore({ id: entityId, loading: true, error: null });
     try {
-      const page = await neighboursApi(entityId, { limit: PAGE_SIZE, offset: neighboursLoaded });
+      const page = await neighboursApi(entityId, { limit: NEIGHBOUR_PAGE_SIZE, offset: neighboursLoaded });
       setPages((current) => (current && current.id === entityId ? { id: entityId, list: [...current.list, page] } : current));
       setMore({ id: entityId, loading: false, error: null });
     } catch (cause) {
-      const message = cause instanceof ApiError ? cause.message : "Could not load more connections.";
-      setMore({ id: entityId, loading: false, error: message });
+      setMore({ id: entityId, loading: false, error: errorMessage(cause, "Could not load more connections.") });
     }
   }
 

@@ -6,8 +6,9 @@ import { safeHttpUrl } from "@/lib/safe-url";
 
 const BOOKKEEPING = new Set(["aliases", "description", "createdAt", "updatedAt", "datePrecision"]);
 
-function display(value: JsonValue): string {
-  if (Array.isArray(value)) return value.map(display).join(", ");
+/** A stored value as text for a panel: lists joined, objects as JSON. */
+export function displayValue(value: JsonValue): string {
+  if (Array.isArray(value)) return value.map(displayValue).join(", ");
   if (value !== null && typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -21,13 +22,13 @@ export function PropertyList({ node }: { node: GraphNode }) {
   for (const field of spec.fields) {
     const value = node.properties[field.name];
     if (value === undefined || value === null || value === "" || BOOKKEEPING.has(field.name)) continue;
-    let shown: React.ReactNode = display(value);
+    let shown: React.ReactNode = displayValue(value);
     if (field.kind === "date") shown = formatEventDate(value, field.name === "date" ? node.properties.datePrecision : "day") ?? shown;
     if (field.kind === "url") {
       const href = safeHttpUrl(value);
       shown = href ? (
         <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-red-800 underline">
-          {display(value)}
+          {displayValue(value)}
         </a>
       ) : (
         shown
@@ -37,7 +38,7 @@ export function PropertyList({ node }: { node: GraphNode }) {
   }
   for (const [key, value] of Object.entries(node.properties)) {
     if (known.has(key) || BOOKKEEPING.has(key) || value === null) continue;
-    rows.push({ key, label: key, value: display(value) });
+    rows.push({ key, label: key, value: displayValue(value) });
   }
   if (rows.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { displayValue } from "./PropertyList";
 import { SourceList } from "./SourceList";
 
 interface RelationshipPanelProps {
@@ -34,7 +35,7 @@ export function RelationshipPanel({ edge, from, to, onShowEntity }: Relationship
           {extra.map(([key, value]) => (
             <div key={key} className="contents">
               <dt className="text-gray-500">{spec.fields.find((field) => field.name === key)?.label ?? key}</dt>
-              <dd>{String(value)}</dd>
+              <dd>{displayValue(value)}</dd>
             </div>
           ))}
         </dl>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
-import { ApiError, searchApi } from "@/lib/api-client";
+import { useEffect, useId, useState } from "react";
+import { errorMessage, searchApi } from "@/lib/api-client";
 import type { SearchHit } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
 import { MAX_SEARCH_LENGTH } from "@/lib/search-text";
@@ -25,7 +25,6 @@ export function SearchBox({ onPick }: SearchBoxProps) {
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const listId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const query = text.trim();
@@ -43,7 +42,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
         .catch((error: unknown) => {
           if (controller.signal.aborted) return;
           setHits([]);
-          setMessage(error instanceof ApiError ? error.message : "Search failed.");
+          setMessage(errorMessage(error, "Search failed."));
           setOpen(true);
         });
     }, DEBOUNCE_MS);
@@ -87,7 +86,6 @@ export function SearchBox({ onPick }: SearchBoxProps) {
         Search entities
       </label>
       <input
-        ref={inputRef}
         id={`${listId}-input`}
         type="search"
         role="combobox"

@@ -23,7 +23,8 @@ const TIMEOUT_CODES = new Set<string>([
 export function mapDatabaseError(cause: unknown): unknown {
   if (cause instanceof AppError) return cause;
   if (cause instanceof ConfigurationError) {
-    return new DatabaseUnavailableError(cause.message);
+    console.error(`[redstring] ${cause.message}`);
+    return new DatabaseUnavailableError(`${cause.message}.`);
   }
   if (cause instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(cause.code)) return new DatabaseUnavailableError();

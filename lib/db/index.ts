@@ -1,19 +1,14 @@
 import "server-only";
 import { ensureDatabaseReady } from "./ready";
-import { runRead, runWrite, type Work } from "./session";
+import { runRead, type Work } from "./session";
 
 /**
- * What the data-access modules (lib/search.ts, lib/entities.ts, ...) use: transactions that first make sure
- * the schema exists and the seed is loaded.
+ * What the data-access modules (lib/search.ts, lib/entities.ts, ...) use: a read transaction that first
+ * makes sure the schema exists and the seed is loaded. (Writes from the app arrive with editing.)
  */
 export async function read<T>(work: Work<T>): Promise<T> {
   await ensureDatabaseReady();
   return runRead(work);
-}
-
-export async function write<T>(work: Work<T>): Promise<T> {
-  await ensureDatabaseReady();
-  return runWrite(work);
 }
 
 export type { Work };

@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "../config";
-import { ENTITY_LABEL } from "../model/registry";
 import { loadSeedStory } from "../../graph-seed/load";
+import { countEntities } from "./counts";
 import { migrateSchema } from "./schema";
 import { runRead } from "./session";
 
@@ -10,11 +10,7 @@ let readiness: Promise<void> | undefined;
 async function prepareDatabase(): Promise<void> {
   await migrateSchema();
   if (!getConfig().autoSeed) return;
-  const entityCount = await runRead(async (tx) => {
-    const result = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS count`);
-    return result.records[0]?.get("count").toNumber() ?? 0;
-  });
-  if (entityCount === 0) {
+  if ((await runRead(countEntities)) === 0) {
     const loaded = await loadSeedStory();
     console.info(`[redstring] empty database: seeded ${loaded.entitiesCreated} entities, ${loaded.relationshipsCreated} relationships`);
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ManagedTransaction } from "neo4j-driver";
+import type { ManagedTransaction, Session } from "neo4j-driver";
 import { getConfig } from "../config";
 import { getDriver } from "./driver";
 import { mapDatabaseError } from "./errors";
@@ -17,17 +17,19 @@ interface RunOptions {
  * the app's typed errors.
  */
 async function run<T>(mode: "READ" | "WRITE", work: Work<T>, options: RunOptions = {}): Promise<T> {
-  const config = getConfig();
-  const session = getDriver().session({ database: config.neo4jDatabase, defaultAccessMode: mode });
-  const transactionConfig = { timeout: options.timeoutMs ?? config.transactionTimeoutMs };
+  let session: Session | undefined;
   try {
+    // Inside the try: a missing or malformed NEO4J_URI is a 503 with a message, not a 500.
+    const config = getConfig();
+    session = getDriver().session({ database: config.neo4jDatabase, defaultAccessMode: mode });
+    const transactionConfig = { timeout: options.timeoutMs ?? config.transactionTimeoutMs };
     return mode === "READ"
       ? await session.executeRead(work, transactionConfig)
       : await session.executeWrite(work, transactionConfig);
   } catch (cause) {
     throw mapDatabaseError(cause);
   } finally {
-    await session.close();
+    await session?.close();
   }
 }
 
@@ -43,12 +45,13 @@ export function runWrite<T>(work: Work<T>, options?: RunOptions): Promise<T> {
 
 /** Schema commands cannot share a transaction with data writes; each runs in its own auto-commit. */
 export async function runSchemaStatement(statement: string): Promise<void> {
-  const session = getDriver().session({ database: getConfig().neo4jDatabase, defaultAccessMode: "WRITE" });
+  let session: Session | undefined;
   try {
+    session = getDriver().session({ database: getConfig().neo4jDatabase, defaultAccessMode: "WRITE" });
     await session.run(statement);
   } catch (cause) {
     throw mapDatabaseError(cause);
   } finally {
-    await session.close();
+    await session?.close();
   }
 }

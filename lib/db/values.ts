@@ -43,8 +43,9 @@ type Neo4jDateTime = InstanceType<typeof neo4j.types.DateTime>;
 /** A zoned date-time as ISO-8601: with its offset when it has one, else as the UTC instant. */
 function dateTimeToIso(value: Neo4jDateTime): string {
   if (value.timeZoneOffsetSeconds !== undefined && value.timeZoneOffsetSeconds !== null) {
-    // The driver prints ISO-8601 already (2024-05-01T10:00:00.123000000Z); keep milliseconds only.
-    return trimToMilliseconds(value.toString());
+    // The driver prints ISO-8601 (2024-05-01T10:00:00.123000000+02:00), followed by [Europe/Berlin] when
+    // the value also names its zone; the offset already fixes the instant, so the name is dropped.
+    return trimToMilliseconds(value.toString()).replace(/\[[^\]]*\]$/, "");
   }
   // Only a zone name (e.g. Europe/Berlin): find the instant whose wall-clock time in that zone matches.
   const wallClockAsUtc = Date.UTC(

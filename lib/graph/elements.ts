@@ -73,12 +73,3 @@ export function toElements(graph: GraphData): ElementDefinitions {
       })),
   };
 }
-
-/** Merges two graphs by id; the newer copy of an element wins. */
-export function mergeGraphs(base: GraphData, addition: GraphData): GraphData {
-  const nodes = new Map(base.nodes.map((node) => [node.id, node]));
-  for (const node of addition.nodes) nodes.set(node.id, node);
-  const edges = new Map(base.edges.map((edge) => [edge.id, edge]));
-  for (const edge of addition.edges) edges.set(edge.id, edge);
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
-}

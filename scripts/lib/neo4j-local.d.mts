@@ -1,5 +1,7 @@
 // Types for scripts/lib/neo4j-local.mjs, which stays plain JavaScript so it runs before `npm ci`.
 export const ROOT: string;
+export const LOCAL_DATA_DIR: string;
+export const RUNNING_FILE: string;
 export class SetupError extends Error {}
 export function checkJavaAndMaven(): void;
 export function buildNeo4jLocal(options?: { log?: (line: string) => void }): void;

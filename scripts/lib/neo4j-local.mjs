@@ -11,6 +11,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const ENGINE_DIR = path.join(ROOT, "tools/neo4j-local");
 const TARGET_DIR = path.join(ENGINE_DIR, "target");
 const STAMP_FILE = path.join(TARGET_DIR, "redstring-build.sha256");
+/** Where `npm start` and `npm run seed` keep the local database. */
+export const LOCAL_DATA_DIR = path.join(ROOT, ".data", "neo4j");
+/** Written by `npm start` while its engine runs, so `npm run seed` uses it instead of starting a second one. */
+export const RUNNING_FILE = path.join(ROOT, ".data", "neo4j-running.json");
 const READY_PREFIX = "REDSTRING_NEO4J_READY ";
 
 // Neo4j 5 reaches into JDK internals; Java 17 needs these opened explicitly.
@@ -104,12 +108,18 @@ export async function startNeo4jLocal({ dataDir, port, log = console.log, heap =
 
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   const ready = new Promise((resolve, reject) => {
-    let buffered = "";
-    child.stdout.on("data", (chunk) => {
-      buffered += chunk.toString();
-      const line = buffered.split("\n").find((candidate) => candidate.startsWith(READY_PREFIX));
-      if (line) resolve(line.slice(READY_PREFIX.length).trim());
-    });
+    // Read whole lines only, and stop reading once the ready line has come.
+    let partial = "";
+    const onData = (chunk) => {
+      const lines = (partial + chunk.toString()).split("\n");
+      partial = lines.pop() ?? "";
+      const line = lines.find((candidate) => candidate.startsWith(READY_PREFIX));
+      if (line) {
+        child.stdout.off("data", onData);
+        resolve(line.slice(READY_PREFIX.length).trim());
+      }
+    };
+    child.stdout.on("data", onData);
     exited.then(({ code }) =>
       reject(
         new SetupError(

@@ -169,6 +169,22 @@ describe("EntityPanel", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
+  it("shows an entity that failed once when it loads on a later visit", async () => {
+    let thermoFailures = 1;
+    stubFetch((url) => {
+      if (!url.pathname.includes(THERMO.id)) return answer(200, { ...FIRST_PAGE, center: POLICE, nodes: [], edges: [] });
+      return thermoFailures-- > 0 ? answer(503, { error: "The graph database is not reachable right now." }) : answer(200, FIRST_PAGE);
+    });
+    const props = { onExpand: vi.fn(), onShowEntity: vi.fn() };
+    const { rerender } = render(<EntityPanel entityId={THERMO.id} {...props} />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("not reachable");
+    rerender(<EntityPanel entityId={POLICE.id} {...props} />);
+    await screen.findByRole("heading", { level: 2, name: "Xinjiang police" });
+    rerender(<EntityPanel entityId={THERMO.id} {...props} />);
+    expect(await screen.findByRole("heading", { level: 2, name: THERMO.name })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("asks for the next page once however often 'Show more' is clicked, and keeps the panel when it fails", async () => {
     let releaseSecondPage: (response: Response) => void = () => {};
     const fetchMock = stubFetch((url) =>

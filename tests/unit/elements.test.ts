@@ -1,5 +1,5 @@
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
-import { edgeLabel, formatEventDate, mergeGraphs, nodeLabel, toElements } from "@/lib/graph/elements";
+import { edgeLabel, formatEventDate, nodeLabel, toElements } from "@/lib/graph/elements";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 
 function node(id: string, type: GraphNode["type"], name: string, properties: GraphNode["properties"] = {}): GraphNode {
@@ -105,26 +105,5 @@ describe("toElements", () => {
       edges: [edge("none", company.id, police.id, []), edge("three", police.id, company.id, ["r1", "r2", "r3"])],
     });
     expect(elements.edges.map((element) => element.data.sourceCount)).toEqual([1, 3]);
-  });
-});
-
-describe("mergeGraphs", () => {
-  it("merges by id, the newer copy winning, and keeps the first-seen order", () => {
-    const renamed = { ...company, name: "Thermo Fisher Scientific Inc." };
-    const newerEdge = { ...edge("e1", company.id, police.id), quote: "new" };
-    const merged = mergeGraphs(
-      { nodes: [company, police], edges: [edge("e1", company.id, police.id)] },
-      { nodes: [decision, renamed], edges: [newerEdge, edge("e2", police.id, company.id)] },
-    );
-    expect(merged.nodes.map((item) => item.id)).toEqual([company.id, police.id, decision.id]);
-    expect(merged.nodes[0]?.name).toBe("Thermo Fisher Scientific Inc.");
-    expect(merged.edges.map((item) => item.id)).toEqual(["e1", "e2"]);
-    expect(merged.edges[0]?.quote).toBe("new");
-  });
-
-  it("does not change the graphs it was given", () => {
-    const base = { nodes: [company], edges: [] };
-    mergeGraphs(base, { nodes: [{ ...company, name: "x" }, police], edges: [] });
-    expect(base.nodes).toEqual([company]);
   });
 });

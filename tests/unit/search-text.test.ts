@@ -91,3 +91,10 @@ describe("searchWords", () => {
     expect(searchWords("Thermo-Fisher's  (DNA) sequencers, 2019!")).toEqual(["thermo", "fisher", "s", "dna", "sequencers", "2019"]);
   });
 });
+
+describe("toLuceneQuery with any word", () => {
+  it("joins the word clauses with OR, and a single word reads the same either way", () => {
+    expect(toLuceneQuery("thermo rubio", "any")).toBe(toLuceneQuery("thermo rubio").replace(" AND ", " OR "));
+    expect(toLuceneQuery("thermo", "any")).toBe(toLuceneQuery("thermo"));
+  });
+});

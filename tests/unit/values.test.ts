@@ -50,7 +50,13 @@ describe("toPlain", () => {
     expect(toPlain(new neo4j.types.LocalDateTime(2024, 5, 1, 10, 30, 0, 5_000_000))).toBe("2024-05-01T10:30:00.005");
   });
 
-  it("writes a DateTime with a named time zone as the UTC instant, in ISO-8601", () => {
+  it("writes a DateTime that has both an offset and a zone name (as Bolt 5 sends it) as plain ISO-8601", () => {
+    const plain = toPlain(new neo4j.types.DateTime(2024, 5, 1, 10, 0, 0, 0, 7200, "Europe/Berlin"));
+    expect(plain).toBe("2024-05-01T10:00:00+02:00");
+    expect(Date.parse(String(plain))).toBe(Date.UTC(2024, 4, 1, 8));
+  });
+
+  it("writes a DateTime with only a zone name as the UTC instant, in ISO-8601", () => {
     // 10:00 in Berlin on 1 May 2024 is summer time (UTC+2); on 1 January it is UTC+1.
     expect(toPlain(new neo4j.types.DateTime(2024, 5, 1, 10, 0, 0, 0, undefined, "Europe/Berlin"))).toBe(
       "2024-05-01T08:00:00.000Z",

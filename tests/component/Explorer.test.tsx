@@ -1,0 +1,137 @@
+/**
+ * The explorer's URL-driven state, with the router and the Cytoscape canvas replaced by small stand-ins
+ * (the canvas is covered end to end in Chromium). What matters here: answers that arrive late never
+ * undo what the user did meanwhile.
+ */
+import { act, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { GraphNode, NeighbourPage } from "@/lib/graph/types";
+import { answer, stubFetch } from "../support/fetch-stub";
+
+const location = vi.hoisted(() => {
+  let url = new URL("http://localhost/");
+  const listeners = new Set<() => void>();
+  return {
+    get search() {
+      return url.search;
+    },
+    nodes() {
+      return (url.searchParams.get("nodes") ?? "").split(",").filter(Boolean).sort();
+    },
+    go(path: string) {
+      url = new URL(path, "http://localhost");
+      listeners.forEach((listener) => listener());
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+});
+
+vi.mock("next/navigation", async () => {
+  const React = await import("react");
+  return {
+    useRouter: () => ({ push: location.go, replace: location.go }),
+    usePathname: () => "/",
+    useSearchParams: () => {
+      const search = React.useSyncExternalStore(location.subscribe, () => location.search);
+      return React.useMemo(() => new URLSearchParams(search), [search]);
+    },
+  };
+});
+
+vi.mock("@/components/graph/GraphCanvas", () => ({
+  default: ({ elements, onExpand }: { elements: { nodes: { data: { id: string } }[] }; onExpand: (id: string) => void }) => (
+    <ul aria-label="Graph stand-in">
+      {elements.nodes.map(({ data }) => (
+        <li key={data.id}>
+          <button type="button" onClick={() => onExpand(data.id)}>
+            expand {data.id}
+          </button>
+        </li>
+      ))}
+    </ul>
+  ),
+}));
+
+const { Explorer } = await import("@/components/explorer/Explorer");
+
+const node = (id: string): GraphNode => ({ id, type: "Company", name: `Company ${id}`, properties: {} });
+
+function page(center: string, neighbours: string[]): NeighbourPage {
+  return { center: node(center), total: neighbours.length, offset: 0, limit: 50, nodes: neighbours.map(node), edges: [] };
+}
+
+/** Answers /api/graph from the ids asked for; neighbour requests made by "expand" wait until released. */
+function stubApi() {
+  const waiting = new Map<string, (response: Response) => void>();
+  stubFetch((url) => {
+    if (url.pathname === "/api/graph") {
+      const ids = (url.searchParams.get("ids") ?? "").split(",");
+      return answer(200, { nodes: ids.map(node), edges: [], missing: [] });
+    }
+    const center = url.pathname.split("/")[3] ?? "";
+    if (!url.searchParams.has("offset")) return answer(200, page(center, [])); // the details panel
+    return new Promise<Response>((resolve) => waiting.set(center, resolve));
+  });
+  return {
+    release(center: string, neighbours: string[]) {
+      act(() => waiting.get(center)?.(answer(200, page(center, neighbours))));
+    },
+  };
+}
+
+describe("Explorer", () => {
+  it("shows the entities listed in the URL", async () => {
+    stubApi();
+    location.go("/?nodes=a,b");
+    render(<Explorer />);
+    expect(await screen.findByRole("button", { name: "expand a" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "expand b" })).toBeInTheDocument();
+  });
+
+  it("does not bring back a cleared graph when an expansion answers late", async () => {
+    const api = stubApi();
+    location.go("/?nodes=a");
+    const user = userEvent.setup();
+    render(<Explorer />);
+    await user.click(await screen.findByRole("button", { name: "expand a" }));
+    await user.click(screen.getByRole("button", { name: "Clear graph" }));
+    expect(location.nodes()).toEqual([]);
+
+    api.release("a", ["n1", "n2"]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(location.nodes()).toEqual([]);
+  });
+
+  it("keeps both expansions when two are under way at once", async () => {
+    const api = stubApi();
+    location.go("/?nodes=a,b");
+    const user = userEvent.setup();
+    render(<Explorer />);
+    await user.click(await screen.findByRole("button", { name: "expand a" }));
+    await user.click(screen.getByRole("button", { name: "expand b" }));
+
+    api.release("a", ["a1"]);
+    await waitFor(() => expect(location.nodes()).toContain("a1"));
+    api.release("b", ["b1"]);
+    await waitFor(() => expect(location.nodes()).toEqual(["a", "a1", "b", "b1"]));
+  });
+
+  it("offers to try again when the graph cannot be loaded, and then loads it", async () => {
+    let failures = 1;
+    stubFetch((url) => {
+      if (url.pathname === "/api/graph" && failures-- > 0) return answer(503, { error: "The graph database is not reachable right now." });
+      const ids = (url.searchParams.get("ids") ?? "").split(",");
+      return answer(200, { nodes: ids.map(node), edges: [], missing: [] });
+    });
+    location.go("/?nodes=a");
+    const user = userEvent.setup();
+    render(<Explorer />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("not reachable");
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("button", { name: "expand a" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
