@@ -88,6 +88,9 @@ export function Explorer() {
 
   const navigate = useCallback(
     (next: ViewState, mode: "push" | "replace" = "push") => {
+      // The router updates the URL asynchronously; an expansion answering right after this one must build
+      // on this view already, not on the one the URL still shows.
+      viewRef.current = next;
       const query = serializeViewState(next);
       router[mode](query ? `${pathname}?${query}` : pathname, { scroll: false });
     },

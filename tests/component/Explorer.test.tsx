@@ -134,4 +134,18 @@ describe("Explorer", () => {
     expect(await screen.findByRole("button", { name: "expand a" })).toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
+
+  it("keeps both expansions when they answer in the same moment", async () => {
+    const api = stubApi();
+    location.go("/?nodes=a,b");
+    const user = userEvent.setup();
+    render(<Explorer />);
+    await user.click(await screen.findByRole("button", { name: "expand a" }));
+    await user.click(screen.getByRole("button", { name: "expand b" }));
+    act(() => {
+      api.release("a", ["a1"]);
+      api.release("b", ["b1"]);
+    });
+    await waitFor(() => expect(location.nodes()).toEqual(["a", "a1", "b", "b1"]));
+  });
 });
