@@ -194,58 +194,58 @@ export function Explorer() {
       </header>
 
       <main className="flex min-h-0 flex-1 flex-col md:flex-row">
-        <section aria-label="Graph" className="relative min-h-[55vh] flex-1 md:min-h-0">
-          {graph.nodes.length > 0 ? (
-            <GraphCanvas elements={elements} selectedId={view.selected} onSelect={select} onExpand={(id) => void expand(id)} />
-          ) : (
-            !loading && (
-              <div className="flex h-full items-center justify-center p-6 text-center text-sm text-gray-600">
-                <p>
-                  Search for a company, legislator, agency, report or event to start exploring.
-                  <br />
-                  The demo graph tells the story of Thermo Fisher and Xinjiang: try “thermo” or “rubio”.
+        <section aria-label="Graph" className="flex min-h-[55vh] flex-1 flex-col md:min-h-0">
+          <Legend counts={counts} />
+          <div className="relative min-h-0 flex-1">
+            {graph.nodes.length > 0 ? (
+              <GraphCanvas elements={elements} selectedId={view.selected} onSelect={select} onExpand={(id) => void expand(id)} />
+            ) : (
+              !loading && (
+                <div className="flex h-full items-center justify-center p-6 text-center text-sm text-gray-600">
+                  <p>
+                    Search for a company, legislator, agency, report or event to start exploring.
+                    <br />
+                    The demo graph tells the story of Thermo Fisher and Xinjiang: try “thermo” or “rubio”.
+                  </p>
+                </div>
+              )
+            )}
+            <div className="pointer-events-none absolute left-2 right-2 top-2 flex flex-col gap-2" aria-live="polite">
+              {loading && <p className="pointer-events-auto w-fit rounded bg-white/90 px-2 py-1 text-xs text-gray-600 shadow">Loading…</p>}
+              {error && (
+                <p role="alert" className="pointer-events-auto w-fit rounded bg-red-50 px-2 py-1 text-sm text-red-800 shadow">
+                  {error}{" "}
+                  {failed && (
+                    <button
+                      type="button"
+                      className="underline"
+                      onClick={() => {
+                        setLoadFailure(null);
+                        setAttempt((count) => count + 1);
+                      }}
+                    >
+                      Try again
+                    </button>
+                  )}
                 </p>
-              </div>
-            )
-          )}
-          <div className="pointer-events-none absolute left-2 right-2 top-2 flex flex-col gap-2" aria-live="polite">
-            {loading && <p className="pointer-events-auto w-fit rounded bg-white/90 px-2 py-1 text-xs text-gray-600 shadow">Loading…</p>}
-            {error && (
-              <p role="alert" className="pointer-events-auto w-fit rounded bg-red-50 px-2 py-1 text-sm text-red-800 shadow">
-                {error}{" "}
-                {failed && (
+              )}
+              {notice && <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{notice}</p>}
+              {shownCapNotice && (
+                <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{shownCapNotice.text}</p>
+              )}
+              {shownPending && (
+                <p className="pointer-events-auto w-fit rounded bg-white/95 px-2 py-1 text-sm text-gray-700 shadow">
+                  Showing {shownPending.shown} of {shownPending.total} neighbours of {shownPending.name}.{" "}
                   <button
                     type="button"
-                    className="underline"
-                    onClick={() => {
-                      setLoadFailure(null);
-                      setAttempt((count) => count + 1);
-                    }}
+                    className="text-red-800 underline"
+                    onClick={() => void expand(shownPending.id, shownPending.shown)}
                   >
-                    Try again
+                    Add the next {Math.min(NEIGHBOUR_PAGE_SIZE, shownPending.total - shownPending.shown)}
                   </button>
-                )}
-              </p>
-            )}
-            {notice && <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{notice}</p>}
-            {shownCapNotice && (
-              <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{shownCapNotice.text}</p>
-            )}
-            {shownPending && (
-              <p className="pointer-events-auto w-fit rounded bg-white/95 px-2 py-1 text-sm text-gray-700 shadow">
-                Showing {shownPending.shown} of {shownPending.total} neighbours of {shownPending.name}.{" "}
-                <button
-                  type="button"
-                  className="text-red-800 underline"
-                  onClick={() => void expand(shownPending.id, shownPending.shown)}
-                >
-                  Add the next {Math.min(NEIGHBOUR_PAGE_SIZE, shownPending.total - shownPending.shown)}
-                </button>
-              </p>
-            )}
-          </div>
-          <div className="absolute bottom-2 left-2 max-w-[calc(100%-1rem)]">
-            <Legend counts={counts} />
+                </p>
+              )}
+            </div>
           </div>
         </section>
 

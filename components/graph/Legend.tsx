@@ -24,7 +24,10 @@ export function TypeSwatch({ type }: { type: EntityType }) {
   );
 }
 
-/** Colour and shape of every type, with how many of each are on screen. */
+/**
+ * Colour and shape of every type, with how many of each are on screen: a bar above the graph, so it
+ * never covers a node.
+ */
 export function Legend({ counts }: { counts: Partial<Record<EntityType, number>> }) {
   // Open on wide screens; on a phone it starts folded so it does not hide the graph.
   const [open, setOpen] = useState(
@@ -35,10 +38,10 @@ export function Legend({ counts }: { counts: Partial<Record<EntityType, number>>
       open={open}
       onToggle={(event) => setOpen(event.currentTarget.open)}
       aria-label="Legend"
-      className="rounded-md border border-gray-200 bg-white/90 p-2 text-xs shadow-sm"
+      className="border-b border-gray-200 bg-white px-3 py-1.5 text-xs"
     >
       <summary className="cursor-pointer font-semibold text-gray-700">Legend</summary>
-      <ul className="mt-1 grid grid-cols-2 gap-x-3 gap-y-1">
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {ENTITY_TYPES.map((type) => (
           <li key={type} className="flex items-center gap-1.5 text-gray-700">
             <TypeSwatch type={type} />

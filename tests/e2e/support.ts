@@ -11,14 +11,20 @@ export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number;
           const node = cy?.getElementById(nodeId);
           if (!cy || !node || node.empty()) return "missing";
           const position = node.renderedPosition();
-          const box = cy.container()!.getBoundingClientRect();
-          return `${Math.round(box.left + position.x)},${Math.round(box.top + position.y)}`;
+          const container = cy.container()!;
+          const box = container.getBoundingClientRect();
+          const x = Math.round(box.left + position.x);
+          const y = Math.round(box.top + position.y);
+          // A person can only click what is not covered (by a message, say): wait until it is clear.
+          const onTop = document.elementFromPoint(x, y);
+          if (!onTop || !container.contains(onTop)) return "covered";
+          return `${x},${y}`;
         }, id);
-        const settled = now !== "missing" && now === previous;
+        const settled = now !== "missing" && now !== "covered" && now === previous;
         previous = now;
         return settled;
       },
-      { intervals: [300], timeout: 15_000, message: `node ${id} should be drawn and still` },
+      { intervals: [300], timeout: 15_000, message: `node ${id} should be drawn, uncovered and still` },
     )
     .toBe(true);
   const [x, y] = previous.split(",").map(Number);
