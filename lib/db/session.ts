@@ -1,6 +1,6 @@
 import "server-only";
 import type { ManagedTransaction, Session } from "neo4j-driver";
-import { getConfig } from "../config";
+import { getConfig, type AppConfig } from "../config";
 import { getDriver } from "./driver";
 import { mapDatabaseError } from "./errors";
 
@@ -12,25 +12,31 @@ interface RunOptions {
 }
 
 /**
- * Runs `work` in a managed transaction. The driver retries transient failures, so `work` must be
- * idempotent: it may run more than once. The session is always closed, and driver errors are mapped to
- * the app's typed errors.
+ * Opens a session, hands it to `work`, and always closes it. Driver errors, and a missing or malformed
+ * NEO4J_URI (read inside the try), become the app's typed errors: a 503 with a message, not a 500.
  */
-async function run<T>(mode: "READ" | "WRITE", work: Work<T>, options: RunOptions = {}): Promise<T> {
+async function withSession<T>(mode: "READ" | "WRITE", work: (session: Session, config: AppConfig) => Promise<T>): Promise<T> {
   let session: Session | undefined;
   try {
-    // Inside the try: a missing or malformed NEO4J_URI is a 503 with a message, not a 500.
     const config = getConfig();
     session = getDriver().session({ database: config.neo4jDatabase, defaultAccessMode: mode });
-    const transactionConfig = { timeout: options.timeoutMs ?? config.transactionTimeoutMs };
-    return mode === "READ"
-      ? await session.executeRead(work, transactionConfig)
-      : await session.executeWrite(work, transactionConfig);
+    return await work(session, config);
   } catch (cause) {
     throw mapDatabaseError(cause);
   } finally {
     await session?.close();
   }
+}
+
+/**
+ * Runs `work` in a managed transaction with the configured timeout. The driver retries transient
+ * failures, so `work` must be idempotent: it may run more than once.
+ */
+function run<T>(mode: "READ" | "WRITE", work: Work<T>, options: RunOptions = {}): Promise<T> {
+  return withSession(mode, (session, config) => {
+    const transactionConfig = { timeout: options.timeoutMs ?? config.transactionTimeoutMs };
+    return mode === "READ" ? session.executeRead(work, transactionConfig) : session.executeWrite(work, transactionConfig);
+  });
 }
 
 /** A read transaction; in a cluster it is routed to a follower. Does not wait for the schema/seed. */
@@ -45,13 +51,5 @@ export function runWrite<T>(work: Work<T>, options?: RunOptions): Promise<T> {
 
 /** Schema commands cannot share a transaction with data writes; each runs in its own auto-commit. */
 export async function runSchemaStatement(statement: string): Promise<void> {
-  let session: Session | undefined;
-  try {
-    session = getDriver().session({ database: getConfig().neo4jDatabase, defaultAccessMode: "WRITE" });
-    await session.run(statement);
-  } catch (cause) {
-    throw mapDatabaseError(cause);
-  } finally {
-    await session?.close();
-  }
+  await withSession("WRITE", (session) => session.run(statement));
 }
