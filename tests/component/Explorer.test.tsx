@@ -63,14 +63,17 @@ function page(center: string, neighbours: string[]): NeighbourPage {
   return { center: node(center), total: neighbours.length, offset: 0, limit: 50, nodes: neighbours.map(node), edges: [] };
 }
 
-/** Answers /api/graph from the ids asked for; neighbour requests made by "expand" wait until released. */
+/** /api/graph as the server answers it: every id asked for exists. */
+function subgraphAnswer(url: URL): Response {
+  const ids = (url.searchParams.get("ids") ?? "").split(",");
+  return answer(200, { nodes: ids.map(node), edges: [], missing: [] });
+}
+
+/** Answers /api/graph at once; neighbour requests made by "expand" wait until released. */
 function stubApi() {
   const waiting = new Map<string, (response: Response) => void>();
   stubFetch((url) => {
-    if (url.pathname === "/api/graph") {
-      const ids = (url.searchParams.get("ids") ?? "").split(",");
-      return answer(200, { nodes: ids.map(node), edges: [], missing: [] });
-    }
+    if (url.pathname === "/api/graph") return subgraphAnswer(url);
     const center = url.pathname.split("/")[3] ?? "";
     if (!url.searchParams.has("offset")) return answer(200, page(center, [])); // the details panel
     return new Promise<Response>((resolve) => waiting.set(center, resolve));
@@ -82,20 +85,31 @@ function stubApi() {
   };
 }
 
+/** Opens the explorer at a URL, as a user with a mouse and keyboard. */
+function openExplorerAt(path: string) {
+  location.go(path);
+  const user = userEvent.setup();
+  render(<Explorer />);
+  return user;
+}
+
+/** Asks to expand a, then b, before either answers. */
+async function expandAThenB(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole("button", { name: "expand a" }));
+  await user.click(screen.getByRole("button", { name: "expand b" }));
+}
+
 describe("Explorer", () => {
   it("shows the entities listed in the URL", async () => {
     stubApi();
-    location.go("/?nodes=a,b");
-    render(<Explorer />);
+    openExplorerAt("/?nodes=a,b");
     expect(await screen.findByRole("button", { name: "expand a" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "expand b" })).toBeInTheDocument();
   });
 
   it("does not bring back a cleared graph when an expansion answers late", async () => {
     const api = stubApi();
-    location.go("/?nodes=a");
-    const user = userEvent.setup();
-    render(<Explorer />);
+    const user = openExplorerAt("/?nodes=a");
     await user.click(await screen.findByRole("button", { name: "expand a" }));
     await user.click(screen.getByRole("button", { name: "Clear graph" }));
     expect(location.nodes()).toEqual([]);
@@ -107,11 +121,7 @@ describe("Explorer", () => {
 
   it("keeps both expansions when two are under way at once", async () => {
     const api = stubApi();
-    location.go("/?nodes=a,b");
-    const user = userEvent.setup();
-    render(<Explorer />);
-    await user.click(await screen.findByRole("button", { name: "expand a" }));
-    await user.click(screen.getByRole("button", { name: "expand b" }));
+    await expandAThenB(openExplorerAt("/?nodes=a,b"));
 
     api.release("a", ["a1"]);
     await waitFor(() => expect(location.nodes()).toContain("a1"));
@@ -123,12 +133,9 @@ describe("Explorer", () => {
     let failures = 1;
     stubFetch((url) => {
       if (url.pathname === "/api/graph" && failures-- > 0) return answer(503, { error: "The graph database is not reachable right now." });
-      const ids = (url.searchParams.get("ids") ?? "").split(",");
-      return answer(200, { nodes: ids.map(node), edges: [], missing: [] });
+      return subgraphAnswer(url);
     });
-    location.go("/?nodes=a");
-    const user = userEvent.setup();
-    render(<Explorer />);
+    const user = openExplorerAt("/?nodes=a");
     expect(await screen.findByRole("alert")).toHaveTextContent("not reachable");
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("button", { name: "expand a" })).toBeInTheDocument();
@@ -137,11 +144,7 @@ describe("Explorer", () => {
 
   it("keeps both expansions when they answer in the same moment", async () => {
     const api = stubApi();
-    location.go("/?nodes=a,b");
-    const user = userEvent.setup();
-    render(<Explorer />);
-    await user.click(await screen.findByRole("button", { name: "expand a" }));
-    await user.click(screen.getByRole("button", { name: "expand b" }));
+    await expandAThenB(openExplorerAt("/?nodes=a,b"));
     act(() => {
       api.release("a", ["a1"]);
       api.release("b", ["b1"]);
