@@ -20,6 +20,10 @@ const environmentSchema = z.object({
   NEO4J_DATABASE: z.string().optional(),
   REDSTRING_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   REDSTRING_AUTO_SEED: booleanFlag.default(true),
+  // Saved queries are user-written Cypher: every run is bounded in time, rows and graph size.
+  REDSTRING_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  REDSTRING_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  REDSTRING_QUERY_MAX_GRAPH_ELEMENTS: z.coerce.number().int().min(1).max(100_000).default(2_000),
 });
 
 export type AppConfig = {
@@ -30,6 +34,12 @@ export type AppConfig = {
   neo4jDatabase: string | undefined;
   transactionTimeoutMs: number;
   autoSeed: boolean;
+  /** Timeout of one run of a saved query (shorter than transactionTimeoutMs: analysts wait for it). */
+  queryTimeoutMs: number;
+  /** Rows a query run returns at most; past it the result says it was truncated. */
+  queryMaxRows: number;
+  /** Nodes plus relationships a query run draws at most. */
+  queryMaxGraphElements: number;
 };
 
 export class ConfigurationError extends Error {}
@@ -50,6 +60,9 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     neo4jDatabase: env.NEO4J_DATABASE || undefined,
     transactionTimeoutMs: env.REDSTRING_TX_TIMEOUT_MS,
     autoSeed: env.REDSTRING_AUTO_SEED,
+    queryTimeoutMs: env.REDSTRING_QUERY_TIMEOUT_MS,
+    queryMaxRows: env.REDSTRING_QUERY_MAX_ROWS,
+    queryMaxGraphElements: env.REDSTRING_QUERY_MAX_GRAPH_ELEMENTS,
   };
   if (environment === process.env) cached = config;
   return config;

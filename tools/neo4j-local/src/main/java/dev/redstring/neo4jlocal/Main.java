@@ -47,6 +47,11 @@ public final class Main {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                // Saved queries are user-written Cypher: cap what one transaction may hold in memory, so a
+                // runaway read (collect() over a huge range, a cartesian product) fails with a memory error
+                // instead of exhausting the heap shared by every other query. Raise with -Dredstring.txmemory.
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size,
+                        ByteUnit.parse(System.getProperty("redstring.txmemory", "512m")))
                 // A small page cache by default: the dev and test graphs are small, and the machine is shared
                 // with Node and Chromium. Raise it with -Dredstring.pagecache=4g for big imports.
                 .setConfig(GraphDatabaseSettings.pagecache_memory,

@@ -1,0 +1,295 @@
+import "server-only";
+import neo4j, { Neo4jError, type ManagedTransaction, type QueryResult, type Session } from "neo4j-driver";
+import { getConfig } from "../config";
+import { getDriver } from "../db/driver";
+import { mapDatabaseError } from "../db/errors";
+import { ensureDatabaseReady } from "../db/ready";
+import type { GraphData } from "../graph/types";
+import type { RawNode } from "../graph/from-records";
+import { ENTITY_LABEL } from "../model/registry";
+import {
+  QueryExecutionError,
+  QueryParameterError,
+  QuerySyntaxError,
+  QueryTooBigError,
+  QueryTooSlowError,
+  type SyntaxProblem,
+} from "./errors";
+import { coerceParameterValues, type ParameterDeclaration, type RawParameterValues } from "./parameters";
+import { convertRows, findMissingParts, type TableCell } from "./result";
+import { classifyPlan, parameterNamesIn, precheckCypher, writeRefusal, type PlanNode } from "./safety";
+
+export type { TableCell } from "./result";
+
+export interface QueryRunRequest {
+  cypher: string;
+  parameters: ParameterDeclaration[];
+  values: RawParameterValues;
+  /** For tests: a shorter timeout than the configured one (never a longer one). */
+  timeoutMs?: number;
+}
+
+export interface QueryRunResult {
+  columns: string[];
+  /** At most limits.maxRows rows. */
+  rows: TableCell[][];
+  rowCount: number;
+  /** More rows existed past the cap; they were not fetched. */
+  truncated: boolean;
+  graph: GraphData;
+  graphTruncated: boolean;
+  elapsedMs: number;
+  limits: { maxRows: number; maxGraphElements: number; timeoutMs: number };
+}
+
+/** What EXPLAIN is sent as. Positions in its errors are shifted back by this prefix's length. */
+const EXPLAIN_PREFIX = "EXPLAIN ";
+
+/**
+ * Runs a saved query, refusing it unless every check passes: parameter values valid for their declared
+ * types (sent as Cypher parameters, never spliced in), the text pre-check, then in one READ transaction
+ * with the run's timeout: EXPLAIN and its classification, entity parameters that exist, and only then the
+ * query itself, streamed and cut at maxRows. Relationship endpoints and cited reports missing from the
+ * rows are fetched in the same transaction, so the graph is consistent with what the query saw.
+ */
+export async function runQuery(request: QueryRunRequest): Promise<QueryRunResult> {
+  try {
+    const config = getConfig();
+    // Never longer than configured, and never 0 or less, which the driver would read as "no timeout".
+    const timeoutMs = Math.max(100, Math.min(request.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs));
+    const limits = { maxRows: config.queryMaxRows, maxGraphElements: config.queryMaxGraphElements, timeoutMs };
+
+    const { values, problems } = coerceParameterValues(request.parameters, request.values);
+    if (problems.length > 0) throw new QueryParameterError(problems);
+    checkStatically(request.cypher, request.parameters);
+
+    await ensureDatabaseReady();
+    const started = performance.now();
+    const converted = await withReadSession(limits.maxRows + 1, (session) =>
+      session.executeRead(
+        (tx) =>
+          translated(timeoutMs, async () => {
+            await explainAndClassify(tx, request.cypher, values);
+            await checkEntitiesExist(tx, request.parameters, values);
+            const { columns, rows, truncated } = await readRows(tx, request.cypher, values, limits.maxRows);
+            const extras = await fetchMissingParts(tx, rows);
+            return { columns, truncated, ...convertRows(rows, extras, limits.maxGraphElements) };
+          }),
+        { timeout: timeoutMs },
+      ),
+    );
+    return {
+      columns: converted.columns,
+      rows: converted.rows,
+      rowCount: converted.rows.length,
+      truncated: converted.truncated,
+      graph: converted.graph,
+      graphTruncated: converted.graphTruncated,
+      elapsedMs: Math.round(performance.now() - started),
+      limits,
+    };
+  } catch (cause) {
+    throw mapDatabaseError(cause);
+  }
+}
+
+/**
+ * The checks of runQuery without running the query (when a query is saved): the text pre-check, then
+ * EXPLAIN with null for every declared parameter, and its classification.
+ */
+export async function checkQuery(cypher: string, parameters: ParameterDeclaration[]): Promise<void> {
+  try {
+    const config = getConfig();
+    checkStatically(cypher, parameters);
+    await ensureDatabaseReady();
+    const nulls = Object.fromEntries(parameters.map((parameter) => [parameter.name, null]));
+    await withReadSession(undefined, (session) =>
+      session.executeRead((tx) => translated(config.queryTimeoutMs, () => explainAndClassify(tx, cypher, nulls)), {
+        timeout: config.queryTimeoutMs,
+      }),
+    );
+  } catch (cause) {
+    throw mapDatabaseError(cause);
+  }
+}
+
+/** Everything decided from the text alone, before Neo4j is asked. */
+function checkStatically(cypher: string, parameters: ParameterDeclaration[]): void {
+  precheckCypher(cypher);
+  const declared = new Set(parameters.map((parameter) => parameter.name));
+  const undeclared = parameterNamesIn(cypher).filter((name) => !declared.has(name));
+  if (undeclared.length > 0) {
+    throw new QueryParameterError(
+      undeclared.map((name) => ({ name, message: "is used in the query but not declared" })),
+    );
+  }
+}
+
+async function withReadSession<T>(fetchSize: number | undefined, work: (session: Session) => Promise<T>): Promise<T> {
+  const config = getConfig();
+  // fetchSize: the server produces at most that many rows ahead of what we read, so stopping at the row
+  // cap really stops the query instead of discarding a stream the server keeps filling.
+  const session = getDriver().session({
+    database: config.neo4jDatabase,
+    defaultAccessMode: neo4j.session.READ,
+    ...(fetchSize === undefined ? {} : { fetchSize }),
+  });
+  try {
+    return await work(session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function explainAndClassify(tx: ManagedTransaction, cypher: string, values: Record<string, unknown>) {
+  let result: QueryResult;
+  try {
+    result = await tx.run(EXPLAIN_PREFIX + cypher, values);
+  } catch (cause) {
+    throw explainError(cause);
+  }
+  classifyPlan(result.summary.queryType, result.summary.plan ? (result.summary.plan as unknown as PlanNode) : null);
+}
+
+/** An entity parameter naming an id that does not exist is the analyst's mistake, not an empty result. */
+async function checkEntitiesExist(tx: ManagedTransaction, parameters: ParameterDeclaration[], values: Record<string, unknown>) {
+  const wanted = parameters
+    .filter((parameter) => parameter.type === "entity" && typeof values[parameter.name] === "string")
+    .map((parameter) => ({ name: parameter.name, id: values[parameter.name] as string }));
+  if (wanted.length === 0) return;
+  const result = await tx.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.id IN $ids RETURN collect(n.id) AS found`, {
+    ids: wanted.map((item) => item.id),
+  });
+  const found = new Set((result.records[0]?.get("found") ?? []) as string[]);
+  const missing = wanted.filter((item) => !found.has(item.id));
+  if (missing.length > 0) {
+    throw new QueryParameterError(missing.map((item) => ({ name: item.name, message: `No entity has the id "${item.id}".` })));
+  }
+}
+
+/** Streams the rows and stops pulling after maxRows + 1: one more than shown tells that there were more. */
+async function readRows(tx: ManagedTransaction, cypher: string, values: Record<string, unknown>, maxRows: number) {
+  const result = tx.run(cypher, values);
+  const rows: unknown[][] = [];
+  let truncated = false;
+  for await (const record of result) {
+    if (rows.length === maxRows) {
+      truncated = true;
+      break; // leaving the loop discards the rest of the stream on the server
+    }
+    rows.push([...record.values()]);
+  }
+  const columns = (await result.keys()).map(String);
+  return { columns, rows, truncated };
+}
+
+async function fetchMissingParts(tx: ManagedTransaction, rows: unknown[][]) {
+  const missing = findMissingParts(rows);
+  const endpoints = new Map<string, RawNode>();
+  if (missing.endpointElementIds.length > 0) {
+    // Only Entities: an endpoint of another kind is never shown, so its properties are never read.
+    const result = await tx.run(
+      `MATCH (n:${ENTITY_LABEL}) WHERE elementId(n) IN $ids
+       RETURN elementId(n) AS elementId, labels(n) AS labels, properties(n) AS properties`,
+      { ids: missing.endpointElementIds },
+    );
+    for (const record of result.records) {
+      endpoints.set(record.get("elementId") as string, {
+        labels: record.get("labels") as string[],
+        properties: record.get("properties") as Record<string, unknown>,
+      });
+    }
+  }
+  let reports: Record<string, unknown>[] = [];
+  if (missing.reportIds.length > 0) {
+    const result = await tx.run(
+      `MATCH (report:${ENTITY_LABEL}:Report) WHERE report.id IN $ids
+       RETURN report {.id, .name, .publisher, .url, .publishedAt} AS report`,
+      { ids: missing.reportIds },
+    );
+    reports = result.records.map((record) => record.get("report") as Record<string, unknown>);
+  }
+  return { endpoints, reports };
+}
+
+const TIMEOUT_CODES = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+  "Neo.TransientError.Transaction.LockClientStopped",
+]);
+const MEMORY_CODES = new Set([
+  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  "Neo.TransientError.General.TransactionMemoryLimit",
+  "Neo.TransientError.General.OutOfMemoryError",
+]);
+
+/**
+ * Runs a step of the transaction and turns the query's own failures into the app's errors. Those are not
+ * Neo4jErrors, so executeRead does not retry them: a timeout or a memory cap hit must not run again.
+ */
+async function translated<T>(timeoutMs: number, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (cause) {
+    if (!(cause instanceof Neo4jError)) throw cause;
+    if (TIMEOUT_CODES.has(cause.code)) throw new QueryTooSlowError(timeoutMs);
+    if (MEMORY_CODES.has(cause.code)) throw new QueryTooBigError();
+    if (cause.code === "Neo.ClientError.Statement.AccessMode") throw writeRefusal("refused by the read transaction");
+    if (cause.code.startsWith("Neo.ClientError.Statement.") || cause.code.startsWith("Neo.ClientError.Procedure.")) {
+      throw new QueryExecutionError(firstLine(cause.message));
+    }
+    throw cause;
+  }
+}
+
+/** EXPLAIN failed: a syntax or semantic error (with its position) or an unknown procedure. */
+function explainError(cause: unknown): unknown {
+  if (!(cause instanceof Neo4jError)) return cause;
+  if (cause.code.startsWith("Neo.ClientError.Statement.") || cause.code === "Neo.ClientError.Procedure.ProcedureNotFound") {
+    if (cause.code === "Neo.ClientError.Statement.AccessMode") return cause;
+    return new QuerySyntaxError(syntaxProblem(cause));
+  }
+  return cause;
+}
+
+const POSITION = /\s*\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
+
+/**
+ * Neo4j's message and position, shifted back to the query as written. The driver carries the position in
+ * diagnosticRecord._position for some errors (semantic ones, on the GQL cause) and only in the message
+ * ("(line 1, column 8 (offset: 7))") for others; the message also echoes the query with a caret, which the
+ * UI shows better itself, so only its first line is kept.
+ */
+export function syntaxProblem(cause: Neo4jError): SyntaxProblem {
+  const message = firstLine(cause.message);
+  const fromRecord = positionFromRecord(cause) ?? positionFromRecord(cause.cause);
+  const match = POSITION.exec(message);
+  const raw = fromRecord ?? (match ? { line: Number(match[1]), column: Number(match[2]), offset: Number(match[3]) } : null);
+  const text = message.replace(POSITION, "").trim() || "Neo4j could not read the query.";
+  if (!raw) return { line: null, column: null, offset: null, message: text };
+  return { ...shiftPosition(raw), message: text };
+}
+
+/** Undoes the "EXPLAIN " prefix: it sits on line 1, so only line 1's columns move; offsets all move. */
+export function shiftPosition(raw: { line: number; column: number; offset: number }) {
+  const shift = EXPLAIN_PREFIX.length;
+  const offset = Math.max(0, raw.offset - shift);
+  // Neo4j says "line 0, column 0" for problems of the whole text (two statements); point at its start.
+  if (raw.line < 1) return { line: 1, column: 1, offset };
+  return { line: raw.line, column: raw.line === 1 ? Math.max(1, raw.column - shift) : raw.column, offset };
+}
+
+function positionFromRecord(error: unknown): { line: number; column: number; offset: number } | null {
+  if (!(error instanceof Neo4jError)) return null;
+  const position = (error.diagnosticRecord as { _position?: Record<string, unknown> } | undefined)?._position;
+  if (!position) return null;
+  const number = (value: unknown) => (neo4j.isInt(value) ? value.toNumber() : typeof value === "number" ? value : NaN);
+  const line = number(position.line);
+  const column = number(position.column);
+  const offset = number(position.offset);
+  return [line, column, offset].every(Number.isFinite) ? { line, column, offset } : null;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]?.trim() ?? message;
+}
