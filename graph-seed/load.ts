@@ -6,8 +6,11 @@ import {
 } from "../lib/model/registry";
 import { runWrite } from "../lib/db/session";
 import { entityPropertiesForNeo4j } from "../lib/db/values";
+import { findSavedQuery, insertSavedQuery } from "../lib/queries/records";
+import { savedQueryInputSchema } from "../lib/queries/model";
 import { parseGraphInput, type GraphInput } from "./validate";
 import { seedEntities, seedRelationships } from "./seed-story";
+import { starterQueries } from "./starter-queries";
 
 const BATCH_SIZE = 1_000;
 
@@ -82,4 +85,21 @@ export async function loadGraph(input: GraphInput): Promise<LoadResult> {
 
 export function loadSeedStory(): Promise<LoadResult> {
   return loadGraph({ entities: seedEntities, relationships: seedRelationships });
+}
+
+/**
+ * The starter library: each query is created once under its fixed id. One that exists (edited, or in the
+ * bin) is left alone, so loading again changes nothing. Returns how many were created.
+ */
+export async function loadStarterQueries(): Promise<number> {
+  let created = 0;
+  for (const { id, ...content } of starterQueries) {
+    const valid = savedQueryInputSchema.parse(content);
+    created += await runWrite(async (tx) => {
+      if (await findSavedQuery(tx, id)) return 0;
+      await insertSavedQuery(tx, id, valid, "starter library");
+      return 1;
+    });
+  }
+  return created;
 }

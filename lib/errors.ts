@@ -37,3 +37,10 @@ export class QueryTimeoutError extends AppError {
     super(503, message);
   }
 }
+
+/** The thing changed since the reader loaded it (a newer version was saved); reload and try again. */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, message);
+  }
+}

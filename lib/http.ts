@@ -13,9 +13,9 @@ export interface ErrorBody {
  * Wraps a route handler: the app's typed errors become their status with a readable message; anything
  * unexpected is logged here and answered with a plain 500 that leaks no stack trace.
  */
-export async function respond<T>(handler: () => Promise<T>): Promise<NextResponse> {
+export async function respond<T>(handler: () => Promise<T>, options: { status?: number } = {}): Promise<NextResponse> {
   try {
-    return NextResponse.json(await handler());
+    return NextResponse.json(await handler(), { status: options.status ?? 200 });
   } catch (cause) {
     if (cause instanceof AppError) {
       const body: ErrorBody = { error: cause.message };
@@ -48,4 +48,39 @@ export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unkno
     })));
   }
   return parsed.data;
+}
+
+/** Request bodies are small forms and queries; anything bigger is a mistake or an attack. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Reads a JSON body and validates it; a body that is not JSON, or too big, is a 400 with a message. */
+export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new BadRequestError(`The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new BadRequestError(`The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadRequestError("The request body is not valid JSON.");
+  }
+  return parseWith(schema, body, "request");
+}
+
+/**
+ * Browsers send Origin with every POST, PUT and DELETE. One naming another site means a page elsewhere
+ * is trying to act with this user's browser, so it is refused. (Scripts and tests send no Origin.)
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError(403, "This request came from a page Redstring does not recognise.");
+  }
+  if (originHost !== host) throw new AppError(403, "This request came from another site and was refused.");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig } from "../config";
-import { loadSeedStory } from "../../graph-seed/load";
+import { loadSeedStory, loadStarterQueries } from "../../graph-seed/load";
 import { countEntities } from "./counts";
 import { migrateSchema } from "./schema";
 import { runRead } from "./session";
@@ -14,10 +14,12 @@ async function prepareDatabase(): Promise<void> {
     const loaded = await loadSeedStory();
     console.info(`[redstring] empty database: seeded ${loaded.entitiesCreated} entities, ${loaded.relationshipsCreated} relationships`);
   }
+  const starters = await loadStarterQueries();
+  if (starters > 0) console.info(`[redstring] added ${starters} starter saved queries`);
 }
 
 /**
- * Schema migration, then the seed story if the database is empty: once per process, before the first
+ * Schema migration, the seed story if the database is empty and any missing starter saved query: once per process, before the first
  * query. A failure (database down) is not cached, so the next request tries again.
  */
 export function ensureDatabaseReady(): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
+import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
 import { runSchemaStatement } from "./session";
 
 export const ENTITY_SEARCH_INDEX = "entity_search";
@@ -16,6 +17,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...RELATIONSHIP_TYPES.map(
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
   ),
+  ...SAVED_QUERY_SCHEMA_STATEMENTS,
 ];
 
 export async function migrateSchema(): Promise<void> {

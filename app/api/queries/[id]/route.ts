@@ -1,0 +1,33 @@
+import type { NextRequest } from "next/server";
+import { assertSameOrigin, parseJsonBody, parseWith, respond } from "@/lib/http";
+import { savedQueryIdSchema, updateQuerySchema } from "@/lib/queries/api-schemas";
+import { deleteQuery, getQuery, updateQuery } from "@/lib/queries/store";
+
+type Context = { params: Promise<{ id: string }> };
+
+async function idOf(context: Context): Promise<string> {
+  return parseWith(savedQueryIdSchema, (await context.params).id, "saved query id");
+}
+
+/** The latest version and the list of all versions. */
+export async function GET(_request: NextRequest, context: Context) {
+  return respond(async () => getQuery(await idOf(context)));
+}
+
+/** Saves the next version; 409 if someone else saved since `baseVersion`. */
+export async function PUT(request: NextRequest, context: Context) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    const id = await idOf(context);
+    const { baseVersion, ...content } = await parseJsonBody(request, updateQuerySchema);
+    return updateQuery(id, content, baseVersion);
+  });
+}
+
+/** Moves the query to the bin; POST .../restore brings it back. */
+export async function DELETE(request: NextRequest, context: Context) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    return deleteQuery(await idOf(context));
+  });
+}

@@ -1,0 +1,13 @@
+import type { NextRequest } from "next/server";
+import { parseWith, respond } from "@/lib/http";
+import { savedQueryIdSchema, versionNumberSchema } from "@/lib/queries/api-schemas";
+import { getQueryVersion } from "@/lib/queries/store";
+
+/** One version exactly as it was saved. */
+export async function GET(_request: NextRequest, context: { params: Promise<{ id: string; version: string }> }) {
+  return respond(async () => {
+    const params = await context.params;
+    const id = parseWith(savedQueryIdSchema, params.id, "saved query id");
+    return getQueryVersion(id, parseWith(versionNumberSchema, params.version, "version"));
+  });
+}

@@ -1,0 +1,23 @@
+import type { NextRequest } from "next/server";
+import { assertSameOrigin, parseJsonBody, parseSearchParams, respond } from "@/lib/http";
+import { createQuerySchema, listQueriesSchema } from "@/lib/queries/api-schemas";
+import { createQuery, listQueries } from "@/lib/queries/store";
+
+/** The library (or, with bin=true, the bin), optionally filtered by text in titles, descriptions and tags. */
+export async function GET(request: NextRequest) {
+  return respond(async () => {
+    const { q, bin } = parseSearchParams(request.url, listQueriesSchema);
+    return { queries: await listQueries({ text: q, deleted: bin }) };
+  });
+}
+
+/** Saves a new query at version 1, after checking that it parses and only reads. */
+export async function POST(request: NextRequest) {
+  return respond(
+    async () => {
+      assertSameOrigin(request);
+      return createQuery(await parseJsonBody(request, createQuerySchema));
+    },
+    { status: 201 },
+  );
+}

@@ -1,0 +1,212 @@
+import "server-only";
+/**
+ * How saved queries are kept in Neo4j, as statements that run inside a transaction the caller opens.
+ * Used by lib/queries/store.ts (the app) and graph-seed/load.ts (the starter library), which is why this
+ * module opens no transaction of its own.
+ *
+ *   (:SavedQuery {id, title, description, cypher, parametersJson, tags, version, createdAt, updatedAt,
+ *                 deletedAt})-[:HAS_VERSION]->(:SavedQueryVersion {queryId, version, ...content, note})
+ *
+ * The SavedQuery node carries the latest content so the library lists without touching versions.
+ * Parameter declarations are stored as JSON text: Neo4j properties cannot hold lists of maps.
+ */
+import type { ManagedTransaction } from "neo4j-driver";
+import { toPlain } from "../db/values";
+import { toInteger } from "../db/params";
+import { parameterDeclarationsSchema, type ParameterDeclaration } from "./parameters";
+import type { SavedQuery, SavedQueryContent, SavedQuerySummary, SavedQueryVersion } from "./model";
+
+export const SAVED_QUERY_LABEL = "SavedQuery";
+export const SAVED_QUERY_VERSION_LABEL = "SavedQueryVersion";
+
+export const SAVED_QUERY_SCHEMA_STATEMENTS: readonly string[] = [
+  `CREATE CONSTRAINT saved_query_id_unique IF NOT EXISTS FOR (q:${SAVED_QUERY_LABEL}) REQUIRE q.id IS UNIQUE`,
+  // Two saves racing from the same base version would both claim the next number: one of them fails here.
+  `CREATE CONSTRAINT saved_query_version_unique IF NOT EXISTS
+   FOR (v:${SAVED_QUERY_VERSION_LABEL}) REQUIRE (v.queryId, v.version) IS UNIQUE`,
+];
+
+function contentProperties(content: SavedQueryContent) {
+  return {
+    title: content.title,
+    description: content.description,
+    cypher: content.cypher,
+    parametersJson: JSON.stringify(content.parameters),
+    tags: content.tags,
+  };
+}
+
+function text(value: unknown): string {
+  const plain = toPlain(value);
+  return typeof plain === "string" ? plain : "";
+}
+
+/** Stored JSON is ours, but a hand edit in Neo4j could break it: an unreadable list reads as empty. */
+function parseParameters(json: unknown): ParameterDeclaration[] {
+  try {
+    const parsed = parameterDeclarationsSchema.safeParse(JSON.parse(text(json)));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+function tagsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+type Properties = Record<string, unknown>;
+
+function toSummary(q: Properties): SavedQuerySummary {
+  const deletedAt = toPlain(q.deletedAt);
+  return {
+    id: text(q.id),
+    title: text(q.title),
+    description: text(q.description),
+    tags: tagsOf(q.tags),
+    parameters: parseParameters(q.parametersJson),
+    version: Number(toPlain(q.version)),
+    createdAt: text(q.createdAt),
+    updatedAt: text(q.updatedAt),
+    deletedAt: typeof deletedAt === "string" ? deletedAt : null,
+  };
+}
+
+function toVersion(v: Properties): SavedQueryVersion {
+  const note = toPlain(v.note);
+  return {
+    version: Number(toPlain(v.version)),
+    title: text(v.title),
+    description: text(v.description),
+    cypher: text(v.cypher),
+    parameters: parseParameters(v.parametersJson),
+    tags: tagsOf(v.tags),
+    createdAt: text(v.createdAt),
+    note: typeof note === "string" ? note : null,
+  };
+}
+
+export interface ListOptions {
+  /** Matches titles, descriptions and tags, case-insensitively. */
+  text?: string;
+  /** The bin instead of the library. */
+  deleted?: boolean;
+  limit?: number;
+}
+
+export async function listSavedQueries(tx: ManagedTransaction, options: ListOptions = {}): Promise<SavedQuerySummary[]> {
+  const result = await tx.run(
+    `MATCH (q:${SAVED_QUERY_LABEL})
+     WHERE (q.deletedAt IS NOT NULL) = $deleted
+       AND ($text = '' OR toLower(q.title) CONTAINS $text OR toLower(q.description) CONTAINS $text
+            OR any(tag IN q.tags WHERE tag CONTAINS $text))
+     RETURN properties(q) AS q
+     ORDER BY q.updatedAt DESC, q.id
+     LIMIT $limit`,
+    {
+      deleted: options.deleted ?? false,
+      text: (options.text ?? "").trim().toLowerCase(),
+      limit: toInteger(options.limit ?? 500),
+    },
+  );
+  return result.records.map((record) => toSummary(record.get("q") as Properties));
+}
+
+export async function findSavedQuery(tx: ManagedTransaction, id: string): Promise<SavedQuery | null> {
+  const result = await tx.run(
+    `MATCH (q:${SAVED_QUERY_LABEL} {id: $id})
+     RETURN properties(q) AS q, COLLECT {
+       MATCH (q)-[:HAS_VERSION]->(v:${SAVED_QUERY_VERSION_LABEL})
+       RETURN v {.version, .title, .createdAt, .note} ORDER BY v.version DESC
+     } AS versions`,
+    { id },
+  );
+  const record = result.records[0];
+  if (!record) return null;
+  const q = record.get("q") as Properties;
+  return {
+    ...toSummary(q),
+    cypher: text(q.cypher),
+    versions: (record.get("versions") as Properties[]).map((v) => {
+      const note = toPlain(v.note);
+      return {
+        version: Number(toPlain(v.version)),
+        title: text(v.title),
+        createdAt: text(v.createdAt),
+        note: typeof note === "string" ? note : null,
+      };
+    }),
+  };
+}
+
+export async function findSavedQueryVersion(
+  tx: ManagedTransaction,
+  id: string,
+  version: number,
+): Promise<SavedQueryVersion | null> {
+  const result = await tx.run(
+    `MATCH (v:${SAVED_QUERY_VERSION_LABEL} {queryId: $id, version: $version}) RETURN properties(v) AS v`,
+    { id, version: toInteger(version) },
+  );
+  const record = result.records[0];
+  return record ? toVersion(record.get("v") as Properties) : null;
+}
+
+/** A new query at version 1. Fails on the id constraint if the id is taken. */
+export async function insertSavedQuery(
+  tx: ManagedTransaction,
+  id: string,
+  content: SavedQueryContent,
+  note: string | null,
+): Promise<void> {
+  await tx.run(
+    `CREATE (q:${SAVED_QUERY_LABEL} {id: $id})
+     SET q += $content, q.version = 1, q.createdAt = datetime(), q.updatedAt = q.createdAt
+     CREATE (q)-[:HAS_VERSION]->(v:${SAVED_QUERY_VERSION_LABEL} {queryId: $id, version: 1})
+     SET v += $content, v.createdAt = q.createdAt, v.note = $note`,
+    { id, content: contentProperties(content), note },
+  );
+}
+
+export type AppendOutcome = { kind: "saved"; version: number } | { kind: "missing" } | { kind: "stale"; current: number } | { kind: "deleted" };
+
+/**
+ * Saves `content` as the next version, but only if the latest version is still `baseVersion`: someone
+ * else's save in between must not be overwritten silently.
+ */
+export async function appendVersion(
+  tx: ManagedTransaction,
+  id: string,
+  baseVersion: number,
+  content: SavedQueryContent,
+  note: string | null,
+): Promise<AppendOutcome> {
+  const current = await tx.run(
+    `MATCH (q:${SAVED_QUERY_LABEL} {id: $id}) RETURN q.version AS version, q.deletedAt IS NOT NULL AS deleted`,
+    { id },
+  );
+  const record = current.records[0];
+  if (!record) return { kind: "missing" };
+  if (record.get("deleted") === true) return { kind: "deleted" };
+  const latest = Number(toPlain(record.get("version")));
+  if (latest !== baseVersion) return { kind: "stale", current: latest };
+  await tx.run(
+    `MATCH (q:${SAVED_QUERY_LABEL} {id: $id})
+     SET q += $content, q.version = $next, q.updatedAt = datetime()
+     CREATE (q)-[:HAS_VERSION]->(v:${SAVED_QUERY_VERSION_LABEL} {queryId: $id, version: $next})
+     SET v += $content, v.createdAt = q.updatedAt, v.note = $note`,
+    { id, next: toInteger(latest + 1), content: contentProperties(content), note },
+  );
+  return { kind: "saved", version: latest + 1 };
+}
+
+/** Moves a query to the bin (deleted = true) or back. Returns false when there is no such query. */
+export async function setDeleted(tx: ManagedTransaction, id: string, deleted: boolean): Promise<boolean> {
+  const result = await tx.run(
+    `MATCH (q:${SAVED_QUERY_LABEL} {id: $id})
+     SET q.deletedAt = CASE WHEN $deleted THEN coalesce(q.deletedAt, datetime()) ELSE null END
+     RETURN q.id AS id`,
+    { id, deleted },
+  );
+  return result.records.length > 0;
+}
