@@ -3,31 +3,52 @@
  * server's message, so components can show it as it is.
  */
 import type { EntityType } from "./model/registry";
-import type { GraphData, NeighbourPage, SearchHit } from "./graph/types";
+import type { GraphData, GraphNode, NeighbourPage, SearchHit } from "./graph/types";
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** What the server added to its message: a syntax error's position, the fields that are wrong... */
+    readonly details?: unknown,
   ) {
     super(message);
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** A JSON request to our API; an error answer becomes an ApiError with the server's message. */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { signal, headers: { accept: "application/json" } });
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      signal: options.signal,
+      headers: {
+        accept: "application/json",
+        ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+      },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError(0, "Redstring's server cannot be reached. Check your connection and try again.");
   }
-  const body = (await response.json().catch(() => null)) as { error?: string } | null;
+  const body = (await response.json().catch(() => null)) as { error?: string; details?: unknown } | null;
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
+    throw new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`, body?.details);
   }
   if (body === null) throw new ApiError(response.status, "The server's answer could not be read. Try again.");
   return body as T;
+}
+
+function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(path, { signal });
 }
 
 /** What to tell the reader about a failed call: the server's own message when there is one. */
@@ -52,4 +73,8 @@ export function neighboursApi(id: string, options: { limit?: number; offset?: nu
 
 export function subgraphApi(ids: readonly string[], signal?: AbortSignal) {
   return getJson<GraphData & { missing: string[] }>(`/api/graph?ids=${ids.map(encodeURIComponent).join(",")}`, signal);
+}
+
+export function entityApi(id: string, signal?: AbortSignal) {
+  return getJson<{ entity: GraphNode; degree: number }>(`/api/entities/${encodeURIComponent(id)}`, signal);
 }

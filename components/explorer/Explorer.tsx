@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { AppHeader } from "@/components/AppHeader";
 import { Legend } from "@/components/graph/Legend";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
@@ -176,8 +177,8 @@ export function Explorer() {
 
   return (
     <div className="flex h-dvh flex-col bg-gray-50 text-gray-900">
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-gray-200 bg-white px-3 py-2">
-        <h1 className="text-lg font-bold tracking-tight text-red-800">Redstring</h1>
+      <AppHeader current="explorer">
+        <h1 className="sr-only">Redstring explorer</h1>
         <SearchBox onPick={(hit) => void expand(hit.id)} />
         {view.nodes.length > 0 && (
           <button
@@ -191,7 +192,7 @@ export function Explorer() {
             Clear graph
           </button>
         )}
-      </header>
+      </AppHeader>
 
       <main className="flex min-h-0 flex-1 flex-col md:flex-row">
         <section aria-label="Graph" className="flex min-h-[55vh] flex-1 flex-col md:min-h-0">

@@ -10,13 +10,22 @@ const DEBOUNCE_MS = 200;
 
 interface SearchBoxProps {
   onPick: (hit: SearchHit) => void;
+  /** The accessible name; visually hidden unless `showLabel`. */
+  label?: string;
+  showLabel?: boolean;
+  placeholder?: string;
 }
 
 /**
  * Search with autocomplete (WAI-ARIA combobox): type, arrow through the suggestions, Enter picks one.
  * Suggestions come from the full-text index, so typos and stray Lucene characters are fine.
  */
-export function SearchBox({ onPick }: SearchBoxProps) {
+export function SearchBox({
+  onPick,
+  label = "Search entities",
+  showLabel = false,
+  placeholder = "Search companies, people, agencies, reports, events…",
+}: SearchBoxProps) {
   const [text, setText] = useState("");
   const [hits, setHits] = useState<SearchHit[]>([]);
   /** The text the shown hits answer; Enter only picks when it matches what is typed now. */
@@ -82,8 +91,8 @@ export function SearchBox({ onPick }: SearchBoxProps) {
 
   return (
     <div className="relative w-full max-w-xl">
-      <label htmlFor={`${listId}-input`} className="sr-only">
-        Search entities
+      <label htmlFor={`${listId}-input`} className={showLabel ? "mb-1 block text-sm font-medium text-gray-800" : "sr-only"}>
+        {label}
       </label>
       <input
         id={`${listId}-input`}
@@ -93,7 +102,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
         aria-expanded={showList}
         aria-controls={`${listId}-list`}
         aria-activedescendant={showList && activeHit ? `${listId}-option-${active}` : undefined}
-        placeholder="Search companies, people, agencies, reports, events…"
+        placeholder={placeholder}
         autoComplete="off"
         maxLength={MAX_SEARCH_LENGTH}
         value={text}

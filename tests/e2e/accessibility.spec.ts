@@ -25,3 +25,17 @@ test("the explorer with a graph, the details panel and the search suggestions op
   await expect(page.getByRole("option").first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the saved-query library", async ({ page }) => {
+  await page.goto("/queries");
+  await expect(page.getByRole("link", { name: "Shortest paths between two entities" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a saved query with its run: editor, form, history and result table", async ({ page }) => {
+  await page.goto("/queries/starter-events-between?version=1&entity=company-thermo-fisher");
+  await expect(page.getByTestId("run-summary")).toBeVisible();
+  await expect(page.getByTestId("cypher-editor").locator(".cm-content")).toBeVisible();
+  await page.getByRole("tab", { name: "Table" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});

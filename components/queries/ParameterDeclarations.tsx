@@ -1,0 +1,123 @@
+"use client";
+
+import { parameterNamesIn } from "@/lib/queries/cypher-text";
+import type { ParameterDeclaration, ParameterType } from "@/lib/queries/parameters";
+
+export const PARAMETER_TYPE_LABELS: Record<ParameterType, string> = {
+  string: "Text",
+  integer: "Whole number",
+  float: "Number",
+  boolean: "Yes / no",
+  date: "Date",
+  entity: "Entity (picked by search)",
+  entityType: "Entity type",
+};
+
+// From the labels rather than lib/queries/parameters.ts's list: that module brings neo4j-driver with it,
+// which has no place in the browser bundle. The Record type keeps the two complete.
+const PARAMETER_TYPES = Object.keys(PARAMETER_TYPE_LABELS) as ParameterType[];
+
+interface ParameterDeclarationsProps {
+  declarations: ParameterDeclaration[];
+  onChange: (declarations: ParameterDeclaration[]) => void;
+  cypher: string;
+}
+
+/** The query's typed parameters: name, type, label, default, required. */
+export function ParameterDeclarations({ declarations, onChange, cypher }: ParameterDeclarationsProps) {
+  const update = (index: number, change: Partial<ParameterDeclaration>) =>
+    onChange(declarations.map((declaration, at) => (at === index ? { ...declaration, ...change } : declaration)));
+  const undeclared = parameterNamesIn(cypher).filter((name) => !declarations.some((declaration) => declaration.name === name));
+
+  return (
+    <fieldset className="rounded-md border border-gray-200 bg-white p-3">
+      <legend className="px-1 text-sm font-semibold">Parameters</legend>
+      {declarations.length === 0 && <p className="text-sm text-gray-600">This query has no parameters.</p>}
+      <ul className="space-y-3">
+        {declarations.map((declaration, index) => (
+          <li key={index} className="grid grid-cols-2 gap-2 border-b border-gray-100 pb-3 text-sm sm:grid-cols-[1fr_1fr_1fr_1fr_auto_auto]">
+            <label className="flex flex-col">
+              <span className="text-xs text-gray-700">Name</span>
+              <input
+                value={declaration.name}
+                onChange={(event) => update(index, { name: event.target.value.trim() })}
+                className="rounded border border-gray-300 px-2 py-1 font-mono"
+                aria-label={`Name of parameter ${index + 1}`}
+              />
+            </label>
+            <label className="flex flex-col">
+              <span className="text-xs text-gray-700">Type</span>
+              <select
+                value={declaration.type}
+                onChange={(event) => update(index, { type: event.target.value as ParameterType })}
+                className="rounded border border-gray-300 px-2 py-1"
+                aria-label={`Type of $${declaration.name || index + 1}`}
+              >
+                {PARAMETER_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {PARAMETER_TYPE_LABELS[type]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col">
+              <span className="text-xs text-gray-700">Label</span>
+              <input
+                value={declaration.label ?? ""}
+                maxLength={80}
+                onChange={(event) => update(index, { label: event.target.value || undefined })}
+                className="rounded border border-gray-300 px-2 py-1"
+                aria-label={`Label of $${declaration.name || index + 1}`}
+              />
+            </label>
+            <label className="flex flex-col">
+              <span className="text-xs text-gray-700">Default</span>
+              <input
+                value={declaration.defaultValue ?? ""}
+                onChange={(event) => update(index, { defaultValue: event.target.value || undefined })}
+                className="rounded border border-gray-300 px-2 py-1"
+                aria-label={`Default of $${declaration.name || index + 1}`}
+              />
+            </label>
+            <label className="mt-4 flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={declaration.required}
+                onChange={(event) => update(index, { required: event.target.checked })}
+                aria-label={`$${declaration.name || index + 1} is required`}
+              />
+              <span className="text-xs">Required</span>
+            </label>
+            <button
+              type="button"
+              onClick={() => onChange(declarations.filter((_, at) => at !== index))}
+              className="mt-4 rounded border border-gray-300 px-2 py-1 text-xs hover:bg-gray-100"
+            >
+              Remove <span className="sr-only">${declaration.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button
+          type="button"
+          onClick={() => onChange([...declarations, { name: "", type: "string", required: false }])}
+          className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100"
+        >
+          Add parameter
+        </button>
+        {undeclared.length > 0 && (
+          <button
+            type="button"
+            onClick={() =>
+              onChange([...declarations, ...undeclared.map((name) => ({ name, type: "string" as const, required: true }))])
+            }
+            className="rounded border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-900 hover:bg-amber-100"
+          >
+            Declare {undeclared.map((name) => `$${name}`).join(", ")} from the query
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { AppHeader } from "@/components/AppHeader";
+import { errorMessage } from "@/lib/api-client";
+import { deleteQueryApi, duplicateQueryApi, listQueriesApi, undeleteQueryApi } from "@/lib/queries/client";
+import type { SavedQuerySummary } from "@/lib/queries/model";
+
+const DEBOUNCE_MS = 200;
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+interface Listing {
+  /** The filter and bin state this list answers, so a slow answer for older text is never shown. */
+  key: string;
+  queries: SavedQuerySummary[];
+}
+
+/**
+ * The shared library of saved queries: filter by title, description or tag; open, duplicate, delete
+ * (with undo), and a bin to bring back older deletions.
+ */
+export function QueryLibrary() {
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [bin, setBin] = useState(false);
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [undo, setUndo] = useState<SavedQuerySummary | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const key = `${bin}|${text.trim()}|${reload}`;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      listQueriesApi({ q: text.trim(), bin }, controller.signal)
+        .then(({ queries }) => {
+          setListing({ key, queries });
+          setFailure(null);
+        })
+        .catch((cause: unknown) => {
+          if (!controller.signal.aborted) setFailure(errorMessage(cause, "The library could not be loaded."));
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text, bin, key]);
+
+  async function act(action: () => Promise<void>) {
+    setStatus(null);
+    try {
+      await action();
+      setReload((count) => count + 1);
+    } catch (cause) {
+      setStatus(errorMessage(cause, "That did not work. Try again."));
+    }
+  }
+
+  const remove = (query: SavedQuerySummary) =>
+    act(async () => {
+      await deleteQueryApi(query.id);
+      setUndo(query);
+    });
+
+  const restore = (query: SavedQuerySummary) =>
+    act(async () => {
+      await undeleteQueryApi(query.id);
+      setUndo(null);
+      setStatus(`“${query.title}” is back in the library.`);
+    });
+
+  const duplicate = (query: SavedQuerySummary) =>
+    act(async () => {
+      const copy = await duplicateQueryApi(query.id);
+      router.push(`/queries/${encodeURIComponent(copy.id)}`);
+    });
+
+  const queries = listing?.queries ?? [];
+  const stale = listing?.key !== key;
+
+  return (
+    <div className="min-h-dvh bg-gray-50 text-gray-900">
+      <AppHeader current="queries" />
+      <main className="mx-auto max-w-5xl p-4">
+        <div className="flex flex-wrap items-end gap-3">
+          <h1 className="mr-auto text-xl font-semibold">{bin ? "Bin" : "Saved queries"}</h1>
+          <Link href="/queries/new" className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900">
+            New query
+          </Link>
+        </div>
+        <p className="mt-1 text-sm text-gray-600">
+          Parameterised Cypher shared by the team. Every query only reads: it can never change the graph.
+        </p>
+
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <label className="flex min-w-64 flex-1 flex-col text-sm">
+            <span className="mb-1 font-medium text-gray-800">Filter by title, description or tag</span>
+            <input
+              type="search"
+              value={text}
+              maxLength={200}
+              onChange={(event) => setText(event.target.value)}
+              className="rounded-md border border-gray-300 px-3 py-2"
+            />
+          </label>
+          <label className="mt-5 flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={bin} onChange={(event) => setBin(event.target.checked)} />
+            Show the bin
+          </label>
+        </div>
+
+        <div aria-live="polite" className="mt-3 space-y-2">
+          {undo && (
+            <p className="flex flex-wrap items-center gap-2 rounded bg-gray-800 px-3 py-2 text-sm text-white">
+              “{undo.title}” moved to the bin.
+              <button type="button" onClick={() => void restore(undo)} className="font-semibold underline">
+                Undo
+              </button>
+            </p>
+          )}
+          {status && <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{status}</p>}
+          {failure && (
+            <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+              {failure}
+            </p>
+          )}
+        </div>
+
+        {listing === null && !failure && <p className="mt-4 text-sm text-gray-600">Loading the library…</p>}
+        {listing !== null && queries.length === 0 && (
+          <p className="mt-4 text-sm text-gray-600">
+            {text.trim() ? `No saved query matches “${text.trim()}”.` : bin ? "The bin is empty." : "No saved queries yet."}
+          </p>
+        )}
+
+        <ul aria-label={bin ? "Queries in the bin" : "Saved queries"} aria-busy={stale} className="mt-4 space-y-3">
+          {queries.map((query) => (
+            <li key={query.id} className="rounded-md border border-gray-200 bg-white p-3 shadow-sm">
+              <div className="flex flex-wrap items-baseline gap-2">
+                <h2 className="text-base font-semibold">
+                  {bin ? query.title : (
+                    <Link href={`/queries/${encodeURIComponent(query.id)}`} className="text-red-900 hover:underline">
+                      {query.title}
+                    </Link>
+                  )}
+                </h2>
+                <span className="text-xs text-gray-600">
+                  version {query.version} · updated {formatDate(query.updatedAt)}
+                </span>
+              </div>
+              {query.description && <p className="mt-1 text-sm text-gray-700">{query.description}</p>}
+              {query.parameters.length > 0 && (
+                <p className="mt-1 text-xs text-gray-600">
+                  Parameters: {query.parameters.map((parameter) => `$${parameter.name} (${parameter.type})`).join(", ")}
+                </p>
+              )}
+              <div className="mt-2 flex flex-wrap items-center gap-2">
+                {query.tags.map((tag) => (
+                  <button
+                    key={tag}
+                    type="button"
+                    onClick={() => setText(tag)}
+                    aria-label={`Show queries tagged ${tag}`}
+                    className="rounded-full bg-gray-100 px-2 py-0.5 text-xs text-gray-700 hover:bg-gray-200"
+                  >
+                    #{tag}
+                  </button>
+                ))}
+                <span className="ml-auto flex gap-2">
+                  {bin ? (
+                    <button type="button" onClick={() => void restore(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
+                      Restore <span className="sr-only">{query.title}</span>
+                    </button>
+                  ) : (
+                    <>
+                      <button type="button" onClick={() => void duplicate(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
+                        Duplicate <span className="sr-only">{query.title}</span>
+                      </button>
+                      <button type="button" onClick={() => void remove(query)} className="rounded border border-gray-300 px-2 py-1 text-sm text-red-800 hover:bg-red-50">
+                        Delete <span className="sr-only">{query.title}</span>
+                      </button>
+                    </>
+                  )}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
+}

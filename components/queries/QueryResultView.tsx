@@ -1,0 +1,204 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { Legend, TypeSwatch } from "@/components/graph/Legend";
+import { EntityPanel } from "@/components/panels/EntityPanel";
+import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
+import { MAX_VIEW_IDS } from "@/lib/api-schemas";
+import { toElements } from "@/lib/graph/elements";
+import type { EntityType } from "@/lib/model/registry";
+import { structuredCell } from "@/lib/queries/cells";
+import { resultToCsv } from "@/lib/queries/csv";
+import type { QueryRunResult, TableCell } from "@/lib/queries/execute";
+import { serializeViewState } from "@/lib/view-state";
+
+const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
+  ssr: false,
+  loading: () => <p className="p-4 text-sm text-gray-500">Loading the graph…</p>,
+});
+
+/** A table cell as text for people: nodes by name, relationships by type, paths by length. */
+function Cell({ cell, onSelect }: { cell: TableCell; onSelect: (id: string) => void }) {
+  if (cell === null) return <span className="text-gray-400">null</span>;
+  if (typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") return <>{String(cell)}</>;
+  const structured = structuredCell(cell);
+  if (structured) {
+    const cell = structured;
+    if (cell.kind === "node") {
+      if (cell.id === null) return <span className="text-gray-500">(internal record)</span>;
+      const id = cell.id;
+      return (
+        <button type="button" onClick={() => onSelect(id)} className="inline-flex items-center gap-1 text-left text-red-900 hover:underline">
+          {cell.type && <TypeSwatch type={cell.type as EntityType} />}
+          {cell.name ?? cell.id}
+        </button>
+      );
+    }
+    if (cell.kind === "relationship") {
+      if (cell.id === null) return <span className="text-gray-500">(internal link)</span>;
+      const id = cell.id;
+      return (
+        <button type="button" onClick={() => onSelect(id)} className="font-mono text-xs text-red-900 hover:underline">
+          {cell.type}
+        </button>
+      );
+    }
+    if (cell.kind === "path") {
+      return <span>path of {cell.nodes.length} nodes</span>;
+    }
+  }
+  return <code className="text-xs">{JSON.stringify(cell)}</code>;
+}
+
+function download(filename: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+interface QueryResultViewProps {
+  result: QueryRunResult;
+  /** For the CSV file's name. */
+  title: string;
+}
+
+/** A run's answer as a graph (in the explorer's components) and as a table, with CSV and "open in explorer". */
+export function QueryResultView({ result, title }: QueryResultViewProps) {
+  const router = useRouter();
+  const [tab, setTab] = useState<"graph" | "table">(result.graph.nodes.length > 0 ? "graph" : "table");
+  const [selected, setSelected] = useState<string | null>(null);
+  const elements = useMemo(() => toElements(result.graph), [result.graph]);
+  const counts = useMemo(() => {
+    const byType: Partial<Record<EntityType, number>> = {};
+    for (const node of result.graph.nodes) byType[node.type] = (byType[node.type] ?? 0) + 1;
+    return byType;
+  }, [result.graph]);
+  const selectedNode = result.graph.nodes.find((node) => node.id === selected);
+  const selectedEdge = selectedNode ? undefined : result.graph.edges.find((edge) => edge.id === selected);
+  const nodeIds = result.graph.nodes.map((node) => node.id);
+
+  const openInExplorer = (extra: string[] = [], focus: string | null = null) => {
+    const nodes = [...new Set([...nodeIds, ...extra])].slice(0, MAX_VIEW_IDS);
+    router.push(`/?${serializeViewState({ nodes, selected: focus })}`);
+  };
+  const select = (id: string) => {
+    setSelected(id);
+    if (result.graph.nodes.some((node) => node.id === id) || result.graph.edges.some((edge) => edge.id === id)) setTab("graph");
+  };
+  const showEntity = (id: string) => (nodeIds.includes(id) ? select(id) : openInExplorer([id], id));
+
+  const tabClass = (name: "graph" | "table") =>
+    `rounded-t-md border border-b-0 px-3 py-1.5 text-sm ${tab === name ? "bg-white font-medium" : "bg-gray-100 text-gray-700"}`;
+
+  return (
+    <section aria-label="Result" className="mt-4">
+      <p role="status" className="text-sm text-gray-700" data-testid="run-summary">
+        {result.rowCount} {result.rowCount === 1 ? "row" : "rows"}
+        {result.truncated && ` (stopped at the limit of ${result.limits.maxRows}: add a LIMIT or narrow the query)`} ·{" "}
+        {result.graph.nodes.length} nodes, {result.graph.edges.length} links
+        {result.graphTruncated && ` (graph stopped at ${result.limits.maxGraphElements} elements)`} · {result.elapsedMs} ms
+      </p>
+      <div className="mt-2 flex flex-wrap items-end gap-2">
+        <div role="tablist" aria-label="Show the result as" className="flex gap-1">
+          <button type="button" role="tab" aria-selected={tab === "graph"} onClick={() => setTab("graph")} className={tabClass("graph")}>
+            Graph
+          </button>
+          <button type="button" role="tab" aria-selected={tab === "table"} onClick={() => setTab("table")} className={tabClass("table")}>
+            Table
+          </button>
+        </div>
+        <span className="ml-auto flex gap-2">
+          <button
+            type="button"
+            onClick={() => download(`${title.replace(/[^\w-]+/g, "-").slice(0, 60) || "query"}.csv`, resultToCsv(result), "text/csv;charset=utf-8")}
+            className="rounded border border-gray-300 bg-white px-2 py-1 text-sm hover:bg-gray-100"
+          >
+            Download CSV
+          </button>
+          <button
+            type="button"
+            disabled={nodeIds.length === 0}
+            onClick={() => openInExplorer()}
+            className="rounded border border-gray-300 bg-white px-2 py-1 text-sm hover:bg-gray-100 disabled:opacity-50"
+          >
+            Open in explorer
+          </button>
+        </span>
+      </div>
+
+      {tab === "graph" ? (
+        <div role="tabpanel" aria-label="Graph" className="flex flex-col border border-gray-200 bg-white md:flex-row">
+          <div className="flex min-h-[420px] flex-1 flex-col">
+            <Legend counts={counts} />
+            {result.graph.nodes.length > 0 ? (
+              <div className="relative min-h-[380px] flex-1">
+                <GraphCanvas elements={elements} selectedId={selected} onSelect={setSelected} onExpand={(id) => openInExplorer([id], id)} />
+              </div>
+            ) : (
+              <p className="p-6 text-sm text-gray-600">
+                This result holds no entities or relationships to draw. Return nodes, relationships or paths to see a graph.
+              </p>
+            )}
+          </div>
+          <aside aria-label="Details" className="max-h-[480px] overflow-y-auto border-t border-gray-200 p-3 md:w-80 md:border-l md:border-t-0">
+            {selectedNode && <EntityPanel entityId={selectedNode.id} onExpand={(id) => openInExplorer([id], id)} onShowEntity={showEntity} />}
+            {selectedEdge && (
+              <RelationshipPanel
+                edge={selectedEdge}
+                from={result.graph.nodes.find((node) => node.id === selectedEdge.source)}
+                to={result.graph.nodes.find((node) => node.id === selectedEdge.target)}
+                onShowEntity={showEntity}
+              />
+            )}
+            {!selectedNode && !selectedEdge && (
+              <p className="text-sm text-gray-600">Click a node or a link for its details and sources. Double-click opens it in the explorer.</p>
+            )}
+          </aside>
+        </div>
+      ) : (
+        <div role="tabpanel" aria-label="Table" className="overflow-x-auto border border-gray-200 bg-white">
+          {result.columns.length === 0 ? (
+            <p className="p-4 text-sm text-gray-600">The query returned no columns.</p>
+          ) : (
+            <table className="min-w-full text-left text-sm">
+              <thead className="bg-gray-50">
+                <tr>
+                  {result.columns.map((column) => (
+                    <th key={column} scope="col" className="border-b border-gray-200 px-3 py-2 font-semibold">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((row, rowIndex) => (
+                  <tr key={rowIndex} className="odd:bg-white even:bg-gray-50">
+                    {row.map((cell, cellIndex) => (
+                      <td key={cellIndex} className="border-b border-gray-100 px-3 py-1.5 align-top">
+                        {Array.isArray(cell) ? (
+                          <span className="flex flex-wrap gap-x-2">
+                            {cell.map((item, itemIndex) => (
+                              <Cell key={itemIndex} cell={item as TableCell} onSelect={select} />
+                            ))}
+                          </span>
+                        ) : (
+                          <Cell cell={cell} onSelect={select} />
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {result.rowCount === 0 && <p className="p-4 text-sm text-gray-600">No rows.</p>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { diffLines } from "diff";
+import { useState } from "react";
+import { errorMessage } from "@/lib/api-client";
+import { getQueryVersionApi } from "@/lib/queries/client";
+import type { SavedQuery, SavedQueryVersion } from "@/lib/queries/model";
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** Everything about a version except its Cypher, one line per field, so a line diff shows what changed. */
+function describe(version: SavedQueryVersion): string {
+  const parameters = version.parameters.map(
+    (parameter) =>
+      `$${parameter.name}: ${parameter.type}${parameter.required ? ", required" : ""}` +
+      `${parameter.defaultValue !== undefined ? `, default ${parameter.defaultValue}` : ""}` +
+      `${parameter.label ? `, label "${parameter.label}"` : ""}`,
+  );
+  return [`Title: ${version.title}`, `Description: ${version.description}`, `Tags: ${version.tags.join(", ")}`, ...parameters].join("\n") + "\n";
+}
+
+function Diff({ before, after }: { before: string; after: string }) {
+  const parts = diffLines(before, after);
+  return (
+    <pre className="overflow-x-auto rounded border border-gray-200 bg-white p-2 text-xs leading-5">
+      {parts.map((part, index) => (
+        <span
+          key={index}
+          className={part.added ? "block bg-green-50 text-green-900" : part.removed ? "block bg-red-50 text-red-900 line-through" : "block text-gray-700"}
+        >
+          {part.value
+            .replace(/\n$/, "")
+            .split("\n")
+            .map((line) => `${part.added ? "+ " : part.removed ? "- " : "  "}${line}`)
+            .join("\n")}
+        </span>
+      ))}
+    </pre>
+  );
+}
+
+interface VersionHistoryProps {
+  query: SavedQuery;
+  /** The version shown in the editor. */
+  viewing: number;
+  onView: (version: number) => void;
+  onRestore: (version: number) => void;
+  busy: boolean;
+}
+
+/** Every saved version: view one, compare any two, restore one (which saves it again as the newest). */
+export function VersionHistory({ query, viewing, onView, onRestore, busy }: VersionHistoryProps) {
+  const [left, setLeft] = useState(Math.max(1, query.version - 1));
+  const [right, setRight] = useState(query.version);
+  const [comparison, setComparison] = useState<{ before: SavedQueryVersion; after: SavedQueryVersion } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function compare() {
+    setFailure(null);
+    try {
+      const [before, after] = await Promise.all([getQueryVersionApi(query.id, left), getQueryVersionApi(query.id, right)]);
+      setComparison({ before, after });
+    } catch (cause) {
+      setFailure(errorMessage(cause, "The versions could not be loaded."));
+    }
+  }
+
+  const versionOptions = query.versions.map((version) => (
+    <option key={version.version} value={version.version}>
+      Version {version.version}
+    </option>
+  ));
+
+  return (
+    <section aria-labelledby="history-title" className="rounded-md border border-gray-200 bg-white p-3">
+      <h2 id="history-title" className="text-sm font-semibold">
+        History
+      </h2>
+      <ol className="mt-2 max-h-64 space-y-1 overflow-y-auto text-sm" aria-label="Versions">
+        {query.versions.map((version) => (
+          <li key={version.version} className="flex flex-wrap items-baseline gap-2">
+            <span className={version.version === viewing ? "font-semibold" : ""}>
+              Version {version.version}
+              {version.version === query.version && " (latest)"}
+            </span>
+            <span className="text-xs text-gray-600">
+              {when(version.createdAt)}
+              {version.note && ` · ${version.note}`}
+            </span>
+            <span className="ml-auto flex gap-2">
+              {version.version !== viewing && (
+                <button type="button" onClick={() => onView(version.version)} className="text-xs text-red-900 underline">
+                  View <span className="sr-only">version {version.version}</span>
+                </button>
+              )}
+              {version.version !== query.version && (
+                <button type="button" disabled={busy} onClick={() => onRestore(version.version)} className="text-xs text-red-900 underline disabled:opacity-50">
+                  Restore <span className="sr-only">version {version.version}</span>
+                </button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ol>
+
+      {query.versions.length > 1 && (
+        <div className="mt-3 border-t border-gray-100 pt-3">
+          <div className="flex flex-wrap items-end gap-2 text-sm">
+            <label className="flex flex-col">
+              <span className="text-xs text-gray-700">Compare</span>
+              <select value={left} onChange={(event) => setLeft(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-1">
+                {versionOptions}
+              </select>
+            </label>
+            <label className="flex flex-col">
+              <span className="text-xs text-gray-700">with</span>
+              <select value={right} onChange={(event) => setRight(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-1">
+                {versionOptions}
+              </select>
+            </label>
+            <button type="button" onClick={() => void compare()} className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-100">
+              Compare
+            </button>
+          </div>
+          {failure && <p role="alert" className="mt-2 text-sm text-red-800">{failure}</p>}
+          {comparison && (
+            <div className="mt-2 space-y-2" aria-label={`Changes from version ${comparison.before.version} to version ${comparison.after.version}`} role="region">
+              <p className="text-xs text-gray-700">
+                From version {comparison.before.version} to version {comparison.after.version}:
+              </p>
+              <Diff before={describe(comparison.before)} after={describe(comparison.after)} />
+              <Diff before={`${comparison.before.cypher}\n`} after={`${comparison.after.cypher}\n`} />
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
