@@ -287,8 +287,8 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
           </p>
         )}
 
-        <div className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]">
-          <div className="space-y-3">
+        <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-3">
             <div className="grid gap-3 sm:grid-cols-2">
               <label className="flex flex-col text-sm">
                 <span className="mb-1 font-medium">Title</span>

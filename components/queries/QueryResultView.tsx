@@ -181,9 +181,12 @@ export function QueryResultView({ result, title }: QueryResultViewProps) {
                     {row.map((cell, cellIndex) => (
                       <td key={cellIndex} className="border-b border-gray-100 px-3 py-1.5 align-top">
                         {Array.isArray(cell) ? (
-                          <span className="flex flex-wrap gap-x-2">
+                          <span>
                             {cell.map((item, itemIndex) => (
-                              <Cell key={itemIndex} cell={item as TableCell} onSelect={select} />
+                              <span key={itemIndex}>
+                                {itemIndex > 0 && <span className="text-gray-500"> · </span>}
+                                <Cell cell={item as TableCell} onSelect={select} />
+                              </span>
                             ))}
                           </span>
                         ) : (

@@ -160,10 +160,11 @@ export async function insertSavedQuery(
   note: string | null,
 ): Promise<void> {
   await tx.run(
-    `CREATE (q:${SAVED_QUERY_LABEL} {id: $id})
-     SET q += $content, q.version = 1, q.createdAt = datetime(), q.updatedAt = q.createdAt
+    `WITH datetime() AS now
+     CREATE (q:${SAVED_QUERY_LABEL} {id: $id})
+     SET q += $content, q.version = 1, q.createdAt = now, q.updatedAt = now
      CREATE (q)-[:HAS_VERSION]->(v:${SAVED_QUERY_VERSION_LABEL} {queryId: $id, version: 1})
-     SET v += $content, v.createdAt = q.createdAt, v.note = $note`,
+     SET v += $content, v.createdAt = now, v.note = $note`,
     { id, content: contentProperties(content), note },
   );
 }
@@ -191,10 +192,11 @@ export async function appendVersion(
   const latest = Number(toPlain(record.get("version")));
   if (latest !== baseVersion) return { kind: "stale", current: latest };
   await tx.run(
-    `MATCH (q:${SAVED_QUERY_LABEL} {id: $id})
-     SET q += $content, q.version = $next, q.updatedAt = datetime()
+    `WITH datetime() AS now
+     MATCH (q:${SAVED_QUERY_LABEL} {id: $id})
+     SET q += $content, q.version = $next, q.updatedAt = now
      CREATE (q)-[:HAS_VERSION]->(v:${SAVED_QUERY_VERSION_LABEL} {queryId: $id, version: $next})
-     SET v += $content, v.createdAt = q.updatedAt, v.note = $note`,
+     SET v += $content, v.createdAt = now, v.note = $note`,
     { id, next: toInteger(latest + 1), content: contentProperties(content), note },
   );
   return { kind: "saved", version: latest + 1 };

@@ -66,6 +66,8 @@ describe("saving queries", () => {
     const query = await createQuery();
     expect(query).toMatchObject({ version: 1, title: "Events of an entity", tags: ["events", "test"], deletedAt: null });
     expect(query.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(query.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(query.updatedAt).toBe(query.createdAt);
     expect(query.versions).toHaveLength(1);
 
     const byTag = await call<{ queries: SavedQuerySummary[] }>(listRoute(get("/api/queries?q=EVENTS")));
@@ -82,6 +84,8 @@ describe("saving queries", () => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 2, title: "Renamed" });
     expect(edited.body.versions.map((version) => version.version)).toEqual([2, 1]);
+    expect(Date.parse(edited.body.updatedAt)).toBeGreaterThan(Date.parse(query.createdAt));
+    expect(edited.body.versions[0]?.createdAt).toBe(edited.body.updatedAt);
 
     const first = await call(versionRoute(get(`/api/queries/${query.id}/versions/1`), params({ id: query.id, version: "1" })));
     expect(first.body).toMatchObject({ version: 1, title: "Events of an entity", cypher: eventsQuery.cypher });
