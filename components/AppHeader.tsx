@@ -2,13 +2,14 @@ import Link from "next/link";
 
 interface AppHeaderProps {
   /** Which section the page belongs to, marked for screen readers with aria-current. */
-  current: "explorer" | "queries";
+  current: "explorer" | "queries" | "snapshots";
   children?: React.ReactNode;
 }
 
 const SECTIONS = [
   { key: "explorer", href: "/", label: "Explorer" },
   { key: "queries", href: "/queries", label: "Saved queries" },
+  { key: "snapshots", href: "/snapshots", label: "Shared links" },
 ] as const;
 
 /** The bar on every page: the name, the sections, and whatever the page adds (the explorer's search). */

@@ -44,3 +44,16 @@ export class ConflictError extends AppError {
     super(409, message);
   }
 }
+
+/** The thing existed but was withdrawn on purpose (a revoked permalink): 410, and it stays gone. */
+export class GoneError extends AppError {
+  constructor(message: string) {
+    super(410, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(403, message);
+  }
+}

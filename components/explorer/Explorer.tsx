@@ -3,7 +3,13 @@
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Core } from "cytoscape";
 import { AppHeader } from "@/components/AppHeader";
+import { ExportMenu } from "@/components/snapshots/ExportMenu";
+import { ShareDialog } from "@/components/snapshots/ShareDialog";
+import { positionedGraph } from "@/lib/graph/positions";
+import { captureView } from "@/lib/snapshots/capture";
+import type { SnapshotOrigin } from "@/lib/snapshots/model";
 import { Legend } from "@/components/graph/Legend";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
@@ -22,6 +28,7 @@ const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
 });
 
 const EMPTY_GRAPH: GraphData = { nodes: [], edges: [] };
+const EXPLORER_ORIGIN: SnapshotOrigin = { kind: "explorer" };
 
 function splitKey(key: string): string[] {
   return key === "" ? [] : key.split(",");
@@ -75,6 +82,7 @@ export function Explorer() {
     viewRef.current = view;
   }, [view]);
   const expansions = useRef(new Set<AbortController>());
+  const coreRef = useRef<Core | null>(null);
   const cancelExpansions = useCallback(() => {
     for (const controller of expansions.current) controller.abort();
     expansions.current.clear();
@@ -173,6 +181,7 @@ export function Explorer() {
   }, [graph]);
 
   const selectedNode = graph.nodes.find((node) => node.id === view.selected);
+  const shareTitle = graph.nodes.length > 0 ? `${graph.nodes[0]?.name ?? "Graph"} and ${graph.nodes.length - 1} more` : "Graph";
   const selectedEdge = selectedNode ? undefined : graph.edges.find((edge) => edge.id === view.selected);
 
   return (
@@ -192,6 +201,12 @@ export function Explorer() {
             Clear graph
           </button>
         )}
+        {graph.nodes.length > 0 && (
+          <span className="flex gap-2">
+            <ShareDialog capture={() => (coreRef.current ? captureView(coreRef.current) : null)} origin={EXPLORER_ORIGIN} defaultTitle={shareTitle} />
+            <ExportMenu title={shareTitle} getCore={() => coreRef.current} getGraph={() => positionedGraph(coreRef.current, graph)} />
+          </span>
+        )}
       </AppHeader>
 
       <main className="flex min-h-0 flex-1 flex-col md:flex-row">
@@ -199,7 +214,15 @@ export function Explorer() {
           <Legend counts={counts} />
           <div className="relative min-h-0 flex-1">
             {graph.nodes.length > 0 ? (
-              <GraphCanvas elements={elements} selectedId={view.selected} onSelect={select} onExpand={(id) => void expand(id)} />
+              <GraphCanvas
+                elements={elements}
+                selectedId={view.selected}
+                onSelect={select}
+                onExpand={(id) => void expand(id)}
+                onCore={(cy) => {
+                  coreRef.current = cy;
+                }}
+              />
             ) : (
               !loading && (
                 <div className="flex h-full items-center justify-center p-6 text-center text-sm text-gray-600">

@@ -9,11 +9,37 @@ import { graphStylesheet } from "@/lib/graph/style";
 
 cytoscape.use(fcose);
 
+/** A rectangle in model coordinates. */
+export interface Extent {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 export interface GraphCanvasProps {
   elements: ElementDefinitions;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
   onExpand: (id: string) => void;
+  /**
+   * A fixed picture (a snapshot): nodes keep the positions given in `elements`, no layout runs, and the
+   * view shows this extent (or everything, if null).
+   */
+  fixed?: { extent: Extent | null };
+  /** Hands out the Cytoscape instance, for sharing (positions, extent) and exports (PNG). */
+  onCore?: (cy: Core) => void;
+}
+
+/** Shows a model-coordinate rectangle centred in the canvas, as large as it fits. */
+export function showExtent(cy: Core, extent: Extent) {
+  const width = Math.max(1, extent.x2 - extent.x1);
+  const height = Math.max(1, extent.y2 - extent.y1);
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(cy.width() / width, cy.height() / height)));
+  cy.viewport({
+    zoom,
+    pan: { x: cy.width() / 2 - (zoom * (extent.x1 + extent.x2)) / 2, y: cy.height() / 2 - (zoom * (extent.y1 + extent.y2)) / 2 },
+  });
 }
 
 declare global {
@@ -28,12 +54,13 @@ declare global {
  * expands. New nodes start next to a neighbour already on screen, and the force-directed layout (fcose)
  * then settles them without throwing the existing picture around.
  */
-export default function GraphCanvas({ elements, selectedId, onSelect, onExpand }: GraphCanvasProps) {
+export default function GraphCanvas({ elements, selectedId, onSelect, onExpand, fixed, onCore }: GraphCanvasProps) {
   const cyRef = useRef<Core | null>(null);
-  const handlers = useRef({ onSelect, onExpand });
+  const handlers = useRef({ onSelect, onExpand, onCore });
   useEffect(() => {
-    handlers.current = { onSelect, onExpand };
-  }, [onSelect, onExpand]);
+    handlers.current = { onSelect, onExpand, onCore };
+  }, [onSelect, onExpand, onCore]);
+  const fixedExtent = fixed ? JSON.stringify(fixed.extent) : null;
 
   const flat = useMemo<ElementDefinition[]>(() => [...elements.nodes, ...elements.edges], [elements]);
 
@@ -42,6 +69,16 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand }
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || cy.nodes().length === 0) return;
+    if (fixedExtent !== null) {
+      // A snapshot: the positions are part of what was shared; only the viewport is fitted to this screen.
+      cy.nodes().forEach((node) => {
+        node.scratch("_placed", true);
+      });
+      const extent = JSON.parse(fixedExtent) as Extent | null;
+      if (extent) showExtent(cy, extent);
+      else cy.fit(undefined, 40);
+      return;
+    }
     const fresh = cy.nodes().filter((node) => node.scratch("_placed") !== true);
     const firstLayout = fresh.length === cy.nodes().length;
     fresh.forEach((node) => {
@@ -63,7 +100,7 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand }
       idealEdgeLength: () => 140,
     } as cytoscape.LayoutOptions);
     layout.run();
-  }, [nodeKey]);
+  }, [nodeKey, fixedExtent]);
 
   // Keep Cytoscape's selection in step with the URL.
   useEffect(() => {
@@ -87,6 +124,7 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand }
         if (cyRef.current === cy) return;
         cyRef.current = cy;
         window.__redstringCy = cy;
+        handlers.current.onCore?.(cy);
         cy.on("tap", (event) => {
           const target = event.target as Core | cytoscape.SingularElementArgument;
           handlers.current.onSelect(target === cy ? null : (target as cytoscape.SingularElementArgument).id());

@@ -410,7 +410,20 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
           )}
         </div>
 
-        {run?.result && <QueryResultView key={run.key} result={run.result} title={title} />}
+        {run?.result && (
+          <QueryResultView
+            key={run.key}
+            result={run.result}
+            title={title}
+            origin={{
+              kind: "query",
+              queryId: loaded && !dirty ? loaded.query.id : null,
+              version: loaded && !dirty ? loaded.viewing : null,
+              title: title.slice(0, 120),
+              values: Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "")),
+            }}
+          />
+        )}
       </main>
     </div>
   );

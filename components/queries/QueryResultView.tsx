@@ -2,7 +2,13 @@
 
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import type { Core } from "cytoscape";
+import { useMemo, useRef, useState } from "react";
+import { ExportMenu } from "@/components/snapshots/ExportMenu";
+import { ShareDialog } from "@/components/snapshots/ShareDialog";
+import { positionedGraph } from "@/lib/graph/positions";
+import { captureView } from "@/lib/snapshots/capture";
+import type { SnapshotOrigin } from "@/lib/snapshots/model";
 import { Legend, TypeSwatch } from "@/components/graph/Legend";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
@@ -12,6 +18,7 @@ import type { EntityType } from "@/lib/model/registry";
 import { structuredCell } from "@/lib/queries/cells";
 import { resultToCsv } from "@/lib/queries/csv";
 import type { QueryRunResult, TableCell } from "@/lib/queries/execute";
+import { download, fileNameOf } from "@/lib/download";
 import { serializeViewState } from "@/lib/view-state";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
@@ -52,24 +59,18 @@ function Cell({ cell, onSelect }: { cell: TableCell; onSelect: (id: string) => v
   return <code className="text-xs">{JSON.stringify(cell)}</code>;
 }
 
-function download(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 interface QueryResultViewProps {
   result: QueryRunResult;
-  /** For the CSV file's name. */
+  /** For file names and the share dialog. */
   title: string;
+  /** The saved query and values this result came from, recorded in a snapshot made from it. */
+  origin: SnapshotOrigin;
 }
 
 /** A run's answer as a graph (in the explorer's components) and as a table, with CSV and "open in explorer". */
-export function QueryResultView({ result, title }: QueryResultViewProps) {
+export function QueryResultView({ result, title, origin }: QueryResultViewProps) {
   const router = useRouter();
+  const coreRef = useRef<Core | null>(null);
   const [tab, setTab] = useState<"graph" | "table">(result.graph.nodes.length > 0 ? "graph" : "table");
   const [selected, setSelected] = useState<string | null>(null);
   const elements = useMemo(() => toElements(result.graph), [result.graph]);
@@ -115,11 +116,17 @@ export function QueryResultView({ result, title }: QueryResultViewProps) {
         <span className="ml-auto flex gap-2">
           <button
             type="button"
-            onClick={() => download(`${title.replace(/[^\w-]+/g, "-").slice(0, 60) || "query"}.csv`, resultToCsv(result), "text/csv;charset=utf-8")}
+            onClick={() => download(`${fileNameOf(title, "query")}.csv`, resultToCsv(result), "text/csv;charset=utf-8")}
             className="rounded border border-gray-300 bg-white px-2 py-1 text-sm hover:bg-gray-100"
           >
             Download CSV
           </button>
+          {tab === "graph" && nodeIds.length > 0 && (
+            <>
+              <ShareDialog capture={() => (coreRef.current ? captureView(coreRef.current) : null)} origin={origin} defaultTitle={title} />
+              <ExportMenu title={title} getCore={() => coreRef.current} getGraph={() => positionedGraph(coreRef.current, result.graph)} />
+            </>
+          )}
           <button
             type="button"
             disabled={nodeIds.length === 0}
@@ -137,7 +144,15 @@ export function QueryResultView({ result, title }: QueryResultViewProps) {
             <Legend counts={counts} />
             {result.graph.nodes.length > 0 ? (
               <div className="relative min-h-[380px] flex-1">
-                <GraphCanvas elements={elements} selectedId={selected} onSelect={setSelected} onExpand={(id) => openInExplorer([id], id)} />
+                <GraphCanvas
+                  elements={elements}
+                  selectedId={selected}
+                  onSelect={setSelected}
+                  onExpand={(id) => openInExplorer([id], id)}
+                  onCore={(cy) => {
+                    coreRef.current = cy;
+                  }}
+                />
               </div>
             ) : (
               <p className="p-6 text-sm text-gray-600">

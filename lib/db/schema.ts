@@ -1,6 +1,7 @@
 import "server-only";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
 import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
+import { SNAPSHOT_SCHEMA_STATEMENTS } from "../snapshots/schema";
 import { runSchemaStatement } from "./session";
 
 export const ENTITY_SEARCH_INDEX = "entity_search";
@@ -18,6 +19,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
   ),
   ...SAVED_QUERY_SCHEMA_STATEMENTS,
+  ...SNAPSHOT_SCHEMA_STATEMENTS,
 ];
 
 export async function migrateSchema(): Promise<void> {

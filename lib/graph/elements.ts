@@ -24,8 +24,9 @@ export interface EdgeElementData {
 }
 
 export interface ElementDefinitions {
-  nodes: { data: NodeElementData }[];
-  edges: { data: EdgeElementData }[];
+  /** `position` only where the picture is fixed (a snapshot); `classes` mark compare results. */
+  nodes: { data: NodeElementData; position?: { x: number; y: number }; classes?: string }[];
+  edges: { data: EdgeElementData; classes?: string }[];
 }
 
 /** "2018-02-01" with precision "month" -> "Feb 2018"; used in labels, panels and (later) the timeline. */

@@ -48,4 +48,10 @@ export const graphStylesheet = [
     selector: "edge:selected",
     style: { "line-color": "#111827", "target-arrow-color": "#111827", width: 5 },
   },
+  // "Compare with live" on a snapshot: changed in amber, gone dashed and faded, new in green.
+  { selector: "node.changed", style: { "border-width": 4, "border-color": "#d97706" } },
+  { selector: "node.removed", style: { opacity: 0.45, "border-style": "dashed", "border-width": 3, "border-color": "#b91c1c" } },
+  { selector: "edge.changed", style: { "line-color": "#d97706", "target-arrow-color": "#d97706" } },
+  { selector: "edge.removed", style: { "line-style": "dashed", "line-color": "#b91c1c", "target-arrow-color": "#b91c1c", opacity: 0.6 } },
+  { selector: "edge.added", style: { "line-style": "dashed", "line-color": "#15803d", "target-arrow-color": "#15803d" } },
 ];

@@ -39,3 +39,27 @@ test("a saved query with its run: editor, form, history and result table", async
   await page.getByRole("tab", { name: "Table" }).click();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("a permalink page and its embed", async ({ page, request }) => {
+  const answer = await request.post("/api/snapshots", {
+    data: {
+      title: "Accessibility check",
+      note: "A snapshot for axe",
+      nodes: [
+        { id: "company-thermo-fisher", x: 0, y: 0 },
+        { id: "legislator-marco-rubio", x: 200, y: 80 },
+      ],
+      viewport: { x1: -200, y1: -150, x2: 400, y2: 250 },
+    },
+  });
+  expect(answer.status()).toBe(201);
+  const { path, snapshot } = (await answer.json()) as { path: string; snapshot: { id: string } };
+  await page.goto(path);
+  await expect.poll(() => graphNodeIds(page)).toHaveLength(2);
+  await page.getByRole("button", { name: "Compare with live" }).click();
+  await expect(page.getByRole("region", { name: "Changes since the snapshot" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto(`/embed/${snapshot.id}`);
+  await expect.poll(() => graphNodeIds(page)).toHaveLength(2);
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { EmbedView } from "@/components/snapshots/EmbedView";
+import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
+import { snapshotForPage } from "@/lib/snapshots/page-data";
+
+export const metadata: Metadata = { title: "Redstring graph", robots: { index: false } };
+
+/** A snapshot for an iframe in an article: the graph, details on click, a link back; no app chrome. */
+export default async function EmbedPage({ params }: { params: Promise<{ id: string }> }) {
+  const snapshot = await snapshotForPage((await params).id);
+  return snapshot ? <EmbedView snapshot={snapshot} /> : <RevokedNotice />;
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
+import { SnapshotView } from "@/components/snapshots/SnapshotView";
+import { publicBaseUrl } from "@/lib/public-url";
+import { isSnapshotId } from "@/lib/snapshots/model";
+import { snapshotForPage } from "@/lib/snapshots/page-data";
+import { getSnapshot } from "@/lib/snapshots/store";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Link previews: title, note and a server-drawn image of the subgraph (Open Graph and Twitter cards). */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  if (!isSnapshotId(id)) return { title: "Not found · Redstring" };
+  try {
+    const snapshot = await getSnapshot(id);
+    const base = await publicBaseUrl();
+    const description =
+      snapshot.note || `A graph of ${snapshot.nodeCount} entities and ${snapshot.edgeCount} relationships, shared from Redstring.`;
+    const image = { url: `${base}/api/snapshots/${id}/image.png`, width: 1200, height: 630, alt: `Graph: ${snapshot.title}` };
+    return {
+      title: `${snapshot.title} · Redstring`,
+      description,
+      openGraph: { type: "article", title: snapshot.title, description, url: `${base}/s/${id}`, siteName: "Redstring", images: [image] },
+      twitter: { card: "summary_large_image", title: snapshot.title, description, images: [image.url] },
+    };
+  } catch {
+    return { title: "Redstring" };
+  }
+}
+
+export default async function SnapshotPage({ params }: Props) {
+  const snapshot = await snapshotForPage((await params).id);
+  return snapshot ? <SnapshotView snapshot={snapshot} /> : <RevokedNotice />;
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { AppHeader } from "@/components/AppHeader";
+import { errorMessage } from "@/lib/api-client";
+import { listSnapshotsApi, revokeKeyFor, revokeSnapshotApi } from "@/lib/snapshots/client";
+import type { SnapshotSummary } from "@/lib/snapshots/model";
+import { formatSnapshotDate } from "./SnapshotView";
+
+/** Every snapshot made on this instance: title, date, size, state; revoke for the links this browser made. */
+export function SnapshotList() {
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const [keys, setKeys] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listSnapshotsApi(controller.signal)
+      .then(({ snapshots: list }) => {
+        setSnapshots(list);
+        // Revoke keys live in this browser's storage, which only exists here, after the fetch.
+        setKeys(Object.fromEntries(list.flatMap((item) => {
+          const key = revokeKeyFor(item.id);
+          return key ? [[item.id, key]] : [];
+        })));
+      })
+      .catch((cause: unknown) => {
+        if (!controller.signal.aborted) setFailure(errorMessage(cause, "The shared links could not be loaded."));
+      });
+    return () => controller.abort();
+  }, [reload]);
+
+  async function revoke(item: SnapshotSummary) {
+    const key = keys[item.id];
+    if (!key || !window.confirm(`Revoke “${item.title}”? The link, its embed and its preview image will stop working.`)) return;
+    try {
+      await revokeSnapshotApi(item.id, key);
+      setReload((count) => count + 1);
+    } catch (cause) {
+      setFailure(errorMessage(cause, "The link could not be revoked."));
+    }
+  }
+
+  return (
+    <div className="min-h-dvh bg-gray-50 text-gray-900">
+      <AppHeader current="snapshots" />
+      <main className="mx-auto max-w-5xl p-4">
+        <h1 className="text-xl font-semibold">Shared links</h1>
+        <p className="mt-1 text-sm text-gray-600">
+          Snapshots made with “Share” on this Redstring. Each shows its subgraph as it was when shared. Links made in this browser can be revoked here.
+        </p>
+        {failure && (
+          <p role="alert" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+            {failure}
+          </p>
+        )}
+        {snapshots === null && !failure && <p className="mt-4 text-sm text-gray-600">Loading…</p>}
+        {snapshots?.length === 0 && <p className="mt-4 text-sm text-gray-600">Nothing has been shared yet. Use “Share” in the explorer or on a query result.</p>}
+        {snapshots && snapshots.length > 0 && (
+          <table className="mt-4 w-full border border-gray-200 bg-white text-left text-sm">
+            <thead className="bg-gray-50">
+              <tr>
+                <th scope="col" className="px-3 py-2">Title</th>
+                <th scope="col" className="px-3 py-2">Shared</th>
+                <th scope="col" className="px-3 py-2">Size</th>
+                <th scope="col" className="px-3 py-2">State</th>
+                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {snapshots.map((item) => (
+                <tr key={item.id} className="border-t border-gray-100">
+                  <td className="px-3 py-2">
+                    {item.revokedAt ? item.title : <Link href={`/s/${item.id}`} className="text-red-900 underline">{item.title}</Link>}
+                  </td>
+                  <td className="px-3 py-2">{formatSnapshotDate(item.createdAt)}</td>
+                  <td className="px-3 py-2">{item.nodeCount} entities, {item.edgeCount} links</td>
+                  <td className="px-3 py-2">{item.revokedAt ? `Revoked ${formatSnapshotDate(item.revokedAt)}` : "Active"}</td>
+                  <td className="px-3 py-2 text-right">
+                    {!item.revokedAt && keys[item.id] && (
+                      <button type="button" onClick={() => void revoke(item)} className="rounded border border-red-300 px-2 py-1 text-xs text-red-800 hover:bg-red-50">
+                        Revoke <span className="sr-only">{item.title}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { GoneError, NotFoundError } from "../errors";
+import { isSnapshotId, type Snapshot } from "./model";
+import { getSnapshot } from "./store";
+
+/**
+ * The snapshot a page (/s/{id}, /embed/{id}) shows. Unknown or malformed: the 404 page. Revoked: null
+ * (the proxy has normally answered 410 already; this covers a revocation in between).
+ */
+export async function snapshotForPage(id: string): Promise<Snapshot | null> {
+  if (!isSnapshotId(id)) notFound();
+  try {
+    return await getSnapshot(id);
+  } catch (cause) {
+    if (cause instanceof NotFoundError) notFound();
+    if (cause instanceof GoneError) return null;
+    throw cause;
+  }
+}

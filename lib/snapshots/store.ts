@@ -1,0 +1,185 @@
+import "server-only";
+/**
+ * Snapshots in Neo4j: `(:Snapshot {id, title, note, createdAt, revokedAt, revokeKeyHash, graphJson,
+ * viewportJson, originJson, styleJson, knownEdgeIdsJson, nodeCount, edgeCount})`.
+ *
+ * The graph is a copy, as JSON, of the elements with their data and sources when the link was made:
+ * later edits never reach it. Positions come from the screen; the data itself is read here from the
+ * database, never taken from the browser, so a snapshot cannot be used to publish invented data.
+ */
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { ManagedTransaction } from "neo4j-driver";
+import { read, write } from "../db";
+import { toPlain } from "../db/values";
+import { toInteger } from "../db/params";
+import { getSubgraph } from "../entities";
+import { ConflictError, ForbiddenError, GoneError, NotFoundError } from "../errors";
+import type { PositionedGraph } from "../graph/positioned";
+import { compareGraphs } from "./compare";
+import { SNAPSHOT_LABEL } from "./schema";
+import {
+  originSchema,
+  styleSchema,
+  viewportSchema,
+  type CreatedSnapshot,
+  type Snapshot,
+  type SnapshotComparison,
+  type SnapshotSummary,
+} from "./model";
+import type { z } from "zod";
+import type { createSnapshotSchema } from "./model";
+
+
+type CreateSnapshot = z.output<typeof createSnapshotSchema>;
+
+const hashKey = (key: string) => createHash("sha256").update(key).digest();
+
+export function snapshotPath(id: string): string {
+  return `/s/${id}`;
+}
+
+/** Copies the current data of what is on screen, with its positions, under a new unguessable id. */
+export async function createSnapshot(input: CreateSnapshot): Promise<CreatedSnapshot> {
+  const ids = input.nodes.map((node) => node.id);
+  const live = await getSubgraph(ids);
+  if (live.missing.length > 0) {
+    throw new ConflictError(
+      `${live.missing.length === 1 ? "One entity" : `${live.missing.length} entities`} on screen no longer ` +
+        `exist (${live.missing.slice(0, 5).join(", ")}). Reload the view and share again.`,
+    );
+  }
+  const positions = new Map(input.nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
+  const drawn = input.edges ? new Set(input.edges) : null;
+  const graph: PositionedGraph = {
+    nodes: live.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? { x: 0, y: 0 } })),
+    edges: live.edges.filter((edge) => drawn === null || drawn.has(edge.id)),
+  };
+  const id = randomBytes(16).toString("base64url");
+  const revokeKey = randomBytes(24).toString("base64url");
+  await write((tx) =>
+    tx.run(
+      `CREATE (s:${SNAPSHOT_LABEL} {id: $id})
+       SET s += $properties, s.createdAt = datetime()`,
+      {
+        id,
+        properties: {
+          title: input.title,
+          note: input.note,
+          revokeKeyHash: hashKey(revokeKey).toString("hex"),
+          graphJson: JSON.stringify(graph),
+          viewportJson: JSON.stringify(input.viewport),
+          originJson: JSON.stringify(input.origin),
+          styleJson: JSON.stringify(input.style),
+          knownEdgeIdsJson: JSON.stringify(live.edges.map((edge) => edge.id)),
+          nodeCount: toInteger(graph.nodes.length),
+          edgeCount: toInteger(graph.edges.length),
+        },
+      },
+    ),
+  );
+  const snapshot = await findSummary(id);
+  if (!snapshot) throw new Error("a snapshot just written cannot be read back");
+  return { snapshot, path: snapshotPath(id), revokeKey };
+}
+
+type Properties = Record<string, unknown>;
+
+function text(value: unknown): string {
+  const plain = toPlain(value);
+  return typeof plain === "string" ? plain : "";
+}
+
+function toSummary(s: Properties): SnapshotSummary {
+  const revokedAt = toPlain(s.revokedAt);
+  const origin = originSchema.safeParse(JSON.parse(text(s.originJson) || "{}"));
+  return {
+    id: text(s.id),
+    title: text(s.title),
+    note: text(s.note),
+    createdAt: text(s.createdAt),
+    revokedAt: typeof revokedAt === "string" ? revokedAt : null,
+    nodeCount: Number(toPlain(s.nodeCount)),
+    edgeCount: Number(toPlain(s.edgeCount)),
+    origin: origin.success ? origin.data : { kind: "explorer" },
+  };
+}
+
+const SUMMARY_FIELDS = "s {.id, .title, .note, .createdAt, .revokedAt, .nodeCount, .edgeCount, .originJson}";
+
+async function findSummary(id: string): Promise<SnapshotSummary | null> {
+  const record = await read(async (tx) => (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN ${SUMMARY_FIELDS} AS s`, { id })).records[0]);
+  return record ? toSummary(record.get("s") as Properties) : null;
+}
+
+async function findFull(tx: ManagedTransaction, id: string): Promise<Properties | null> {
+  const result = await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN properties(s) AS s`, { id });
+  return (result.records[0]?.get("s") as Properties | undefined) ?? null;
+}
+
+export const revokedMessage = "This link was revoked by the person who shared it. The snapshot is no longer available.";
+
+/** The snapshot as shared. Unknown: 404. Revoked: 410, and nothing of it is returned. */
+export async function getSnapshot(id: string): Promise<Snapshot> {
+  const s = await read((tx) => findFull(tx, id));
+  if (!s) throw new NotFoundError(`No snapshot has the id "${id}".`);
+  const summary = toSummary(s);
+  if (summary.revokedAt) throw new GoneError(revokedMessage);
+  const viewport = viewportSchema.safeParse(JSON.parse(text(s.viewportJson) || "null"));
+  const style = styleSchema.safeParse(JSON.parse(text(s.styleJson) || "null"));
+  return {
+    ...summary,
+    graph: JSON.parse(text(s.graphJson)) as PositionedGraph,
+    viewport: viewport.success ? viewport.data : { x1: -500, y1: -500, x2: 500, y2: 500 },
+    style: style.success ? style.data : { hiddenTypes: [] },
+  };
+}
+
+export type SnapshotState = "active" | "revoked" | "missing";
+
+/** For the proxy, which answers 410 for revoked links before any page renders. */
+export async function snapshotState(id: string): Promise<SnapshotState> {
+  const record = await read(async (tx) =>
+    (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.revokedAt IS NOT NULL AS revoked`, { id })).records[0],
+  );
+  if (!record) return "missing";
+  return record.get("revoked") === true ? "revoked" : "active";
+}
+
+export async function listSnapshots(limit = 500): Promise<SnapshotSummary[]> {
+  const records = await read(async (tx) =>
+    (await tx.run(`MATCH (s:${SNAPSHOT_LABEL}) RETURN ${SUMMARY_FIELDS} AS s ORDER BY s.createdAt DESC LIMIT $limit`, { limit: toInteger(limit) }))
+      .records,
+  );
+  return records.map((record) => toSummary(record.get("s") as Properties));
+}
+
+/**
+ * Revokes a link for whoever holds its revoke key (the browser that shared it keeps it). Revoking twice
+ * is fine; a wrong key is a 403 and changes nothing.
+ */
+export async function revokeSnapshot(id: string, revokeKey: string): Promise<SnapshotSummary> {
+  const stored = await read(async (tx) =>
+    (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.revokeKeyHash AS hash`, { id })).records[0],
+  );
+  if (!stored) throw new NotFoundError(`No snapshot has the id "${id}".`);
+  const expected = Buffer.from(text(stored.get("hash")), "hex");
+  const given = hashKey(revokeKey);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw new ForbiddenError("This key does not revoke this snapshot. Only the person who shared it can revoke it.");
+  }
+  await write((tx) => tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) SET s.revokedAt = coalesce(s.revokedAt, datetime())`, { id }));
+  const summary = await findSummary(id);
+  if (!summary) throw new NotFoundError(`No snapshot has the id "${id}".`);
+  return summary;
+}
+
+/** The snapshot against today's data of the same entities (only those: nothing beyond the snapshot). */
+export async function compareSnapshot(id: string): Promise<SnapshotComparison> {
+  const snapshot = await getSnapshot(id);
+  const known = await read(async (tx) =>
+    (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.knownEdgeIdsJson AS known`, { id })).records[0],
+  );
+  const knownEdgeIds = JSON.parse(text(known?.get("known")) || "[]") as string[];
+  const live = await getSubgraph(snapshot.graph.nodes.map((node) => node.id));
+  return compareGraphs(snapshot.graph, live, knownEdgeIds);
+}
