@@ -2,8 +2,12 @@
  * The browser's side of the API: typed fetches that turn an error answer into an ApiError carrying the
  * server's message, so components can show it as it is.
  */
-import type { EntityType } from "./model/registry";
+import type { EntityType, RelationshipType } from "./model/registry";
 import type { GraphData, GraphNode, NeighbourPage, SearchHit } from "./graph/types";
+import type { NeighbourOrder } from "./api-schemas";
+import type { ClaimsPage } from "./claims";
+import type { NeighbourSummary } from "./neighbour-summary";
+import type { PathsResult } from "./paths";
 
 export class ApiError extends Error {
   constructor(
@@ -63,12 +67,28 @@ export function searchApi(q: string, options: { limit?: number; type?: EntityTyp
   return getJson<{ results: SearchHit[] }>(`/api/search?${params}`, signal);
 }
 
-export function neighboursApi(id: string, options: { limit?: number; offset?: number } = {}, signal?: AbortSignal) {
+export interface NeighbourApiOptions {
+  limit?: number;
+  offset?: number;
+  type?: EntityType;
+  /** Only neighbours joined by this relationship type. */
+  relationship?: RelationshipType;
+  /** "name" (the server's default) or "degree": the most connected first. */
+  order?: NeighbourOrder;
+}
+
+export function neighboursApi(id: string, options: NeighbourApiOptions = {}, signal?: AbortSignal) {
   const params = new URLSearchParams();
   if (options.limit !== undefined) params.set("limit", String(options.limit));
   if (options.offset !== undefined) params.set("offset", String(options.offset));
+  if (options.type) params.set("type", options.type);
+  if (options.relationship) params.set("relationship", options.relationship);
+  if (options.order) params.set("order", options.order);
   const query = params.size > 0 ? `?${params}` : "";
-  return getJson<NeighbourPage>(`/api/entities/${encodeURIComponent(id)}/neighbours${query}`, signal);
+  return getJson<NeighbourPage & { degrees: Record<string, number> }>(
+    `/api/entities/${encodeURIComponent(id)}/neighbours${query}`,
+    signal,
+  );
 }
 
 export function subgraphApi(ids: readonly string[], signal?: AbortSignal) {
@@ -77,4 +97,32 @@ export function subgraphApi(ids: readonly string[], signal?: AbortSignal) {
 
 export function entityApi(id: string, signal?: AbortSignal) {
   return getJson<{ entity: GraphNode; degree: number }>(`/api/entities/${encodeURIComponent(id)}`, signal);
+}
+
+/** How `from` is connected to `to`: up to k shortest paths (the server's defaults: k 3, maxLength 6). */
+export function pathsApi(
+  from: string,
+  to: string,
+  options: { k?: number; maxLength?: number; avoid?: readonly EntityType[] } = {},
+  signal?: AbortSignal,
+) {
+  const params = new URLSearchParams({ from, to });
+  if (options.k !== undefined) params.set("k", String(options.k));
+  if (options.maxLength !== undefined) params.set("maxLength", String(options.maxLength));
+  if (options.avoid && options.avoid.length > 0) params.set("avoid", options.avoid.join(","));
+  return getJson<PathsResult>(`/api/paths?${params}`, signal);
+}
+
+/** Neighbour counts per entity type and per relationship type: cheap, even for a hub. */
+export function neighbourSummaryApi(id: string, signal?: AbortSignal) {
+  return getJson<NeighbourSummary>(`/api/entities/${encodeURIComponent(id)}/neighbour-summary`, signal);
+}
+
+/** The relationships a report is cited by, a page at a time (at most 200). */
+export function claimsApi(id: string, options: { limit?: number; offset?: number } = {}, signal?: AbortSignal) {
+  const params = new URLSearchParams();
+  if (options.limit !== undefined) params.set("limit", String(options.limit));
+  if (options.offset !== undefined) params.set("offset", String(options.offset));
+  const query = params.size > 0 ? `?${params}` : "";
+  return getJson<ClaimsPage>(`/api/entities/${encodeURIComponent(id)}/claims${query}`, signal);
 }

@@ -3,7 +3,7 @@
  * an unknown parameter is a mistake worth reporting, not something to ignore silently.
  */
 import { z } from "zod";
-import { entityIdSchema, entityTypeSchema } from "./model/registry";
+import { entityIdSchema, entityTypeSchema, relationshipTypeSchema } from "./model/registry";
 import { MAX_SEARCH_LENGTH } from "./search-text";
 
 const integerParam = (name: string, min: number, max: number, fallback: number) =>
@@ -31,11 +31,18 @@ export const searchQuerySchema = z
   })
   .strict();
 
+/** How a page of neighbours is ordered: by name then id (the default), or the most connected first. */
+export const NEIGHBOUR_ORDERS = ["name", "degree"] as const;
+export type NeighbourOrder = (typeof NEIGHBOUR_ORDERS)[number];
+
 export const neighbourQuerySchema = z
   .object({
     limit: integerParam("limit", 1, 500, NEIGHBOUR_PAGE_SIZE),
     offset: integerParam("offset", 0, 1_000_000, 0),
     type: entityTypeSchema.optional(),
+    relationship: relationshipTypeSchema.optional(),
+    // Absent means by name, as before (lib/entities.ts).
+    order: z.enum(NEIGHBOUR_ORDERS, { error: "order must be name or degree" }).optional(),
   })
   .strict();
 
@@ -52,3 +59,41 @@ export const subgraphQuerySchema = z
   .strict();
 
 export const idParamSchema = entityIdSchema;
+
+/* ---------------------------------------------------------------- exploration: paths, summaries, claims */
+
+/** Paths asked for at once, and how long one may be: beyond these the search explodes on a real graph. */
+export const PATH_K = { min: 1, max: 5, default: 3 } as const;
+export const PATH_LENGTH = { min: 1, max: 8, default: 6 } as const;
+
+/** A comma-separated list of entity types, each from the registry, without repeats ("" is none). */
+const entityTypeList = z
+  .string()
+  .transform((value) => [...new Set(value.split(",").map((item) => item.trim()).filter((item) => item.length > 0))])
+  .pipe(z.array(entityTypeSchema));
+
+export const pathsQuerySchema = z
+  .object({
+    from: entityIdSchema,
+    to: entityIdSchema,
+    k: integerParam("k", PATH_K.min, PATH_K.max, PATH_K.default),
+    maxLength: integerParam("maxLength", PATH_LENGTH.min, PATH_LENGTH.max, PATH_LENGTH.default),
+    avoid: entityTypeList.default([]),
+  })
+  .strict()
+  .refine((query) => query.from !== query.to, { message: "from and to must be two different entities", path: ["to"] });
+
+export const neighbourSummaryQuerySchema = z.object({}).strict();
+
+/**
+ * Claims are found by scanning relationships (see lib/claims.ts), so a page stays small whatever the
+ * caller asks.
+ */
+export const MAX_CLAIMS_PAGE = 200;
+
+export const claimsQuerySchema = z
+  .object({
+    limit: integerParam("limit", 1, MAX_CLAIMS_PAGE, 50),
+    offset: integerParam("offset", 0, 1_000_000, 0),
+  })
+  .strict();

@@ -1,16 +1,20 @@
 import "server-only";
 import { read } from "./db";
 import { toInteger } from "./db/params";
-import { ENTITY_LABEL, type EntityType } from "./model/registry";
+import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "./model/registry";
 import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./graph/from-records";
 import type { GraphData, GraphNode, NeighbourPage } from "./graph/types";
-import { NotFoundError } from "./errors";
+import type { NeighbourOrder } from "./api-schemas";
+import { BadRequestError, NotFoundError } from "./errors";
 
-/** A node as {labels, properties}: mapped to GraphNode in lib/graph/from-records.ts. */
-const NODE = (variable: string) => `{labels: labels(${variable}), properties: properties(${variable})}`;
+/**
+ * A node as {labels, properties}: mapped to GraphNode in lib/graph/from-records.ts. Exported so every
+ * data-access module (paths, claims...) returns entities exactly as the explorer's reads do.
+ */
+export const NODE = (variable: string) => `{labels: labels(${variable}), properties: properties(${variable})}`;
 
 /** A relationship with our own ids and its cited reports resolved, never elementIds. */
-const EDGE = (variable: string) => `{
+export const EDGE = (variable: string) => `{
   id: ${variable}.id, type: type(${variable}),
   source: startNode(${variable}).id, target: endNode(${variable}).id,
   properties: properties(${variable}),
@@ -44,31 +48,58 @@ export interface NeighbourOptions {
   limit: number;
   offset: number;
   type?: EntityType;
+  /** Only neighbours joined by a relationship of this type (and only those relationships in `edges`). */
+  relationship?: RelationshipType;
+  order?: NeighbourOrder;
 }
 
 /**
- * One page of an entity's neighbours (ordered by name, then id, so pages are stable), with every
- * relationship between the entity and the neighbours on that page, and the total for paging. A node with
- * thousands of neighbours answers with a page, never with everything.
+ * The order of a page, always ending in id so pages are stable. "degree" counts every relationship the
+ * neighbour has (COUNT of a bare pattern is planned as getDegree: a constant-time read for dense nodes),
+ * so "top 50 by degree" of a hub with 100k neighbours costs one degree read per neighbour, not a traversal.
  */
-export async function getNeighbours(id: string, options: NeighbourOptions): Promise<NeighbourPage> {
+const ORDER_BY: Record<NeighbourOrder, string> = {
+  name: "m.name, m.id",
+  degree: "COUNT { (m)--() } DESC, m.name, m.id",
+};
+
+export interface NeighbourPageWithDegrees extends NeighbourPage {
+  /** Relationships each neighbour on the page has in all (what order=degree sorts by), by id. */
+  degrees: Record<string, number>;
+}
+
+/**
+ * One page of an entity's neighbours (ordered by name then id, or by degree, so pages are stable), with
+ * every relationship between the entity and the neighbours on that page, the total for paging, and each
+ * neighbour's number of relationships. A node with thousands of neighbours answers with a page, never
+ * with everything.
+ */
+export async function getNeighbours(id: string, options: NeighbourOptions): Promise<NeighbourPageWithDegrees> {
+  // A relationship type goes into the pattern itself (so the database reads only that type's chain), and
+  // only ever a type of the registry, never the caller's text.
+  if (options.relationship !== undefined && !isRelationshipType(options.relationship)) {
+    throw new BadRequestError(`Unknown relationship type "${String(options.relationship)}".`);
+  }
+  const rel = options.relationship ? `[r:${options.relationship}]` : "[r]";
+  const orderBy = ORDER_BY[options.order ?? "name"];
   const row = await read(async (tx) => {
     const result = await tx.run(
       `MATCH (center:${ENTITY_LABEL} {id: $id})
        CALL (center) {
-         MATCH (center)--(m:${ENTITY_LABEL}) WHERE $type IS NULL OR $type IN labels(m)
+         MATCH (center)-${rel}-(m:${ENTITY_LABEL}) WHERE $type IS NULL OR $type IN labels(m)
          RETURN count(DISTINCT m) AS total
        }
        CALL (center) {
-         OPTIONAL MATCH (center)--(m:${ENTITY_LABEL}) WHERE $type IS NULL OR $type IN labels(m)
-         WITH DISTINCT m ORDER BY m.name, m.id SKIP $offset LIMIT $limit
+         OPTIONAL MATCH (center)-${rel}-(m:${ENTITY_LABEL}) WHERE $type IS NULL OR $type IN labels(m)
+         WITH DISTINCT m ORDER BY ${orderBy} SKIP $offset LIMIT $limit
          RETURN collect(m) AS neighbours
        }
        RETURN ${NODE("center")} AS center, total,
          [m IN neighbours | ${NODE("m")}] AS nodes,
+         [m IN neighbours | {id: m.id, degree: COUNT { (m)--() }}] AS degrees,
          COLLECT {
            UNWIND neighbours AS m
-           MATCH (center)-[r]-(m)
+           MATCH (center)-${rel}-(m)
            RETURN DISTINCT ${EDGE("r")}
          } AS edges`,
       { id, type: options.type ?? null, offset: toInteger(options.offset), limit: toInteger(options.limit) },
@@ -77,6 +108,7 @@ export async function getNeighbours(id: string, options: NeighbourOptions): Prom
   });
   const center = row ? toGraphNode(row.get("center") as RawNode) : null;
   if (!row || !center) throw new NotFoundError(`No entity has the id "${id}".`);
+  const degrees = row.get("degrees") as { id: unknown; degree: unknown }[];
   return {
     center,
     total: Number(row.get("total")),
@@ -84,6 +116,7 @@ export async function getNeighbours(id: string, options: NeighbourOptions): Prom
     limit: options.limit,
     nodes: compact((row.get("nodes") as RawNode[]).map(toGraphNode)),
     edges: compact((row.get("edges") as RawEdge[]).map(toGraphEdge)),
+    degrees: Object.fromEntries(degrees.map((item) => [String(item.id), Number(item.degree)])),
   };
 }
 
