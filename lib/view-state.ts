@@ -4,6 +4,7 @@
  * are not valid entity ids are dropped rather than breaking the page.
  */
 import { MAX_VIEW_IDS } from "./api-schemas";
+import { writeControls, type ViewControls } from "./explorer/controls";
 import { entityIdSchema } from "./model/registry";
 
 export interface ViewState {
@@ -24,10 +25,12 @@ export function parseViewState(params: { get(name: string): string | null }): Vi
   return { nodes, selected: selected && validId(selected) ? selected : null };
 }
 
-export function serializeViewState(view: ViewState): string {
+/** `controls` (hidden, pinned, filters, layout) are written after the nodes when given. */
+export function serializeViewState(view: ViewState, controls?: ViewControls): string {
   const params = new URLSearchParams();
   if (view.nodes.length > 0) params.set("nodes", view.nodes.join(","));
   if (view.selected) params.set("selected", view.selected);
+  if (controls) writeControls(controls, params);
   // Commas are safe in a query string; keeping them readable makes links easier to eyeball.
   return params.toString().replaceAll("%2C", ",");
 }

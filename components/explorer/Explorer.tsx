@@ -9,18 +9,35 @@ import { ExportMenu } from "@/components/snapshots/ExportMenu";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
 import { positionedGraph } from "@/lib/graph/positions";
 import { captureView } from "@/lib/snapshots/capture";
+import {
+  LAYOUTS,
+  LAYOUT_LABELS,
+  countBy,
+  datedEvents,
+  parseControls,
+  visibility,
+  type LayoutName,
+  type ViewControls,
+} from "@/lib/explorer/controls";
 import type { SnapshotOrigin } from "@/lib/snapshots/model";
-import { Legend } from "@/components/graph/Legend";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
 import { SearchBox } from "@/components/search/SearchBox";
-import { errorMessage, neighboursApi, subgraphApi } from "@/lib/api-client";
+import { entityApi, errorMessage, neighbourSummaryApi, neighboursApi, subgraphApi } from "@/lib/api-client";
+import type { NeighbourSummary } from "@/lib/neighbour-summary";
+import type { PathsResult } from "@/lib/paths";
 import { MAX_VIEW_IDS, NEIGHBOUR_PAGE_SIZE } from "@/lib/api-schemas";
 import { toElements } from "@/lib/graph/elements";
 import type { GraphData } from "@/lib/graph/types";
-import type { EntityType } from "@/lib/model/registry";
+import type { EntityType, RelationshipType } from "@/lib/model/registry";
 import { parseViewState, sameNodes, serializeViewState, withNodes, type ViewState } from "@/lib/view-state";
-import { ViewList } from "./ViewList";
+import { ContextMenu } from "./ContextMenu";
+import { ExpandChooser, type ExpandChoice } from "./ExpandChooser";
+import { PathFinder, type PathEnd } from "./PathFinder";
+import { FilterBar } from "./FilterBar";
+import { ListView } from "./ListView";
+import { ShortcutHelp } from "./ShortcutHelp";
+import { Timeline } from "./Timeline";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -29,6 +46,8 @@ const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
 
 const EMPTY_GRAPH: GraphData = { nodes: [], edges: [] };
 const EXPLORER_ORIGIN: SnapshotOrigin = { kind: "explorer" };
+/** Expanding a node with more neighbours than this asks the reader what to add. */
+const BIG_NEIGHBOURHOOD = NEIGHBOUR_PAGE_SIZE;
 
 function splitKey(key: string): string[] {
   return key === "" ? [] : key.split(",");
@@ -74,6 +93,8 @@ export function Explorer() {
   const [actionError, setActionError] = useState<ViewMessage | null>(null);
   const [capNotice, setCapNotice] = useState<ViewMessage | null>(null);
   const [pending, setPending] = useState<PendingExpansion | null>(null);
+  const [chooser, setChooser] = useState<{ id: string; name: string; summary: NeighbourSummary } | null>(null);
+  const [pathEnds, setPathEnds] = useState<{ from: PathEnd | null; to: PathEnd | null }>({ from: null, to: null });
 
   // Expansions finish after the user may have moved on: they read the latest view, and are cancelled by
   // "Clear graph" and by back/forward, so an old answer never brings back a view the user left.
@@ -95,16 +116,56 @@ export function Explorer() {
     };
   }, [cancelExpansions]);
 
+  const controls = useMemo(() => parseControls(searchParams), [searchParams]);
+  const controlsRef = useRef(controls);
+  useEffect(() => {
+    controlsRef.current = controls;
+  }, [controls]);
+  // Undo and redo walk through earlier URLs of this session: every exploration step is a URL.
+  const [history, setHistory] = useState<{ undo: string[]; redo: string[] }>({ undo: [], redo: [] });
+  const currentQuery = searchParams.toString();
+
+  const go = useCallback(
+    (query: string, mode: "push" | "replace") => router[mode](query ? `${pathname}?${query}` : pathname, { scroll: false }),
+    [router, pathname],
+  );
+
   const navigate = useCallback(
-    (next: ViewState, mode: "push" | "replace" = "push") => {
+    (next: ViewState, mode: "push" | "replace" = "push", nextControls?: ViewControls) => {
       // The router updates the URL asynchronously; an expansion answering right after this one must build
       // on this view already, not on the one the URL still shows.
       viewRef.current = next;
-      const query = serializeViewState(next);
-      router[mode](query ? `${pathname}?${query}` : pathname, { scroll: false });
+      if (nextControls) controlsRef.current = nextControls;
+      const query = serializeViewState(next, controlsRef.current);
+      if (mode === "push" && query !== currentQuery) {
+        setHistory((past) => ({ undo: [...past.undo.slice(-99), currentQuery], redo: [] }));
+      }
+      go(query, mode);
     },
-    [router, pathname],
+    [go, currentQuery],
   );
+
+  const setControls = useCallback(
+    (change: Partial<ViewControls>, mode: "push" | "replace" = "push") =>
+      navigate(viewRef.current, mode, { ...controlsRef.current, ...change }),
+    [navigate],
+  );
+
+  const undo = useCallback(() => {
+    const previous = history.undo[history.undo.length - 1];
+    if (previous === undefined) return;
+    cancelExpansions();
+    setHistory({ undo: history.undo.slice(0, -1), redo: [...history.redo, currentQuery] });
+    go(previous, "push");
+  }, [history, currentQuery, go, cancelExpansions]);
+
+  const redo = useCallback(() => {
+    const next = history.redo[history.redo.length - 1];
+    if (next === undefined) return;
+    cancelExpansions();
+    setHistory({ undo: [...history.undo, currentQuery], redo: history.redo.slice(0, -1) });
+    go(next, "push");
+  }, [history, currentQuery, go, cancelExpansions]);
 
   // The graph follows the URL's node list: fetch the subgraph whenever that set of ids changes.
   const upToDate = nodesKey === "" || sameNodes(view.nodes, splitKey(loaded.key));
@@ -128,18 +189,30 @@ export function Explorer() {
     missing === 1 ? "1 entity in this link no longer exists." : missing > 1 ? `${missing} entities in this link no longer exist.` : null;
 
   const expand = useCallback(
-    async (id: string, offset = 0) => {
+    async (id: string, offset = 0, choice?: ExpandChoice) => {
       const controller = new AbortController();
       expansions.current.add(controller);
       try {
-        const page = await neighboursApi(id, { limit: NEIGHBOUR_PAGE_SIZE, offset }, controller.signal);
+        // A first expansion asks what the node is connected to; a big neighbourhood is the reader's choice.
+        if (offset === 0 && !choice) {
+          const summary = await neighbourSummaryApi(id, controller.signal);
+          if (controller.signal.aborted) return;
+          if (summary.total > BIG_NEIGHBOURHOOD) {
+            const name = (await entityApi(id, controller.signal)).entity.name;
+            if (!controller.signal.aborted) setChooser({ id, name, summary });
+            return;
+          }
+        }
+        const page = choice
+          ? await neighboursApi(id, { limit: choice.limit, type: choice.type, relationship: choice.relationship, order: "degree" }, controller.signal)
+          : await neighboursApi(id, { limit: NEIGHBOUR_PAGE_SIZE, offset }, controller.signal);
         if (controller.signal.aborted) return;
         const wanted = [page.center.id, ...page.nodes.map((node) => node.id)];
         const next = { ...withNodes(viewRef.current, wanted), selected: id };
         const nextKey = keyOf(next);
         const dropped = wanted.filter((wantedId) => !next.nodes.includes(wantedId)).length;
         const shown = offset + page.nodes.length;
-        setPending(shown < page.total ? { key: nextKey, id, name: page.center.name, shown, total: page.total } : null);
+        setPending(!choice && shown < page.total ? { key: nextKey, id, name: page.center.name, shown, total: page.total } : null);
         setCapNotice(
           dropped > 0
             ? { key: nextKey, text: `A view holds at most ${MAX_VIEW_IDS} entities: ${dropped} more were not added.` }
@@ -174,15 +247,107 @@ export function Explorer() {
   const error = failed ?? forThisView(actionError)?.text ?? null;
 
   const elements = useMemo(() => toElements(graph), [graph]);
-  const counts = useMemo(() => {
-    const result: Partial<Record<EntityType, number>> = {};
-    for (const node of graph.nodes) result[node.type] = (result[node.type] ?? 0) + 1;
-    return result;
-  }, [graph]);
+  const entityCounts = useMemo(() => countBy(graph.nodes), [graph]);
+  const relationshipCounts = useMemo(() => countBy(graph.edges), [graph]);
+  const events = useMemo(() => datedEvents(graph), [graph]);
+  const { hiddenNodes, hiddenEdges } = useMemo(() => visibility(graph, controls), [graph, controls]);
+  const hiddenIds = useMemo(() => new Set([...hiddenNodes, ...hiddenEdges]), [hiddenNodes, hiddenEdges]);
+  const pinnedIds = useMemo(() => new Set(controls.pinned), [controls.pinned]);
+  const visibleGraph = useMemo(
+    () => ({ nodes: graph.nodes.filter((node) => !hiddenNodes.has(node.id)), edges: graph.edges.filter((edge) => !hiddenEdges.has(edge.id)) }),
+    [graph, hiddenNodes, hiddenEdges],
+  );
+
+  // Highlights: a path found for this view, or the event under the pointer on the timeline.
+  const [pathHighlight, setPathHighlight] = useState<{ key: string; ids: string[] } | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const highlightIds = useMemo(
+    () => new Set([...(forThisView(pathHighlight)?.ids ?? []), ...(hovered ? [hovered] : [])]),
+    // forThisView reads nodesKey, which is listed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [pathHighlight, hovered, nodesKey],
+  );
+
+  const [layoutRun, setLayoutRun] = useState(0);
+  const [menu, setMenu] = useState<{ id: string; point: { x: number; y: number } } | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const toggleIn = <T,>(values: readonly T[], value: T): T[] => (values.includes(value) ? values.filter((item) => item !== value) : [...values, value]);
+  const hideNode = useCallback((id: string) => setControls({ hidden: toggleIn(controlsRef.current.hidden, id) }), [setControls]);
+  const pinNode = useCallback((id: string) => setControls({ pinned: toggleIn(controlsRef.current.pinned, id) }, "replace"), [setControls]);
+  const removeNode = useCallback(
+    (id: string) => {
+      const current = viewRef.current;
+      const rest = controlsRef.current;
+      navigate(
+        { nodes: current.nodes.filter((nodeId) => nodeId !== id), selected: current.selected === id ? null : current.selected },
+        "push",
+        { ...rest, hidden: rest.hidden.filter((item) => item !== id), pinned: rest.pinned.filter((item) => item !== id) },
+      );
+    },
+    [navigate],
+  );
+  const showPaths = useCallback(
+    (result: PathsResult) => {
+      const ids = result.graph.nodes.map((node) => node.id);
+      const next = { ...withNodes(viewRef.current, ids), selected: null };
+      const dropped = ids.filter((id) => !next.nodes.includes(id)).length;
+      setPathHighlight({ key: keyOf(next), ids: result.paths.flatMap((path) => [...path.nodes, ...path.edges]) });
+      if (dropped > 0) setCapNotice({ key: keyOf(next), text: `A view holds at most ${MAX_VIEW_IDS} entities: ${dropped} on these paths were not added.` });
+      // Entities on the path must be visible, whatever the filters hid.
+      const onPath = new Set(ids);
+      navigate(next, "push", {
+        ...controlsRef.current,
+        hidden: controlsRef.current.hidden.filter((id) => !onPath.has(id)),
+        hiddenTypes: controlsRef.current.hiddenTypes.filter((type) => !result.graph.nodes.some((node) => node.type === type)),
+      });
+    },
+    [navigate],
+  );
+
+  const fit = useCallback(() => coreRef.current?.animate({ fit: { eles: coreRef.current.elements(":visible"), padding: 40 } }, { duration: 300 }), []);
+  const zoomToSelection = useCallback(() => {
+    const cy = coreRef.current;
+    const chosen = cy?.$(":selected");
+    if (cy && chosen && chosen.nonempty()) cy.animate({ fit: { eles: chosen.closedNeighborhood(), padding: 60 } }, { duration: 300 });
+  }, []);
+
+  // Keyboard shortcuts, ignored while typing in a field.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      const selected = viewRef.current.selected;
+      const isNode = selected !== null && viewRef.current.nodes.includes(selected);
+      const key = event.key;
+      const command = event.ctrlKey || event.metaKey;
+      if (command && key.toLowerCase() === "z") (event.shiftKey ? redo : undo)();
+      else if (command && key.toLowerCase() === "y") redo();
+      else if (command || event.altKey) return;
+      else if (key === "?") setHelpOpen(true);
+      else if (key === "/") document.querySelector<HTMLInputElement>('input[role="combobox"]')?.focus();
+      else if (key === "u") undo();
+      else if (key === "U") redo();
+      else if (key === "f") fit();
+      else if (key === "z") zoomToSelection();
+      else if (key === "l") setLayoutRun((count) => count + 1);
+      else if (key === "Escape") navigate({ ...viewRef.current, selected: null }, "replace");
+      else if (isNode && key === "e") void expand(selected);
+      else if (isNode && key === "h") hideNode(selected);
+      else if (isNode && key === "p") pinNode(selected);
+      else if (isNode && (key === "Delete" || key === "Backspace")) removeNode(selected);
+      else return;
+      event.preventDefault();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [undo, redo, fit, zoomToSelection, navigate, expand, hideNode, pinNode, removeNode]);
 
   const selectedNode = graph.nodes.find((node) => node.id === view.selected);
   const shareTitle = graph.nodes.length > 0 ? `${graph.nodes[0]?.name ?? "Graph"} and ${graph.nodes.length - 1} more` : "Graph";
   const selectedEdge = selectedNode ? undefined : graph.edges.find((edge) => edge.id === view.selected);
+  const menuNode = menu ? graph.nodes.find((node) => node.id === menu.id) : undefined;
+  const toolClass = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100 disabled:opacity-40";
 
   return (
     <div className="flex h-dvh flex-col bg-gray-50 text-gray-900">
@@ -194,7 +359,7 @@ export function Explorer() {
             type="button"
             onClick={() => {
               cancelExpansions();
-              navigate({ nodes: [], selected: null });
+              navigate({ nodes: [], selected: null }, "push", { ...controlsRef.current, hidden: [], pinned: [] });
             }}
             className="rounded-md border border-gray-300 px-2.5 py-1.5 text-sm text-gray-700 hover:bg-gray-100"
           >
@@ -203,7 +368,12 @@ export function Explorer() {
         )}
         {graph.nodes.length > 0 && (
           <span className="flex gap-2">
-            <ShareDialog capture={() => (coreRef.current ? captureView(coreRef.current) : null)} origin={EXPLORER_ORIGIN} defaultTitle={shareTitle} />
+            <ShareDialog
+              capture={() => (coreRef.current ? captureView(coreRef.current) : null)}
+              origin={EXPLORER_ORIGIN}
+              defaultTitle={shareTitle}
+              style={{ hiddenTypes: controls.hiddenTypes }}
+            />
             <ExportMenu title={shareTitle} getCore={() => coreRef.current} getGraph={() => positionedGraph(coreRef.current, graph)} />
           </span>
         )}
@@ -211,14 +381,72 @@ export function Explorer() {
 
       <main className="flex min-h-0 flex-1 flex-col md:flex-row">
         <section aria-label="Graph" className="flex min-h-[55vh] flex-1 flex-col md:min-h-0">
-          <Legend counts={counts} />
+          <FilterBar
+            entityCounts={entityCounts}
+            relationshipCounts={relationshipCounts}
+            hiddenTypes={controls.hiddenTypes}
+            hiddenRelationships={controls.hiddenRelationships}
+            onToggleType={(type: EntityType) => setControls({ hiddenTypes: toggleIn(controls.hiddenTypes, type) })}
+            onToggleRelationship={(type: RelationshipType) => setControls({ hiddenRelationships: toggleIn(controls.hiddenRelationships, type) })}
+          />
+          <div role="toolbar" aria-label="View" className="flex flex-wrap items-center gap-1.5 border-b border-gray-200 bg-white px-3 py-1">
+            <label className="flex items-center gap-1 text-xs text-gray-700">
+              Layout
+              <select
+                value={controls.layout}
+                onChange={(event) => setControls({ layout: event.target.value as LayoutName })}
+                className="rounded border border-gray-300 px-1 py-0.5 text-xs"
+              >
+                {LAYOUTS.map((layout) => (
+                  <option key={layout} value={layout}>
+                    {LAYOUT_LABELS[layout]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className={toolClass} onClick={() => setLayoutRun((count) => count + 1)} disabled={graph.nodes.length === 0}>
+              Lay out again
+            </button>
+            <button type="button" className={toolClass} onClick={fit} disabled={graph.nodes.length === 0}>
+              Fit
+            </button>
+            <button type="button" className={toolClass} onClick={zoomToSelection} disabled={!view.selected}>
+              Zoom to selection
+            </button>
+            <button type="button" className={toolClass} onClick={undo} disabled={history.undo.length === 0}>
+              Undo
+            </button>
+            <button type="button" className={toolClass} onClick={redo} disabled={history.redo.length === 0}>
+              Redo
+            </button>
+            {hiddenNodes.size > 0 && (
+              <span className="text-xs text-gray-600">
+                {hiddenNodes.size} hidden{" "}
+                {controls.hidden.length > 0 && (
+                  <button type="button" className="underline" onClick={() => setControls({ hidden: [] })}>
+                    Show hidden entities
+                  </button>
+                )}
+              </span>
+            )}
+            <button type="button" className={`${toolClass} ml-auto`} onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+              ?
+            </button>
+          </div>
           <div className="relative min-h-0 flex-1">
             {graph.nodes.length > 0 ? (
               <GraphCanvas
                 elements={elements}
+                graph={graph}
                 selectedId={view.selected}
                 onSelect={select}
                 onExpand={(id) => void expand(id)}
+                hiddenIds={hiddenIds}
+                highlightIds={highlightIds}
+                pinnedIds={pinnedIds}
+                layout={controls.layout}
+                layoutRun={layoutRun}
+                onContextMenu={(id, point) => setMenu({ id, point })}
                 onCore={(cy) => {
                   coreRef.current = cy;
                 }}
@@ -271,13 +499,31 @@ export function Explorer() {
               )}
             </div>
           </div>
+          {graph.nodes.length > 0 && (
+            <Timeline
+              events={events}
+              selectedId={view.selected}
+              from={controls.from}
+              to={controls.to}
+              onSelect={(id) => select(id)}
+              onHover={setHovered}
+              onRange={(from, to, transient) => setControls({ from, to }, transient ? "replace" : "push")}
+            />
+          )}
         </section>
 
         <aside
           aria-label="Details"
           className="max-h-[45vh] overflow-y-auto border-t border-gray-200 bg-white p-3 md:max-h-none md:w-96 md:border-l md:border-t-0"
         >
-          {selectedNode && <EntityPanel entityId={selectedNode.id} onExpand={(id) => void expand(id)} onShowEntity={showEntity} />}
+          {selectedNode && (
+            <EntityPanel
+              entityId={selectedNode.id}
+              onExpand={(id) => void expand(id)}
+              onShowEntity={showEntity}
+              onAddToGraph={(ids) => navigate({ ...withNodes(viewRef.current, ids), selected: viewRef.current.selected })}
+            />
+          )}
           {selectedEdge && (
             <RelationshipPanel
               edge={selectedEdge}
@@ -289,13 +535,52 @@ export function Explorer() {
           {!selectedNode && !selectedEdge && (
             <p className="text-sm text-gray-600">
               {graph.nodes.length > 0
-                ? "Click a node or a link to see its details and sources. Double-click a node to expand it."
+                ? "Click a node or a link to see its details and sources. Double-click a node to expand it; right-click for more."
                 : "Details of the selected entity or relationship appear here."}
             </p>
           )}
-          {graph.nodes.length > 0 && <ViewList graph={graph} selectedId={view.selected} onSelect={select} />}
+          <PathFinder
+            from={pathEnds.from}
+            to={pathEnds.to}
+            onEnds={(from, to) => setPathEnds({ from, to })}
+            onFound={showPaths}
+          />
+          {graph.nodes.length > 0 && <ListView graph={graph} hidden={hiddenIds} selectedId={view.selected} onSelect={select} />}
+          <p className="sr-only" aria-live="polite">
+            {visibleGraph.nodes.length} of {graph.nodes.length} entities shown.
+          </p>
         </aside>
       </main>
+
+      {menu && menuNode && (
+        <ContextMenu
+          title={menuNode.name}
+          point={menu.point}
+          onClose={() => setMenu(null)}
+          actions={[
+            { label: "Expand neighbours", run: () => void expand(menuNode.id) },
+            { label: controls.hidden.includes(menuNode.id) ? "Show" : "Hide", run: () => hideNode(menuNode.id) },
+            { label: controls.pinned.includes(menuNode.id) ? "Unpin" : "Pin in place", run: () => pinNode(menuNode.id) },
+            { label: "Remove from view", run: () => removeNode(menuNode.id) },
+            { label: "Find paths from here", run: () => setPathEnds({ ...pathEnds, from: { id: menuNode.id, name: menuNode.name } }) },
+            { label: "Find paths to here", run: () => setPathEnds({ ...pathEnds, to: { id: menuNode.id, name: menuNode.name } }) },
+          ]}
+        />
+      )}
+      {chooser && (
+        <ExpandChooser
+          name={chooser.name}
+          summary={chooser.summary}
+          room={Math.max(0, MAX_VIEW_IDS - view.nodes.length)}
+          onCancel={() => setChooser(null)}
+          onChoose={(choice) => {
+            const id = chooser.id;
+            setChooser(null);
+            void expand(id, 0, choice);
+          }}
+        />
+      )}
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

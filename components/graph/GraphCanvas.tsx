@@ -4,7 +4,10 @@ import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { useEffect, useMemo, useRef } from "react";
 import CytoscapeComponent from "react-cytoscapejs";
+import type { LayoutName } from "@/lib/explorer/controls";
 import type { ElementDefinitions } from "@/lib/graph/elements";
+import { layoutOptions } from "@/lib/graph/layouts";
+import type { GraphData } from "@/lib/graph/types";
 import { graphStylesheet } from "@/lib/graph/style";
 
 cytoscape.use(fcose);
@@ -29,6 +32,29 @@ export interface GraphCanvasProps {
   fixed?: { extent: Extent | null };
   /** Hands out the Cytoscape instance, for sharing (positions, extent) and exports (PNG). */
   onCore?: (cy: Core) => void;
+  /** Elements in the view but filtered out: not drawn, and where they were is kept. */
+  hiddenIds?: ReadonlySet<string>;
+  /** Elements to emphasise (a path, the event under the pointer on the timeline). */
+  highlightIds?: ReadonlySet<string>;
+  /** Nodes that layouts leave where they are. */
+  pinnedIds?: ReadonlySet<string>;
+  /** The layout; force-directed places new nodes incrementally, the others rearrange everything. */
+  layout?: LayoutName;
+  /** Bumped to run the layout again (the "Re-run layout" button). */
+  layoutRun?: number;
+  /** The graph behind `elements`, for layouts that read data (the time layout reads event dates). */
+  graph?: GraphData;
+  /** Right-click (or long press) on a node: the context menu, at this point of the page. */
+  onContextMenu?: (id: string, point: { x: number; y: number }) => void;
+}
+
+function sameSet(cy: Core, className: string, ids: ReadonlySet<string> | undefined) {
+  cy.batch(() => {
+    cy.elements(`.${className}`).forEach((element) => {
+      if (!ids?.has(element.id())) element.removeClass(className);
+    });
+    ids?.forEach((id) => cy.getElementById(id).addClass(className));
+  });
 }
 
 /** Shows a model-coordinate rectangle centred in the canvas, as large as it fits. */
@@ -54,12 +80,36 @@ declare global {
  * expands. New nodes start next to a neighbour already on screen, and the force-directed layout (fcose)
  * then settles them without throwing the existing picture around.
  */
-export default function GraphCanvas({ elements, selectedId, onSelect, onExpand, fixed, onCore }: GraphCanvasProps) {
+export default function GraphCanvas({
+  elements,
+  selectedId,
+  onSelect,
+  onExpand,
+  fixed,
+  onCore,
+  hiddenIds,
+  highlightIds,
+  pinnedIds,
+  layout = "force",
+  layoutRun = 0,
+  graph,
+  onContextMenu,
+}: GraphCanvasProps) {
   const cyRef = useRef<Core | null>(null);
-  const handlers = useRef({ onSelect, onExpand, onCore });
+  const handlers = useRef({ onSelect, onExpand, onCore, onContextMenu });
   useEffect(() => {
-    handlers.current = { onSelect, onExpand, onCore };
-  }, [onSelect, onExpand, onCore]);
+    handlers.current = { onSelect, onExpand, onCore, onContextMenu };
+  }, [onSelect, onExpand, onCore, onContextMenu]);
+  const graphRef = useRef<GraphData>({ nodes: [], edges: [] });
+  useEffect(() => {
+    graphRef.current = graph ?? { nodes: [], edges: [] };
+  }, [graph]);
+  const pinnedKey = [...(pinnedIds ?? [])].sort().join(",");
+  const pinnedRef = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    pinnedRef.current = new Set(pinnedKey ? pinnedKey.split(",") : []);
+  }, [pinnedKey]);
+  const lastRun = useRef(layoutRun);
   const fixedExtent = fixed ? JSON.stringify(fixed.extent) : null;
 
   const flat = useMemo<ElementDefinition[]>(() => [...elements.nodes, ...elements.edges], [elements]);
@@ -79,8 +129,19 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand, 
       else cy.fit(undefined, 40);
       return;
     }
+    cy.nodes().forEach((node) => {
+      if (pinnedRef.current.has(node.id())) node.lock();
+    });
+    if (layout !== "force") {
+      cy.nodes().forEach((node) => {
+        node.scratch("_placed", true);
+      });
+      cy.layout(layoutOptions(layout, graphRef.current) as unknown as cytoscape.LayoutOptions).run();
+      return;
+    }
     const fresh = cy.nodes().filter((node) => node.scratch("_placed") !== true);
-    const firstLayout = fresh.length === cy.nodes().length;
+    const firstLayout = fresh.length === cy.nodes().length || layoutRun !== lastRun.current;
+    lastRun.current = layoutRun;
     fresh.forEach((node) => {
       const anchor = node.neighborhood("node").filter((other) => other.scratch("_placed") === true);
       if (anchor.nonempty()) {
@@ -89,7 +150,7 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand, 
       }
       node.scratch("_placed", true);
     });
-    const layout = cy.layout({
+    cy.layout({
       name: "fcose",
       randomize: firstLayout,
       animate: !firstLayout,
@@ -98,9 +159,31 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand, 
       padding: 40,
       nodeRepulsion: () => 16000,
       idealEdgeLength: () => 140,
-    } as cytoscape.LayoutOptions);
-    layout.run();
-  }, [nodeKey, fixedExtent]);
+    } as cytoscape.LayoutOptions).run();
+  }, [nodeKey, fixedExtent, layout, layoutRun]);
+
+  // Filters, highlights and pins are classes and locks: nothing is removed, so nothing moves.
+  const hiddenKey = [...(hiddenIds ?? [])].sort().join(",");
+  const highlightKey = [...(highlightIds ?? [])].sort().join(",");
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy) sameSet(cy, "filtered", new Set(hiddenKey ? hiddenKey.split(",") : []));
+  }, [hiddenKey, nodeKey]);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy) sameSet(cy, "highlighted", new Set(highlightKey ? highlightKey.split(",") : []));
+  }, [highlightKey, nodeKey]);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const pinned = new Set(pinnedKey ? pinnedKey.split(",") : []);
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        if (pinned.has(node.id())) node.lock().addClass("pinned");
+        else node.unlock().removeClass("pinned");
+      });
+    });
+  }, [pinnedKey, nodeKey]);
 
   // Keep Cytoscape's selection in step with the URL.
   useEffect(() => {
@@ -130,6 +213,11 @@ export default function GraphCanvas({ elements, selectedId, onSelect, onExpand, 
           handlers.current.onSelect(target === cy ? null : (target as cytoscape.SingularElementArgument).id());
         });
         cy.on("dbltap", "node", (event) => handlers.current.onExpand(event.target.id()));
+        cy.on("cxttap", "node", (event) => {
+          const box = cy.container()?.getBoundingClientRect();
+          const point = event.renderedPosition ?? { x: 0, y: 0 };
+          handlers.current.onContextMenu?.(event.target.id(), { x: (box?.left ?? 0) + point.x, y: (box?.top ?? 0) + point.y });
+        });
       }}
     />
   );

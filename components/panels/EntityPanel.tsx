@@ -7,6 +7,7 @@ import { NEIGHBOUR_PAGE_SIZE } from "@/lib/api-schemas";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphEdge, GraphNode, NeighbourPage } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { ClaimsList } from "./ClaimsList";
 import { PropertyList } from "./PropertyList";
 import { SourceList } from "./SourceList";
 
@@ -15,6 +16,8 @@ interface EntityPanelProps {
   onExpand: (id: string) => void;
   /** Adds an entity to the graph (if needed) and selects it. */
   onShowEntity: (id: string) => void;
+  /** Adds several entities to the graph (a report's claims). */
+  onAddToGraph?: (ids: string[]) => void;
 }
 
 interface Connection {
@@ -33,7 +36,7 @@ function connectionsOf(page: NeighbourPage): Connection[] {
 }
 
 /** An entity: its properties, and every connection with the sources that support it. */
-export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelProps) {
+export function EntityPanel({ entityId, onExpand, onShowEntity, onAddToGraph }: EntityPanelProps) {
   const [pages, setPages] = useState<{ id: string; list: NeighbourPage[] } | null>(null);
   // Failures are remembered with the entity they belong to, so picking another entity never shows a stale one.
   const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
@@ -106,6 +109,8 @@ export function EntityPanel({ entityId, onExpand, onShowEntity }: EntityPanelPro
       >
         Expand neighbours ({first.total})
       </button>
+
+      {entity.type === "Report" && onAddToGraph && <ClaimsList reportId={entity.id} onShowEntity={onShowEntity} onAddToGraph={onAddToGraph} />}
 
       <section aria-labelledby="connections-title">
         <h3 id="connections-title" className="mb-1 text-sm font-semibold text-gray-800">

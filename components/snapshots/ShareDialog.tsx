@@ -4,13 +4,15 @@ import { useEffect, useId, useRef, useState } from "react";
 import { errorMessage } from "@/lib/api-client";
 import type { CapturedView } from "@/lib/snapshots/capture";
 import { createSnapshotApi, embedSnippet, rememberRevokeKey, revokeSnapshotApi } from "@/lib/snapshots/client";
-import type { CreatedSnapshot, SnapshotOrigin } from "@/lib/snapshots/model";
+import type { CreatedSnapshot, SnapshotOrigin, SnapshotStyle } from "@/lib/snapshots/model";
 
 interface ShareDialogProps {
   /** Reads the view at the moment of sharing; null when nothing is drawn. */
   capture: () => CapturedView | null;
   origin: SnapshotOrigin;
   defaultTitle: string;
+  /** The view's visible filters, recorded with the snapshot. */
+  style?: SnapshotStyle;
 }
 
 function CopyField({ label, value, multiline = false }: { label: string; value: string; multiline?: boolean }) {
@@ -48,7 +50,7 @@ function CopyField({ label, value, multiline = false }: { label: string; value: 
  * "Share": freezes the current view as a snapshot and hands out its permalink, an embed snippet, and a
  * way to revoke it. The revoke key stays in this browser.
  */
-export function ShareDialog({ capture, origin, defaultTitle }: ShareDialogProps) {
+export function ShareDialog({ capture, origin, defaultTitle, style }: ShareDialogProps) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(defaultTitle);
   const [note, setNote] = useState("");
@@ -82,7 +84,7 @@ export function ShareDialog({ capture, origin, defaultTitle }: ShareDialogProps)
     setBusy(true);
     setFailure(null);
     try {
-      const made = await createSnapshotApi({ title, note, origin, ...view });
+      const made = await createSnapshotApi({ title, note, origin, ...(style ? { style } : {}), ...view });
       rememberRevokeKey(made.snapshot.id, made.revokeKey);
       setCreated(made);
     } catch (cause) {

@@ -48,6 +48,11 @@ export const graphStylesheet = [
     selector: "edge:selected",
     style: { "line-color": "#111827", "target-arrow-color": "#111827", width: 5 },
   },
+  // The explorer's view controls: filtered elements are not drawn; a path or hovered event stands out.
+  { selector: ".filtered", style: { display: "none" } },
+  { selector: "node.highlighted", style: { "border-width": 5, "border-color": "#b91c1c" } },
+  { selector: "edge.highlighted", style: { "line-color": "#b91c1c", "target-arrow-color": "#b91c1c", width: 5, "z-index": 10 } },
+  { selector: "node.pinned", style: { "border-style": "double", "border-width": 5 } },
   // "Compare with live" on a snapshot: changed in amber, gone dashed and faded, new in green.
   { selector: "node.changed", style: { "border-width": 4, "border-color": "#d97706" } },
   { selector: "node.removed", style: { opacity: 0.45, "border-style": "dashed", "border-width": 3, "border-color": "#b91c1c" } },

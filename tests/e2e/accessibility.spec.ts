@@ -20,7 +20,7 @@ test("the explorer with a graph, the details panel and the search suggestions op
   await page.goto("/?nodes=company-thermo-fisher,legislator-marco-rubio,event-2018-02-rubio-urges-thermo-fisher&selected=legislator-marco-rubio");
   await expect.poll(() => graphNodeIds(page)).toHaveLength(3);
   await expect(page.getByRole("heading", { name: "Marco Rubio" })).toBeVisible();
-  await page.getByText(/In view:/).click();
+  await expect(page.getByRole("table", { name: "Entities in view" })).toBeVisible();
   await page.getByRole("combobox", { name: "Search entities" }).fill("thermo");
   await expect(page.getByRole("option").first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

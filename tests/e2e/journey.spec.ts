@@ -43,7 +43,7 @@ test("search, expand, and read the sources about Marco Rubio", async ({ page }) 
   const link = await edgeMidpointOnScreen(page, "rel-rubio-acted-in-urging");
   await page.mouse.click(link.x, link.y);
   await expect(details.getByText("Relationship · ACTED_IN")).toBeVisible();
-  await expect(details.getByRole("heading", { level: 2 })).toHaveText(/Marco Rubio\s+acted in\s+Rubio urges Thermo Fisher/);
+  await expect(details.getByRole("heading", { level: 2 }).first()).toHaveText(/Marco Rubio\s+acted in\s+Rubio urges Thermo Fisher/);
   await expect(details.getByText(/Last February, Florida Sen\. Marco Rubio urged the company/)).toBeVisible();
   await expect(details.getByText("Sources (1)")).toBeVisible();
 });
@@ -73,7 +73,7 @@ test("the URL holds the view: reload, back and forward restore it", async ({ pag
 
   await page.reload();
   await expect.poll(() => graphNodeIds(page)).toEqual(expandedView);
-  await expect(page.getByRole("complementary", { name: "Details" }).getByRole("heading", { level: 2 })).toHaveText(
+  await expect(page.getByRole("complementary", { name: "Details" }).getByRole("heading", { level: 2 }).first()).toHaveText(
     /Rubio urges Thermo Fisher/,
   );
 

@@ -1,8 +1,12 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 afterEach(() => cleanup());
+
+// The first render of a big component (the explorer) imports its modules on the spot; on a busy two-core
+// machine that alone can pass the default one-second wait of findBy*.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no matchMedia; components ask it about the screen width. Tests that care stub their own.
 if (typeof window.matchMedia !== "function") {

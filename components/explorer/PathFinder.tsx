@@ -1,0 +1,154 @@
+"use client";
+
+import { useState } from "react";
+import { SearchBox } from "@/components/search/SearchBox";
+import { errorMessage, pathsApi } from "@/lib/api-client";
+import type { GraphData } from "@/lib/graph/types";
+import type { PathsResult } from "@/lib/paths";
+import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
+
+export interface PathEnd {
+  id: string;
+  name: string;
+}
+
+interface PathFinderProps {
+  from: PathEnd | null;
+  to: PathEnd | null;
+  onEnds: (from: PathEnd | null, to: PathEnd | null) => void;
+  /** The paths found: the explorer adds them to the view and highlights them. */
+  onFound: (result: PathsResult) => void;
+}
+
+/** One path as words: "Thermo Fisher → target of → Rubio urges … ← acted in ← Marco Rubio". */
+export function describePath(path: PathsResult["paths"][number], graph: GraphData): string {
+  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
+  const edges = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  const parts = [names.get(path.nodes[0] ?? "") ?? path.nodes[0] ?? ""];
+  path.edges.forEach((edgeId, index) => {
+    const edge = edges.get(edgeId);
+    const here = path.nodes[index];
+    const verb = edge ? RELATIONSHIP_TYPE_SPECS[edge.type].verb : "linked to";
+    parts.push(edge && edge.source !== here ? `← ${verb} ←` : `→ ${verb} →`);
+    parts.push(names.get(path.nodes[index + 1] ?? "") ?? path.nodes[index + 1] ?? "");
+  });
+  return parts.join(" ");
+}
+
+function EndPicker({ label, end, onPick }: { label: string; end: PathEnd | null; onPick: (end: PathEnd | null) => void }) {
+  return (
+    <div className="text-sm">
+      <SearchBox label={label} showLabel placeholder="Search for an entity…" onPick={(hit) => onPick({ id: hit.id, name: hit.name })} />
+      {end && (
+        <p className="mt-1 flex items-center gap-2" data-testid={`path-${label.toLowerCase()}`}>
+          <span className="font-medium">{end.name}</span>
+          <button type="button" onClick={() => onPick(null)} className="text-xs text-red-800 underline">
+            Clear <span className="sr-only">{label}</span>
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "How is A connected to B?": up to k shortest paths, at most so many steps, optionally never through
+ * some types (a Region hub would connect everything). The server bounds the search in time.
+ */
+export function PathFinder({ from, to, onEnds, onFound }: PathFinderProps) {
+  const [k, setK] = useState(3);
+  const [maxLength, setMaxLength] = useState(6);
+  const [avoid, setAvoid] = useState<EntityType[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<PathsResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function find(event: React.FormEvent) {
+    event.preventDefault();
+    if (!from || !to) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const found = await pathsApi(from.id, to.id, { k, maxLength, avoid });
+      setResult(found);
+      if (found.paths.length > 0) onFound(found);
+    } catch (cause) {
+      setResult(null);
+      setFailure(errorMessage(cause, "The path search failed. Try again."));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="path-finder-title" className="mt-4 border-t border-gray-200 pt-3">
+      <h2 id="path-finder-title" className="text-sm font-semibold">
+        Find paths
+      </h2>
+      <form onSubmit={(event) => void find(event)} className="mt-2 space-y-2">
+        <EndPicker label="From" end={from} onPick={(end) => onEnds(end, to)} />
+        <EndPicker label="To" end={to} onPick={(end) => onEnds(from, end)} />
+        <div className="flex flex-wrap gap-3 text-xs">
+          <label className="flex items-center gap-1">
+            Paths
+            <select value={k} onChange={(event) => setK(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-0.5">
+              {[1, 2, 3, 4, 5].map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            At most
+            <select value={maxLength} onChange={(event) => setMaxLength(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-0.5">
+              {[1, 2, 3, 4, 5, 6, 7, 8].map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+            steps
+          </label>
+        </div>
+        <fieldset className="text-xs">
+          <legend className="text-gray-700">Never through</legend>
+          <div className="flex flex-wrap gap-x-3">
+            {ENTITY_TYPES.map((type) => (
+              <label key={type} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={avoid.includes(type)}
+                  onChange={() => setAvoid(avoid.includes(type) ? avoid.filter((item) => item !== type) : [...avoid, type])}
+                />
+                {ENTITY_TYPE_SPECS[type].label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" disabled={!from || !to || busy} className="rounded bg-red-800 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+          {busy ? "Searching…" : "Find paths"}
+        </button>
+      </form>
+      <div aria-live="polite" className="mt-2 text-sm">
+        {failure && (
+          <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-800">
+            {failure}
+          </p>
+        )}
+        {result && result.paths.length === 0 && (
+          <p className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+            No path of at most {result.searched.maxLength} steps joins {from?.name} and {to?.name}
+            {result.searched.avoid.length > 0 ? " without the avoided types" : ""}.
+          </p>
+        )}
+        {result && result.paths.length > 0 && (
+          <ol aria-label="Paths found" className="list-decimal space-y-1 pl-5">
+            {result.paths.map((path, index) => (
+              <li key={index}>
+                <span className="text-xs text-gray-600">{path.length} {path.length === 1 ? "step" : "steps"}: </span>
+                {describePath(path, result.graph)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

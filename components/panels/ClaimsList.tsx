@@ -1,0 +1,88 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { claimsApi, errorMessage } from "@/lib/api-client";
+import type { ClaimsPage } from "@/lib/claims";
+import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { SourceList } from "./SourceList";
+
+const PAGE = 100;
+
+interface ClaimsListProps {
+  reportId: string;
+  onShowEntity: (id: string) => void;
+  /** Adds entities to the graph (the ends of the claims). */
+  onAddToGraph: (ids: string[]) => void;
+}
+
+/**
+ * Provenance read the other way: every relationship this report supports, with its quote and the other
+ * sources that back it, and a button that puts them all in the graph.
+ */
+export function ClaimsList({ reportId, onShowEntity, onAddToGraph }: ClaimsListProps) {
+  const [claims, setClaims] = useState<{ id: string; page: ClaimsPage } | null>(null);
+  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    claimsApi(reportId, { limit: PAGE }, controller.signal)
+      .then((page) => setClaims({ id: reportId, page }))
+      .catch((cause: unknown) => {
+        if (!controller.signal.aborted) setFailure({ id: reportId, message: errorMessage(cause, "Could not load what this report supports.") });
+      });
+    return () => controller.abort();
+  }, [reportId]);
+
+  if (failure?.id === reportId) {
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {failure.message}
+      </p>
+    );
+  }
+  const page = claims?.id === reportId ? claims.page : null;
+  if (!page) return <p className="text-sm text-gray-500">Loading what this report supports…</p>;
+  const names = new Map(page.nodes.map((node) => [node.id, node.name]));
+
+  return (
+    <section aria-labelledby="claims-title">
+      <h3 id="claims-title" className="mb-1 text-sm font-semibold text-gray-800">
+        Claims this report supports ({page.total})
+      </h3>
+      {page.total === 0 ? (
+        <p className="text-sm text-gray-600">No relationship in the graph cites this report yet.</p>
+      ) : (
+        <>
+          <button
+            type="button"
+            onClick={() => onAddToGraph(page.nodes.map((node) => node.id))}
+            className="mb-2 rounded border border-gray-300 px-2 py-1 text-xs hover:bg-gray-100"
+          >
+            Add {page.edges.length === page.total ? "them" : `these ${page.edges.length}`} to the graph
+          </button>
+          <ul aria-label="Claims" className="space-y-2">
+            {page.edges.map((edge) => (
+              <li key={edge.id} className="rounded border border-gray-100 p-2 text-sm">
+                <p>
+                  <button type="button" onClick={() => onShowEntity(edge.source)} className="font-medium underline decoration-dotted">
+                    {names.get(edge.source) ?? edge.source}
+                  </button>{" "}
+                  <span className="text-gray-500">{RELATIONSHIP_TYPE_SPECS[edge.type].verb}</span>{" "}
+                  <button type="button" onClick={() => onShowEntity(edge.target)} className="font-medium underline decoration-dotted">
+                    {names.get(edge.target) ?? edge.target}
+                  </button>
+                </p>
+                <SourceList sources={edge.sources} quote={edge.quote} onOpenReport={onShowEntity} />
+              </li>
+            ))}
+          </ul>
+          {page.edges.length < page.total && (
+            <p className="mt-1 text-xs text-gray-600">
+              Showing the first {page.edges.length} of {page.total}.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
