@@ -4,6 +4,7 @@ import type { Core } from "cytoscape";
 import { useState } from "react";
 import { download, fileNameOf } from "@/lib/download";
 import { toEdgesCsv, toNodesCsv, toRedstringJson } from "@/lib/graph/export";
+import { toGexf, toGraphML } from "@/lib/graph/export-gephi";
 import type { PositionedGraph } from "@/lib/graph/positioned";
 import { graphToSvg } from "@/lib/graph/svg";
 
@@ -15,7 +16,7 @@ interface ExportMenuProps {
   getGraph: () => PositionedGraph;
 }
 
-/** Downloads of the view: PNG, SVG, Redstring JSON (re-importable), CSV of nodes and of edges. */
+/** Downloads of the view: PNG, SVG, Redstring JSON (re-importable), GraphML and GEXF (Gephi), CSV of nodes and of edges. */
 export function ExportMenu({ title, getCore, getGraph }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const name = fileNameOf(title);
@@ -35,6 +36,8 @@ export function ExportMenu({ title, getCore, getGraph }: ExportMenuProps) {
       label: "Redstring JSON",
       run: () => download(`${name}.json`, `${JSON.stringify(toRedstringJson(getGraph(), { title }), null, 2)}\n`, "application/json;charset=utf-8"),
     },
+    { label: "GraphML (Gephi, yEd)", run: () => download(`${name}.graphml`, toGraphML(getGraph(), title), "application/graphml+xml;charset=utf-8") },
+    { label: "GEXF (Gephi)", run: () => download(`${name}.gexf`, toGexf(getGraph(), title), "application/gexf+xml;charset=utf-8") },
     { label: "CSV of nodes", run: () => download(`${name}-nodes.csv`, toNodesCsv(getGraph()), "text/csv;charset=utf-8") },
     { label: "CSV of relationships", run: () => download(`${name}-relationships.csv`, toEdgesCsv(getGraph()), "text/csv;charset=utf-8") },
   ];
