@@ -16,6 +16,10 @@ export const ENTITY_TYPES = [
   "Report",
   "Region",
   "Event",
+  // Added for the importers (issue 7): legislative data and FollowTheMoney addresses.
+  "Bill",
+  "Subject",
+  "Address",
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -31,6 +35,15 @@ export const RELATIONSHIP_TYPES = [
   "CONCERNS",
   "OCCURRED_IN",
   "DOCUMENTS",
+  // Added for the importers (issue 7).
+  "SPONSORED",
+  "VOTED_ON",
+  "REFERRED_TO",
+  "HAS_SUBJECT",
+  "HAS_ADDRESS",
+  "PAID",
+  "OWNER_OF",
+  "DIRECTOR_OF",
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -177,6 +190,40 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
       { name: "kind", label: "Kind", kind: "text" },
     ],
   },
+  Bill: {
+    type: "Bill",
+    label: "Bill",
+    plural: "Bills",
+    color: "#8c564b",
+    shape: "barrel",
+    fields: [
+      { name: "congress", label: "Congress", kind: "text" },
+      { name: "active", label: "Active", kind: "choice", choices: ["yes", "no"] },
+      { name: "enacted", label: "Enacted", kind: "choice", choices: ["yes", "no"] },
+      { name: "vetoed", label: "Vetoed", kind: "choice", choices: ["yes", "no"] },
+    ],
+  },
+  Subject: {
+    type: "Subject",
+    label: "Subject",
+    plural: "Subjects",
+    color: "#bcbd22",
+    shape: "tag",
+    fields: [{ name: "vocabulary", label: "Vocabulary", kind: "text" }],
+  },
+  Address: {
+    type: "Address",
+    label: "Address",
+    plural: "Addresses",
+    color: "#e377c2",
+    shape: "round-rectangle",
+    fields: [
+      { name: "street", label: "Street", kind: "text" },
+      { name: "postalCode", label: "Postal code", kind: "text" },
+      { name: "city", label: "City", kind: "text" },
+      { name: "country", label: "Country", kind: "text" },
+    ],
+  },
 };
 
 export interface RelationshipTypeSpec {
@@ -283,6 +330,86 @@ export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, Relation
     to: ["Event"],
     fields: [],
     eventRole: true,
+  },
+  SPONSORED: {
+    type: "SPONSORED",
+    verb: "sponsored",
+    from: ["Legislator"],
+    to: ["Bill"],
+    // "sponsor" or "cosponsor".
+    fields: [roleField],
+    eventRole: false,
+  },
+  VOTED_ON: {
+    type: "VOTED_ON",
+    verb: "voted on",
+    from: ["Legislator"],
+    to: ["Bill"],
+    fields: [{ name: "vote", label: "Vote", kind: "text" }],
+    eventRole: false,
+  },
+  REFERRED_TO: {
+    type: "REFERRED_TO",
+    verb: "referred to",
+    from: ["Bill"],
+    to: ["Agency"],
+    fields: [],
+    eventRole: false,
+  },
+  HAS_SUBJECT: {
+    type: "HAS_SUBJECT",
+    verb: "deals with",
+    from: ["Bill", "Report", "Event"],
+    to: ["Subject"],
+    fields: [],
+    eventRole: false,
+  },
+  HAS_ADDRESS: {
+    type: "HAS_ADDRESS",
+    verb: "has address",
+    from: PARTICIPANTS,
+    to: ["Address"],
+    fields: [roleField],
+    eventRole: false,
+  },
+  PAID: {
+    type: "PAID",
+    verb: "paid",
+    from: PARTICIPANTS,
+    to: PARTICIPANTS,
+    // Kept as the source wrote them: an amount is a decimal string, a date may be only a year or a month.
+    fields: [
+      { name: "amount", label: "Amount", kind: "text" },
+      { name: "currency", label: "Currency", kind: "text" },
+      { name: "date", label: "Date", kind: "text" },
+      { name: "purpose", label: "Purpose", kind: "text" },
+    ],
+    eventRole: false,
+  },
+  OWNER_OF: {
+    type: "OWNER_OF",
+    verb: "owner of",
+    from: PARTICIPANTS,
+    to: ["Company", "Organization"],
+    fields: [
+      { name: "percentage", label: "Share (%)", kind: "text" },
+      roleField,
+      { name: "startDate", label: "From", kind: "text" },
+      { name: "endDate", label: "Until", kind: "text" },
+    ],
+    eventRole: false,
+  },
+  DIRECTOR_OF: {
+    type: "DIRECTOR_OF",
+    verb: "director of",
+    from: ["Person", "Legislator", "Company", "Organization"],
+    to: ["Company", "Organization", "Agency"],
+    fields: [
+      roleField,
+      { name: "startDate", label: "From", kind: "text" },
+      { name: "endDate", label: "Until", kind: "text" },
+    ],
+    eventRole: false,
   },
 };
 

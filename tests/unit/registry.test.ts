@@ -39,6 +39,9 @@ const VALID: Record<EntityType, Record<string, unknown>> = {
     datePrecision: "day",
     kind: "decision",
   },
+  Bill: { id: "bill-hr10-114", type: "Bill", name: "SOAR Reauthorization Act", congress: "114", active: "yes", enacted: "no", vetoed: "no" },
+  Subject: { id: "subject-taxation", type: "Subject", name: "Taxation", vocabulary: "Legislative subject terms" },
+  Address: { id: "address-1", type: "Address", name: "1 Main St, Springfield", street: "1 Main St", postalCode: "12345", city: "Springfield", country: "us" },
 };
 
 function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; code: string }[] } }) {

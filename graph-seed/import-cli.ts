@@ -1,0 +1,174 @@
+// Run by `npm run import` and `npm run import:legis` (scripts/import.mjs sets NEO4J_URI):
+//   csv --mapping m.json [--dir D]     the files a column mapping names (lib/import/mapping.ts)
+//   json FILE                          a Redstring JSON export
+//   ftm FILE                           FollowTheMoney JSON lines
+//   legis [--dir D]                    the legis-graph-114 data set through its committed mapping
+// Options: --source-name, --skip-invalid, --report FILE, --batch-size N, --id-prefix P.
+// Exits 1 with a readable message when the input is refused; the list of problems is capped on screen,
+// the report file (with --skip-invalid, or --report) holds them all.
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { closeDriver } from "../lib/db/driver";
+import { migrateSchema } from "../lib/db/schema";
+import { csvSource } from "../lib/import/csv";
+import { datasetsDir } from "../lib/import/datasets";
+import { ftmSource } from "../lib/import/ftm";
+import { csvMappingSchema } from "../lib/import/mapping";
+import { slugify } from "../lib/import/mapping";
+import { neo4jImportStore } from "../lib/import/neo4j-store";
+import { runImport, type Progress, type SourceReport } from "../lib/import/pipeline";
+import { redstringJsonSource } from "../lib/import/redstring-json";
+import type { ImportSource } from "../lib/import/types";
+import { describeIssues } from "../lib/validation";
+
+class UsageError extends Error {}
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const LEGIS_MAPPING = path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json");
+/** Resolved when the legis command runs, so other commands work on a machine without the data sets. */
+const legisDir = () => path.join(datasetsDir(ROOT), "legis-graph-114");
+const SHOWN_PROBLEMS = 50;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    mapping: { type: "string" },
+    dir: { type: "string" },
+    "source-name": { type: "string" },
+    "skip-invalid": { type: "boolean", default: false },
+    report: { type: "string" },
+    "batch-size": { type: "string" },
+    "id-prefix": { type: "string" },
+  },
+});
+
+function readMapping(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (cause) {
+    throw new UsageError(`Cannot read the mapping ${file}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+  const parsed = csvMappingSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`The mapping ${file} is invalid: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function sourceFor(command: string | undefined, args: string[]): { source: ImportSource; report: SourceReport | null } {
+  const name = values["source-name"];
+  const reportFor = (sourceName: string, extra: Partial<SourceReport> = {}): SourceReport => ({
+    id: `import-${slugify(sourceName).slice(0, 100) || "data"}`,
+    name: `Imported data set: ${sourceName}`.slice(0, 300),
+    description: `Loaded with \`npm run import\` from ${sourceName}.`,
+    ...extra,
+  });
+  switch (command) {
+    case "csv":
+    case "legis": {
+      const mappingFile = command === "legis" ? LEGIS_MAPPING : values.mapping;
+      if (!mappingFile) throw new UsageError("csv needs --mapping FILE (a JSON column mapping)");
+      const mapping = readMapping(mappingFile);
+      const directory = values.dir ?? (command === "legis" ? legisDir() : path.dirname(path.resolve(mappingFile)));
+      const source = csvSource({ mapping, directory, name });
+      const url = mapping.source?.url;
+      return { source, report: reportFor(source.name, { ...(mapping.source?.description ? { description: mapping.source.description } : {}), ...(url ? { url } : {}) }) };
+    }
+    case "json": {
+      const [file] = args;
+      if (!file) throw new UsageError("json needs a FILE (a Redstring JSON export)");
+      // The file's relationships cite their own Reports; adding one would change the graph it round-trips.
+      return { source: redstringJsonSource(file, name), report: null };
+    }
+    case "ftm": {
+      const [file] = args;
+      if (!file) throw new UsageError("ftm needs a FILE (FollowTheMoney JSON lines)");
+      const source = ftmSource(file, name);
+      return { source, report: reportFor(source.name) };
+    }
+    default:
+      throw new UsageError("usage: npm run import -- csv --mapping m.json [--dir D] | json FILE | ftm FILE  [--skip-invalid] [--report FILE] [--source-name NAME]");
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+function printProgress(started: number) {
+  let phaseStarted = started;
+  let lastPhase = "";
+  return (progress: Progress) => {
+    if (progress.phase !== lastPhase) {
+      lastPhase = progress.phase;
+      phaseStarted = Date.now();
+    }
+    const seconds = Math.max((Date.now() - phaseStarted) / 1000, 0.001);
+    const share = progress.totalBytes > 0 && progress.phase !== "resolve" ? ` ${Math.min(100, (100 * progress.bytesRead) / progress.totalBytes).toFixed(0)}% of ${megabytes(progress.totalBytes)},` : "";
+    const created = progress.phase.startsWith("write") ? `, ${progress.created.toLocaleString("en")} created` : "";
+    const event = progress.committed ? " (batch committed)" : "";
+    process.stderr.write(
+      `[import] ${progress.phase}:${share} ${progress.rows.toLocaleString("en")} rows, ${Math.round(progress.rows / seconds).toLocaleString("en")} rows/s${created}${event}\n`,
+    );
+  };
+}
+
+async function main() {
+  const [command, ...args] = positionals;
+  const { source, report } = sourceFor(command, args);
+  const skipInvalid = values["skip-invalid"] || command === "legis";
+  const batchSize = values["batch-size"] ? Number(values["batch-size"]) : undefined;
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new UsageError("--batch-size must be a whole number");
+
+  const reportFile =
+    values.report ?? (skipInvalid ? path.join(ROOT, ".data/imports", `${slugify(source.name) || "import"}-refused.tsv`) : undefined);
+  let reportStream: ReturnType<typeof createWriteStream> | undefined;
+  if (reportFile) {
+    mkdirSync(path.dirname(path.resolve(reportFile)), { recursive: true });
+    reportStream = createWriteStream(reportFile);
+    reportStream.write("file\tline\treason\n");
+  }
+
+  await migrateSchema();
+  const started = Date.now();
+  process.stderr.write(`[import] ${source.name}: ${source.files.length} file(s), ${megabytes(source.totalBytes)}${skipInvalid ? ", skipping invalid rows" : ""}\n`);
+  const result = await runImport(source, {
+    store: neo4jImportStore,
+    sourceReport: report,
+    skipInvalid,
+    ...(batchSize !== undefined ? { batchSize } : {}),
+    ...(values["id-prefix"] ? { idPrefix: values["id-prefix"] } : {}),
+    onProgress: printProgress(started),
+    onProblem: (problem) => reportStream?.write(`${problem.file}\t${problem.line}\t${problem.reason.replace(/[\t\n]/g, " ")}\n`),
+  });
+  await new Promise<void>((resolve) => (reportStream ? reportStream.end(resolve) : resolve()));
+
+  for (const problem of result.problems.slice(0, SHOWN_PROBLEMS)) console.log(`  ${problem.file}:${problem.line}: ${problem.reason}`);
+  if (result.problemCount > SHOWN_PROBLEMS) console.log(`  ... and ${(result.problemCount - SHOWN_PROBLEMS).toLocaleString("en")} more`);
+  const seconds = result.elapsedMs / 1000;
+  const rows = result.entities.valid + result.relationships.valid + result.duplicatesIgnored + result.problemCount;
+  const summary =
+    `${result.entities.valid.toLocaleString("en")} entities and ${result.relationships.valid.toLocaleString("en")} relationships valid, ` +
+    `${result.duplicatesIgnored.toLocaleString("en")} identical repeated rows ignored, ${result.problemCount.toLocaleString("en")} rows refused`;
+  if (result.status === "refused") {
+    console.log(`[import] refused: nothing was written. ${summary}.`);
+    if (reportFile) console.log(`[import] every problem is listed in ${reportFile}`);
+    console.log("[import] fix the rows above and run again, or pass --skip-invalid to load the valid rows only.");
+    process.exitCode = 1;
+    return;
+  }
+  console.log(
+    `[import] done in ${seconds.toFixed(1)} s (${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString("en")} rows/s): ${summary}; ` +
+      `created ${result.entities.created.toLocaleString("en")} entities and ${result.relationships.created.toLocaleString("en")} relationships` +
+      (result.entities.created + result.relationships.created === 0 ? " (everything was already there)" : ""),
+  );
+  if (result.problemCount > 0) {
+    console.log(`[import] the ${result.problemCount.toLocaleString("en")} refused rows were left out; every one is listed in ${reportFile}`);
+    process.exitCode = 2;
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`[import] failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(closeDriver);

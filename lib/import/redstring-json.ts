@@ -1,0 +1,164 @@
+/**
+ * A Redstring JSON file (lib/graph/export.ts) as import items, read as a stream: a small scanner finds
+ * each element of `entities` and `relationships` and parses it alone, so the file never has to fit in
+ * memory and every problem names the line its element starts on. `positions` and other keys are skipped.
+ * Relationships keep the sources they cite (Reports in the file or the database): an export then import
+ * gives back the same graph.
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import { REDSTRING_JSON_FORMAT } from "../graph/export";
+import { readLines } from "./lines";
+import type { ImportItem, ImportSource, ReadCounter } from "./types";
+
+type ArrayKey = "entities" | "relationships";
+type Scanned =
+  | { kind: "element"; key: ArrayKey; line: number; text: string }
+  | { kind: "problem"; line: number; reason: string; fileLevel?: boolean };
+
+const WHITESPACE = new Set([" ", "\t", "\r", "\n"]);
+
+/** The scanner: JSON structure only (depth, strings, escapes); element text goes to JSON.parse. */
+export async function* scanRedstringJson(lines: AsyncIterable<{ line: number; text: string; invalid?: string }>): AsyncGenerator<Scanned> {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let keyText = "";
+  let currentKey: string | null = null;
+  let arrayKey: ArrayKey | null = null;
+  let element: { line: number; text: string; invalid?: string } | null = null;
+  let scalar: { key: string; text: string } | null = null;
+  let badElement = false;
+  let started = false;
+  let ended = false;
+  let lastLine = 0;
+  const header: Record<string, unknown> = {};
+
+  for await (const { line, text, invalid } of lines) {
+    lastLine = line;
+    if (invalid) {
+      if (element) element.invalid ??= invalid;
+      else yield { kind: "problem", line, reason: invalid };
+    }
+    for (const char of `${text}\n`) {
+      if (element) element.text += char;
+      if (scalar) scalar.text += char;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (char === "\\") escaped = true;
+        else if (char === '"') inString = false;
+        else if (depth === 1 && !scalar) keyText += char;
+        continue;
+      }
+      if (WHITESPACE.has(char)) continue;
+      if (ended) {
+        yield { kind: "problem", line, reason: "text after the end of the JSON document", fileLevel: true };
+        return;
+      }
+      if (!started) {
+        if (char !== "{") {
+          yield { kind: "problem", line, reason: "not a Redstring JSON file: it does not start with {", fileLevel: true };
+          return;
+        }
+        started = true;
+        depth = 1;
+        continue;
+      }
+      if (depth === 2 && arrayKey && !element) {
+        if (char === "{") {
+          element = { line, text: "{" };
+          badElement = false;
+          depth = 3;
+          continue;
+        }
+        if (char === ",") {
+          badElement = false;
+          continue;
+        }
+        if (char !== "]") {
+          if (!badElement) yield { kind: "problem", line, reason: `an element of "${arrayKey}" is not an object` };
+          badElement = true;
+          if (char === '"') inString = true;
+          continue;
+        }
+      }
+      switch (char) {
+        case '"':
+          inString = true;
+          if (depth === 1 && !scalar) keyText = "";
+          break;
+        case ":":
+          if (depth === 1) {
+            currentKey = keyText;
+            if (currentKey === "format" || currentKey === "version") scalar = { key: currentKey, text: "" };
+          }
+          break;
+        case "{":
+        case "[":
+          depth += 1;
+          if (depth === 2 && char === "[" && (currentKey === "entities" || currentKey === "relationships")) arrayKey = currentKey;
+          break;
+        case "}":
+        case "]":
+          depth -= 1;
+          if (depth === 2 && element) {
+            const done = element;
+            element = null;
+            if (arrayKey) {
+              if (done.invalid) yield { kind: "problem", line: done.line, reason: done.invalid };
+              else yield { kind: "element", key: arrayKey, line: done.line, text: done.text };
+            }
+          }
+          if (depth === 1) arrayKey = null;
+          if (depth === 0) ended = true;
+          break;
+      }
+      if (scalar && depth <= 1 && (char === "," || char === "}")) {
+        try {
+          header[scalar.key] = JSON.parse(scalar.text.slice(0, -1));
+        } catch {
+          header[scalar.key] = undefined;
+        }
+        scalar = null;
+      }
+    }
+  }
+  if (!ended) {
+    if (element) yield { kind: "problem", line: element.line, reason: "this element is cut off: the file ends inside it (truncated?)", fileLevel: true };
+    yield { kind: "problem", line: lastLine, reason: "the file ends before the JSON document does (truncated?)", fileLevel: true };
+    return;
+  }
+  if (header.format !== REDSTRING_JSON_FORMAT) {
+    yield { kind: "problem", line: 1, reason: `not a Redstring JSON file: "format" must be "${REDSTRING_JSON_FORMAT}"`, fileLevel: true };
+  } else if (header.version !== 1) {
+    yield { kind: "problem", line: 1, reason: `unsupported Redstring JSON version ${String(header.version)} (this version reads 1)`, fileLevel: true };
+  }
+}
+
+/** A Redstring JSON file as an import source. */
+export function redstringJsonSource(file: string, name?: string): ImportSource {
+  return {
+    name: name ?? path.basename(file),
+    files: [file],
+    totalBytes: statSync(file).size,
+    async *items(counter: ReadCounter): AsyncGenerator<ImportItem> {
+      for await (const scanned of scanRedstringJson(readLines(file, counter))) {
+        const origin = { file, line: scanned.line, index: 0 };
+        if (scanned.kind === "problem") {
+          yield { kind: "problem", ...origin, reason: scanned.reason, fileLevel: scanned.fileLevel };
+          continue;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(scanned.text);
+        } catch (cause) {
+          yield { kind: "problem", ...origin, reason: `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` };
+          continue;
+        }
+        const record = value as Record<string, unknown>;
+        if (scanned.key === "entities") yield { kind: "entity", ...origin, entity: record };
+        else yield { kind: "relationship", ...origin, relationship: record };
+      }
+    },
+  };
+}
