@@ -2,7 +2,7 @@ import Link from "next/link";
 
 interface AppHeaderProps {
   /** Which section the page belongs to, marked for screen readers with aria-current. */
-  current: "explorer" | "queries" | "snapshots";
+  current: "explorer" | "queries" | "snapshots" | "data";
   children?: React.ReactNode;
 }
 
@@ -10,6 +10,7 @@ const SECTIONS = [
   { key: "explorer", href: "/", label: "Explorer" },
   { key: "queries", href: "/queries", label: "Saved queries" },
   { key: "snapshots", href: "/snapshots", label: "Shared links" },
+  { key: "data", href: "/data", label: "Import and export" },
 ] as const;
 
 /** The bar on every page: the name, the sections, and whatever the page adds (the explorer's search). */

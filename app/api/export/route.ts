@@ -1,0 +1,27 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { CONTENT_TYPES, WHOLE_GRAPH_FORMATS, toReadableStream, wholeGraphExport } from "@/lib/graph/export-stream";
+import { parseSearchParams, respond } from "@/lib/http";
+import { ensureDatabaseReady } from "@/lib/db/ready";
+
+const exportSchema = z.object({ format: z.enum(WHOLE_GRAPH_FORMATS) }).strict();
+
+/** The whole graph as a file (Redstring JSON, GraphML, GEXF, CSV), streamed page by page. */
+export async function GET(request: NextRequest) {
+  let format: (typeof WHOLE_GRAPH_FORMATS)[number];
+  try {
+    format = parseSearchParams(request.url, exportSchema).format;
+    await ensureDatabaseReady();
+  } catch (cause) {
+    return respond(() => Promise.reject(cause));
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  const extension = format === "json" ? "redstring.json" : format;
+  return new Response(toReadableStream(wholeGraphExport(format)), {
+    headers: {
+      "content-type": CONTENT_TYPES[format],
+      "content-disposition": `attachment; filename="redstring-graph-${day}.${extension}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
