@@ -372,7 +372,13 @@ export function Explorer() {
               capture={() => (coreRef.current ? captureView(coreRef.current) : null)}
               origin={EXPLORER_ORIGIN}
               defaultTitle={shareTitle}
-              style={{ hiddenTypes: controls.hiddenTypes }}
+              style={{
+                hiddenTypes: controls.hiddenTypes,
+                hiddenRelationships: controls.hiddenRelationships,
+                from: controls.from,
+                to: controls.to,
+                layout: controls.layout,
+              }}
             />
             <ExportMenu title={shareTitle} getCore={() => coreRef.current} getGraph={() => positionedGraph(coreRef.current, graph)} />
           </span>

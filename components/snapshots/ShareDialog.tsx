@@ -12,7 +12,7 @@ interface ShareDialogProps {
   origin: SnapshotOrigin;
   defaultTitle: string;
   /** The view's visible filters, recorded with the snapshot. */
-  style?: SnapshotStyle;
+  style?: Partial<SnapshotStyle>;
 }
 
 function CopyField({ label, value, multiline = false }: { label: string; value: string; multiline?: boolean }) {

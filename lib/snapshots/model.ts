@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { GraphEdge, GraphNode } from "../graph/types";
 import type { PositionedGraph } from "../graph/positioned";
-import { entityIdSchema, ENTITY_TYPES } from "../model/registry";
+import { entityIdSchema, ENTITY_TYPES, RELATIONSHIP_TYPES } from "../model/registry";
 
 /** 128 random bits, base64url: 22 characters. */
 export const snapshotIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "a snapshot id is 22 letters, digits, '-' or '_'");
@@ -36,11 +36,20 @@ export const originSchema = z.discriminatedUnion("kind", [
 ]);
 export type SnapshotOrigin = z.infer<typeof originSchema>;
 
-/** The visible filters and styles of the view (which entity types were hidden). */
+/**
+ * The visible filters and styles of the view when it was shared: hidden types, the event date range and
+ * the layout. (Hidden elements are not in the snapshot at all; this records why.)
+ */
 export const styleSchema = z
-  .object({ hiddenTypes: z.array(z.enum(ENTITY_TYPES)).default([]) })
+  .object({
+    hiddenTypes: z.array(z.enum(ENTITY_TYPES)).default([]),
+    hiddenRelationships: z.array(z.enum(RELATIONSHIP_TYPES)).default([]),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    layout: z.string().max(20).default("force"),
+  })
   .strict()
-  .default({ hiddenTypes: [] });
+  .default({ hiddenTypes: [], hiddenRelationships: [], from: null, to: null, layout: "force" });
 export type SnapshotStyle = z.infer<typeof styleSchema>;
 
 export const createSnapshotSchema = z

@@ -130,7 +130,7 @@ export async function getSnapshot(id: string): Promise<Snapshot> {
     ...summary,
     graph: JSON.parse(text(s.graphJson)) as PositionedGraph,
     viewport: viewport.success ? viewport.data : { x1: -500, y1: -500, x2: 500, y2: 500 },
-    style: style.success ? style.data : { hiddenTypes: [] },
+    style: style.success ? style.data : styleSchema.parse(undefined),
   };
 }
 

@@ -119,6 +119,14 @@ describe("sharing a view", () => {
     await cypher("CREATE (:Entity:Region {id: $region, name: 'Snapshot Test Region'})", { region });
   });
 
+  it("records the view's filters, date range and layout, and where it came from", async () => {
+    const origin = { kind: "query", queryId: "starter-shortest-paths", version: 1, title: "Shortest paths", values: { source: company } };
+    const made = await share({ ...view, origin, style: { hiddenTypes: ["Region"], from: "2018-01-01", layout: "time" } });
+    const { body } = await call<Snapshot>(snapshotRoute(new NextRequest(url("/")), withId(made.snapshot.id)));
+    expect(body.style).toEqual({ hiddenTypes: ["Region"], hiddenRelationships: [], from: "2018-01-01", to: null, layout: "time" });
+    expect(body.origin).toEqual(origin);
+  });
+
   it("draws a link-preview PNG", async () => {
     const made = await share();
     const answer = await imageRoute(new NextRequest(url("/")), withId(made.snapshot.id));
