@@ -140,7 +140,6 @@ export function precheckCypher(cypher: string): void {
   }
 }
 
-
 /** The parts of a driver plan that matter here (ResultSummary.plan). */
 export interface PlanNode {
   operatorType: string;
