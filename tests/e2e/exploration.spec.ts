@@ -137,6 +137,28 @@ test("layouts, keyboard help and shortcuts", async ({ page }) => {
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toHaveCount(0);
+
+  // Pin the company (right-click), switch to the concentric layout: the pinned node does not move.
+  await page.getByRole("toolbar", { name: "View" }).getByLabel("Layout").selectOption("force");
+  const thermo = await nodeOnScreen(page, THERMO);
+  await page.mouse.click(thermo.x, thermo.y, { button: "right" });
+  await page.getByRole("menuitem", { name: "Pin in place" }).click();
+  await expect(page).toHaveURL(new RegExp(`pin=${THERMO}`));
+  const pinnedAt = await page.evaluate((id) => ({ ...window.__redstringCy!.getElementById(id).position() }), THERMO);
+  await page.getByRole("toolbar", { name: "View" }).getByLabel("Layout").selectOption("concentric");
+  await expect(page).toHaveURL(/layout=concentric/);
+  await page.waitForTimeout(800); // the layout animates
+  expect(await page.evaluate((id) => ({ ...window.__redstringCy!.getElementById(id).position() }), THERMO)).toEqual(pinnedAt);
+
+  // "h" hides the selected entity; "u" undoes it.
+  const afterLayout = await nodeOnScreen(page, THERMO);
+  await page.mouse.click(afterLayout.x, afterLayout.y);
+  await expect(page).toHaveURL(new RegExp(`selected=${THERMO}`));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("h");
+  await expect.poll(() => visibleNodeIds(page)).not.toContain(THERMO);
+  await page.keyboard.press("u");
+  await expect.poll(() => visibleNodeIds(page)).toContain(THERMO);
 });
 
 test("a big neighbourhood asks what to add, and adds the most connected first", async ({ page }) => {
