@@ -7,12 +7,34 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+/**
+ * What a page may load: only this site's own scripts, styles, images and API. Inline scripts and styles
+ * stay allowed because Next.js inlines its bootstrap and CodeMirror/Cytoscape set styles at run time; no
+ * other origin can be reached, so injected markup could not fetch or send anything elsewhere. `next dev`
+ * needs eval for hot reload, so the development server allows it.
+ */
+const development = process.env.NODE_ENV === "development";
+function contentSecurityPolicy(frameAncestors) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${development ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+}
+
 /** No page may be framed by another site, except /embed/{id}, which exists to be put in articles. */
 const noFraming = [
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
 ];
-const anyoneMayFrame = [{ key: "Content-Security-Policy", value: "frame-ancestors *" }];
+const anyoneMayFrame = [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*") }];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -27,3 +27,14 @@ for (const [path, status] of cases) {
     expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules/);
   });
 }
+
+test("pages carry a Content-Security-Policy; only the embed may be framed by other sites", async ({ request }) => {
+  const page = (await request.get("/")).headers();
+  expect(page["content-security-policy"]).toContain("default-src 'self'");
+  expect(page["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(page["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(page["x-frame-options"]).toBe("DENY");
+  expect(page["x-content-type-options"]).toBe("nosniff");
+  const queries = (await request.get("/queries")).headers();
+  expect(queries["content-security-policy"]).toContain("connect-src 'self'");
+});

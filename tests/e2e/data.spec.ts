@@ -8,10 +8,23 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
+import neo4j from "neo4j-driver";
 import { parseGraphInput } from "../../graph-seed/validate";
 import { datasetsDir } from "../../lib/import/datasets";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** The donations import creates `ftm-...` entities; start without them so the first import creates them. */
+test.beforeAll(async () => {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error("NEO4J_URI is needed: run the end-to-end tests through npm test");
+  const driver = neo4j.driver(uri);
+  try {
+    await driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'ftm-' OR n.id = 'import-bundestag-donations-e2e' DETACH DELETE n");
+  } finally {
+    await driver.close();
+  }
+});
 const DONATIONS = path.join(datasetsDir(ROOT), "ftm-donations/donations.ijson");
 
 test("import FollowTheMoney donations, again without duplicates, and see a broken file refused", async ({ page }) => {
