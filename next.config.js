@@ -42,7 +42,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The driver opens sockets and keeps a pool; resvg (PNG previews) is a native .node addon that the
   // bundler cannot place. Both belong in Node, unbundled.
-  serverExternalPackages: ["neo4j-driver", "@resvg/resvg-js"],
+  serverExternalPackages: ["neo4j-driver", "@resvg/resvg-js", "@node-rs/argon2"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -24,6 +24,12 @@ const environmentSchema = z.object({
   REDSTRING_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   REDSTRING_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   REDSTRING_QUERY_MAX_GRAPH_ELEMENTS: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  // Seals the session cookie; whoever knows it can sign in as anyone, so it is long and kept secret.
+  REDSTRING_SESSION_SECRET: z.string().min(32, "REDSTRING_SESSION_SECRET must be at least 32 characters").optional(),
+  // Whether signed-out visitors may read the graph (search, explore, saved queries). Permalinks stay public.
+  REDSTRING_PUBLIC_READ: booleanFlag.default(true),
+  REDSTRING_ADMIN_EMAIL: z.email("REDSTRING_ADMIN_EMAIL must be an email address").optional(),
+  REDSTRING_ADMIN_PASSWORD: z.string().min(12, "REDSTRING_ADMIN_PASSWORD must be at least 12 characters").optional(),
 });
 
 export type AppConfig = {
@@ -40,6 +46,11 @@ export type AppConfig = {
   queryMaxRows: number;
   /** Nodes plus relationships a query run draws at most. */
   queryMaxGraphElements: number;
+  /** Undefined outside production: lib/auth/session.ts then makes one per process, with a warning. */
+  sessionSecret: string | undefined;
+  publicRead: boolean;
+  /** The first admin, created at start-up while no user exists (both set, or neither used). */
+  initialAdmin: { email: string; password: string } | undefined;
 };
 
 export class ConfigurationError extends Error {}
@@ -63,7 +74,18 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     queryTimeoutMs: env.REDSTRING_QUERY_TIMEOUT_MS,
     queryMaxRows: env.REDSTRING_QUERY_MAX_ROWS,
     queryMaxGraphElements: env.REDSTRING_QUERY_MAX_GRAPH_ELEMENTS,
+    sessionSecret: env.REDSTRING_SESSION_SECRET || undefined,
+    publicRead: env.REDSTRING_PUBLIC_READ,
+    initialAdmin:
+      env.REDSTRING_ADMIN_EMAIL && env.REDSTRING_ADMIN_PASSWORD
+        ? { email: env.REDSTRING_ADMIN_EMAIL, password: env.REDSTRING_ADMIN_PASSWORD }
+        : undefined,
   };
   if (environment === process.env) cached = config;
   return config;
+}
+
+/** Tests change process.env (REDSTRING_PUBLIC_READ, say) between cases; this makes the next read see it. */
+export function forgetCachedConfig(): void {
+  cached = undefined;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getConfig } from "../config";
+import { ensureInitialAdmin } from "../auth/initial-admin";
 import { loadSeedStory, loadStarterQueries } from "../../graph-seed/load";
 import { countEntities } from "./counts";
 import { migrateSchema } from "./schema";
@@ -9,6 +10,7 @@ let readiness: Promise<void> | undefined;
 
 async function prepareDatabase(): Promise<void> {
   await migrateSchema();
+  await ensureInitialAdmin();
   if (!getConfig().autoSeed) return;
   if ((await runRead(countEntities)) === 0) {
     const loaded = await loadSeedStory();
@@ -19,7 +21,7 @@ async function prepareDatabase(): Promise<void> {
 }
 
 /**
- * Schema migration, the seed story if the database is empty and any missing starter saved query: once per process, before the first
+ * Schema migration, the first admin (from the environment), the seed story if the database is empty and any missing starter saved query: once per process, before the first
  * query. A failure (database down) is not cached, so the next request tries again.
  */
 export function ensureDatabaseReady(): Promise<void> {

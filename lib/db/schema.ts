@@ -1,4 +1,5 @@
 import "server-only";
+import { USER_SCHEMA_STATEMENTS } from "../auth/schema";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
 import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
 import { SNAPSHOT_SCHEMA_STATEMENTS } from "../snapshots/schema";
@@ -20,6 +21,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ),
   ...SAVED_QUERY_SCHEMA_STATEMENTS,
   ...SNAPSHOT_SCHEMA_STATEMENTS,
+  ...USER_SCHEMA_STATEMENTS,
 ];
 
 export async function migrateSchema(): Promise<void> {

@@ -4,7 +4,7 @@ import "server-only";
  * temporary folder (streamed to disk, never held in memory), then one import job runs them through the
  * same pipeline as the CLI (lib/import/pipeline.ts) in this server process, reporting progress that the
  * page polls. Jobs live in memory: a restart forgets them, and the import itself can simply be run again
- * (imports are idempotent).
+ * (imports are idempotent). Every step needs "imports:write" (editors and admins): an import changes the graph.
  */
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
@@ -14,6 +14,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline as pipe } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { requirePermission, type Actor } from "../auth/permissions";
 import { migrateSchema } from "../db/schema";
 import { BadRequestError, NotFoundError } from "../errors";
 import { describeIssues } from "../validation";
@@ -63,7 +64,8 @@ export const uploadIdPattern = /^[A-Za-z0-9_-]{16}$/;
 /** A file name as the mapping refers to it; no folders, nothing hidden. */
 export const uploadNamePattern = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,119}$/;
 
-export function newUploadId(): string {
+export function newUploadId(actor: Actor): string {
+  requirePermission(actor, "imports:write");
   return randomBytes(12).toString("base64url");
 }
 
@@ -73,7 +75,8 @@ function uploadDir(uploadId: string): string {
 }
 
 /** Streams one uploaded file to disk. Refuses names with paths and files over the size limit. */
-export async function saveUpload(uploadId: string, name: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number): Promise<number> {
+export async function saveUpload(actor: Actor, uploadId: string, name: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number): Promise<number> {
+  requirePermission(actor, "imports:write");
   if (!uploadNamePattern.test(name) || name.includes("..")) throw new BadRequestError(`"${name}" is not a file name Redstring accepts (letters, digits, spaces, . _ -).`);
   if (!body) throw new BadRequestError("The upload is empty.");
   if (declaredBytes > MAX_UPLOAD_BYTES) throw new BadRequestError(`A file may be at most ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
@@ -114,7 +117,8 @@ async function sourceFor(request: StartImport, dir: string): Promise<ImportSourc
 }
 
 /** Checks the request, then runs the import in the background; the answer is the job to poll. */
-export async function startImport(request: StartImport): Promise<ImportJob> {
+export async function startImport(actor: Actor, request: StartImport): Promise<ImportJob> {
+  requirePermission(actor, "imports:write");
   const dir = uploadDir(request.uploadId);
   if (!uploadNamePattern.test(request.file)) throw new BadRequestError("Name the file to import.");
   let source: ImportSource;
@@ -169,12 +173,14 @@ export async function startImport(request: StartImport): Promise<ImportJob> {
   return job;
 }
 
-export function getImportJob(id: string): ImportJob {
+export function getImportJob(actor: Actor, id: string): ImportJob {
+  requirePermission(actor, "imports:write");
   const job = registry.jobs.get(id);
   if (!job) throw new NotFoundError("No import with this id is known to this server (it may have restarted).");
   return job;
 }
 
-export function listImportJobs(): ImportJob[] {
+export function listImportJobs(actor: Actor): ImportJob[] {
+  requirePermission(actor, "imports:write");
   return [...registry.jobs.values()].reverse();
 }

@@ -14,7 +14,10 @@ export type RefusalReason =
   | "schema"
   | "transactions"
   | "database"
-  | "execution-mode";
+  | "execution-mode"
+  /** Reads every node or relationship, or a label that is not an entity's: Redstring's own records. */
+  | "scan"
+  | "label";
 
 export class QueryRefusedError extends AppError {
   constructor(

@@ -1,5 +1,6 @@
 import "server-only";
 import neo4j, { Neo4jError, type ManagedTransaction, type QueryResult, type Session } from "neo4j-driver";
+import { requirePermission, type Actor } from "../auth/permissions";
 import { getConfig } from "../config";
 import { getDriver } from "../db/driver";
 import { mapDatabaseError } from "../db/errors";
@@ -46,13 +47,13 @@ export interface QueryRunResult {
 const EXPLAIN_PREFIX = "EXPLAIN ";
 
 /**
- * Runs a saved query, refusing it unless every check passes: parameter values valid for their declared
+ * Runs a query (saved or draft; callers check who asks), refusing it unless every check passes: parameter values valid for their declared
  * types (sent as Cypher parameters, never spliced in), the text pre-check, then in one READ transaction
  * with the run's timeout: EXPLAIN and its classification, entity parameters that exist, and only then the
  * query itself, streamed and cut at maxRows. Relationship endpoints and cited reports missing from the
  * rows are fetched in the same transaction, so the graph is consistent with what the query saw.
  */
-export async function runQuery(request: QueryRunRequest): Promise<QueryRunResult> {
+export async function executeQuery(request: QueryRunRequest): Promise<QueryRunResult> {
   try {
     const config = getConfig();
     // Never longer than configured, and never 0 or less, which the driver would read as "no timeout".
@@ -94,7 +95,16 @@ export async function runQuery(request: QueryRunRequest): Promise<QueryRunResult
 }
 
 /**
- * The checks of runQuery without running the query (when a query is saved): the text pre-check, then
+ * Draft Cypher, typed in the editor: only roles that may write queries may run text of their own (a
+ * saved query runs through lib/queries/store.ts runSavedQuery, open to every reader).
+ */
+export function runQuery(actor: Actor, request: QueryRunRequest): Promise<QueryRunResult> {
+  requirePermission(actor, "queries:write");
+  return executeQuery(request);
+}
+
+/**
+ * The checks of executeQuery without running the query (when a query is saved): the text pre-check, then
  * EXPLAIN with null for every declared parameter, and its classification.
  */
 export async function checkQuery(cypher: string, parameters: ParameterDeclaration[]): Promise<void> {

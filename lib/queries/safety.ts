@@ -10,11 +10,19 @@
  *    admin operators, transaction batching.
  * 3. The EXPLAIN summary's queryType, which must be "r".
  *
+ * And one more rule, on the plan, about what a query may read: the same database holds Redstring's own
+ * records (users with their password hashes, saved queries, snapshots), which are not the analyst's to
+ * query. A plan may not scan all nodes or all relationships (start from a label instead), and every label
+ * or relationship type it scans, seeks, filters or expands on must be Entity, an entity type or a
+ * relationship type of the registry. Non-entity nodes are never connected to entities, so what is reached
+ * from an entity is an entity. (Dynamic labels, $(...), and the % wildcard are refused: they cannot be checked.)
+ *
  * Neo4j 5.26 facts this relies on (checked against the engine): LOAD CSV, SHOW ..., TERMINATE
  * TRANSACTIONS, `CALL {} IN TRANSACTIONS` around a read, `USE` and `CALL db.awaitIndexes()` all report
  * queryType "r", so the query type alone is not enough; USE does not appear in the plan at all, so only
  * the text check sees it. The query then runs in a READ transaction, which refuses writes once more.
  */
+import { ENTITY_LABEL, ENTITY_TYPES, RELATIONSHIP_TYPES } from "../model/registry";
 import { blankOutLiterals } from "./cypher-text";
 import { QueryRefusedError } from "./errors";
 
@@ -188,6 +196,54 @@ export function procedureNameOf(node: PlanNode): string | null {
   return match?.[1]?.replace(/`/g, "") ?? null;
 }
 
+/** What a saved query may name in its plan: the entity labels and the relationship types among them. */
+const READABLE_TOKENS = new Set<string>([ENTITY_LABEL, ...ENTITY_TYPES, ...RELATIONSHIP_TYPES]);
+
+const ALL_NODES_SCAN = /^(?:Partitioned)?AllNodesScan$/;
+const ALL_RELATIONSHIPS_SCAN = /^(?:Partitioned)?(?:Directed|Undirected)AllRelationshipsScan$/;
+/** `n:Label`, `n:A&B`, `n:A|B`, `n:!A`, `r:TYPE`, `anon_0:TYPE` in an operator's Details (not `{key: value}`). */
+const LABEL_EXPRESSION = /(?<![\w.$])[`\w]+:((?:[!&|%()$]|`[^`]+`|[A-Za-z_][\w]*)+)/g;
+
+export const scanRefusal = (what: string) =>
+  new QueryRefusedError(
+    "scan",
+    `This query reads ${what}, which would include Redstring's own records. Start from a label instead, ` +
+      `for example MATCH (n:${ENTITY_LABEL}) ... or MATCH (c:Company) ...`,
+  );
+export const labelRefusal = (label: string) =>
+  new QueryRefusedError(
+    "label",
+    `Saved queries can only read entities: "${label}" is not an entity label or relationship type. ` +
+      `Use ${ENTITY_LABEL}, an entity type (${ENTITY_TYPES.join(", ")}) or a relationship type.`,
+  );
+
+/** Labels and types an operator names, from its Details; dynamic labels and wildcards come back as-is. */
+export function labelsNamedIn(node: PlanNode): string[] {
+  const details = node.arguments?.Details ?? node.arguments?.details;
+  if (typeof details !== "string") return [];
+  const found: string[] = [];
+  for (const match of details.matchAll(LABEL_EXPRESSION)) {
+    // An index's property list follows its label directly: "n:Entity(id)"; it names properties, not labels.
+    const expression = (match[1] ?? "").replace(/(?<=[\w`])\([^()$]*\)/g, "");
+    if (/[$%]/.test(expression.replace(/`[^`]*`/g, ""))) {
+      found.push(expression);
+      continue;
+    }
+    for (const token of expression.split(/[!&|()]+/)) if (token) found.push(token.replace(/`/g, ""));
+  }
+  return found;
+}
+
+/** Refuses a plan that could read anything but entities and their relationships. */
+function checkReadsOnlyEntities(named: ReadonlyArray<{ node: PlanNode; name: string }>): void {
+  if (named.some(({ name }) => ALL_NODES_SCAN.test(name))) throw scanRefusal("every node in the database");
+  if (named.some(({ name }) => ALL_RELATIONSHIPS_SCAN.test(name))) throw scanRefusal("every relationship in the database");
+  for (const { node } of named) {
+    const outside = labelsNamedIn(node).find((label) => !READABLE_TOKENS.has(label));
+    if (outside !== undefined) throw labelRefusal(outside);
+  }
+}
+
 /**
  * Layers 2 and 3: the EXPLAIN plan and query type. Throws QueryRefusedError with the most specific reason
  * found; returns only for a plan that reads and calls allowlisted procedures.
@@ -210,6 +266,7 @@ export function classifyPlan(queryType: string | undefined, plan: PlanNode | fal
     if (named.some(({ name }) => pattern.test(name))) throw writeRefusal(clause);
   }
   if (!plan) throw adminRefusal("Neo4j returned no plan for it");
+  checkReadsOnlyEntities(named);
   if (queryType === "w" || queryType === "rw") throw writeRefusal(`query type "${queryType}"`);
   if (queryType !== "r") throw adminRefusal(`query type "${queryType ?? "unknown"}"`);
 }

@@ -2,11 +2,16 @@ import "server-only";
 /**
  * The saved-query library: what the API routes call. Every save is checked first (it must parse and
  * only read; lib/queries/execute.ts) and then stored as a new version (lib/queries/records.ts).
+ *
+ * Each function takes the Actor asking and checks its permission first (lib/auth/permissions.ts): reading
+ * and running the library is "graph:read", changing it and running draft Cypher is "queries:write".
  */
 import { randomBytes } from "node:crypto";
+import { requirePermission, type Actor } from "../auth/permissions";
 import { read, write } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
-import { checkQuery } from "./execute";
+import { checkQuery, executeQuery, type QueryRunResult } from "./execute";
+import type { RawParameterValues } from "./parameters";
 import type { SavedQuery, SavedQueryContent, SavedQuerySummary, SavedQueryVersion } from "./model";
 import {
   appendVersion,
@@ -25,30 +30,34 @@ function newSavedQueryId(): string {
 
 const notFound = (id: string) => new NotFoundError(`No saved query has the id "${id}".`);
 
-export function listQueries(options: ListOptions = {}): Promise<SavedQuerySummary[]> {
+export function listQueries(actor: Actor, options: ListOptions = {}): Promise<SavedQuerySummary[]> {
+  requirePermission(actor, "graph:read");
   return read((tx) => listSavedQueries(tx, options));
 }
 
-export async function getQuery(id: string): Promise<SavedQuery> {
+export async function getQuery(actor: Actor, id: string): Promise<SavedQuery> {
+  requirePermission(actor, "graph:read");
   const query = await read((tx) => findSavedQuery(tx, id));
   if (!query) throw notFound(id);
   return query;
 }
 
-export async function getQueryVersion(id: string, version: number): Promise<SavedQueryVersion> {
+export async function getQueryVersion(actor: Actor, id: string, version: number): Promise<SavedQueryVersion> {
+  requirePermission(actor, "graph:read");
   const found = await read((tx) => findSavedQueryVersion(tx, id, version));
   if (!found) {
-    await getQuery(id); // a missing query says so, rather than "no version"
+    await getQuery(actor, id); // a missing query says so, rather than "no version"
     throw new NotFoundError(`The saved query "${id}" has no version ${version}.`);
   }
   return found;
 }
 
-export async function createQuery(content: SavedQueryContent, note: string | null = null): Promise<SavedQuery> {
+export async function createQuery(actor: Actor, content: SavedQueryContent, note: string | null = null): Promise<SavedQuery> {
+  requirePermission(actor, "queries:write");
   await checkQuery(content.cypher, content.parameters);
   const id = newSavedQueryId();
   await write((tx) => insertSavedQuery(tx, id, content, note));
-  return getQuery(id);
+  return getQuery(actor, id);
 }
 
 /**
@@ -56,11 +65,13 @@ export async function createQuery(content: SavedQueryContent, note: string | nul
  * the save is refused with 409 rather than overwriting their work.
  */
 export async function updateQuery(
+  actor: Actor,
   id: string,
   content: SavedQueryContent,
   baseVersion: number,
   note: string | null = null,
 ): Promise<SavedQuery> {
+  requirePermission(actor, "queries:write");
   await checkQuery(content.cypher, content.parameters);
   let outcome;
   try {
@@ -80,13 +91,14 @@ export async function updateQuery(
           "Reload to see their change, then save again.",
       );
     case "saved":
-      return getQuery(id);
+      return getQuery(actor, id);
   }
 }
 
 /** Restoring an old version saves its content as the newest version; history is never rewritten. */
-export async function restoreVersion(id: string, version: number, baseVersion: number): Promise<SavedQuery> {
-  const old = await getQueryVersion(id, version);
+export async function restoreVersion(actor: Actor, id: string, version: number, baseVersion: number): Promise<SavedQuery> {
+  requirePermission(actor, "queries:write");
+  const old = await getQueryVersion(actor, id, version);
   const content: SavedQueryContent = {
     title: old.title,
     description: old.description,
@@ -94,25 +106,41 @@ export async function restoreVersion(id: string, version: number, baseVersion: n
     parameters: old.parameters,
     tags: old.tags,
   };
-  return updateQuery(id, content, baseVersion, `restored version ${version}`);
+  return updateQuery(actor, id, content, baseVersion, `restored version ${version}`);
 }
 
-export async function duplicateQuery(id: string): Promise<SavedQuery> {
-  const original = await getQuery(id);
+export async function duplicateQuery(actor: Actor, id: string): Promise<SavedQuery> {
+  requirePermission(actor, "queries:write");
+  const original = await getQuery(actor, id);
   const title = `Copy of ${original.title}`.slice(0, 120);
   const content: SavedQueryContent = { ...original, title };
-  return createQuery(content, `duplicated from "${original.title}" (version ${original.version})`);
+  return createQuery(actor, content, `duplicated from "${original.title}" (version ${original.version})`);
 }
 
 /** Moves a query to the bin; `restoreQuery` brings it back (the library's undo). */
-export async function deleteQuery(id: string): Promise<SavedQuery> {
+export async function deleteQuery(actor: Actor, id: string): Promise<SavedQuery> {
+  requirePermission(actor, "queries:write");
   if (!(await write((tx) => setDeleted(tx, id, true)))) throw notFound(id);
-  return getQuery(id);
+  return getQuery(actor, id);
 }
 
-export async function restoreQuery(id: string): Promise<SavedQuery> {
+export async function restoreQuery(actor: Actor, id: string): Promise<SavedQuery> {
+  requirePermission(actor, "queries:write");
   if (!(await write((tx) => setDeleted(tx, id, false)))) throw notFound(id);
-  return getQuery(id);
+  return getQuery(actor, id);
+}
+
+/** Runs a saved query (its latest version, or the one named): anyone who may read may run the library. */
+export async function runSavedQuery(
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  values: RawParameterValues,
+): Promise<{ query: { id: string; version: number; title: string }; result: QueryRunResult }> {
+  requirePermission(actor, "graph:read");
+  const saved = version === undefined ? await getQuery(actor, id) : await getQueryVersion(actor, id, version);
+  const result = await executeQuery({ cypher: saved.cypher, parameters: saved.parameters, values });
+  return { query: { id, version: saved.version, title: saved.title }, result };
 }
 
 function isConstraintViolation(cause: unknown): boolean {

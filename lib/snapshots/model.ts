@@ -116,7 +116,8 @@ export interface SnapshotComparison {
   liveNodes: GraphNode[];
 }
 
-export const revokeSnapshotSchema = z.object({ revokeKey: z.string().min(1).max(200) }).strict();
+// Without a key, only an admin may revoke (lib/snapshots/store.ts).
+export const revokeSnapshotSchema = z.object({ revokeKey: z.string().min(1).max(200).optional() }).strict();
 
 /** A permalink's id as typed in an address: a malformed one is simply a link to nothing (404). */
 export function isSnapshotId(value: string): boolean {

@@ -6,9 +6,13 @@ import "server-only";
  * The graph is a copy, as JSON, of the elements with their data and sources when the link was made:
  * later edits never reach it. Positions come from the screen; the data itself is read here from the
  * database, never taken from the browser, so a snapshot cannot be used to publish invented data.
+ *
+ * Reading one snapshot by its id is public (the permalink); making one, listing them all and comparing
+ * one with today's data need permissions (lib/auth/permissions.ts), checked here first.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
+import { can, requirePermission, type Actor } from "../auth/permissions";
 import { read, write } from "../db";
 import { toPlain } from "../db/values";
 import { toInteger } from "../db/params";
@@ -39,7 +43,8 @@ export function snapshotPath(id: string): string {
 }
 
 /** Copies the current data of what is on screen, with its positions, under a new unguessable id. */
-export async function createSnapshot(input: CreateSnapshot): Promise<CreatedSnapshot> {
+export async function createSnapshot(actor: Actor, input: CreateSnapshot): Promise<CreatedSnapshot> {
+  requirePermission(actor, "snapshots:create");
   const ids = input.nodes.map((node) => node.id);
   const live = await getSubgraph(ids);
   if (live.missing.length > 0) {
@@ -145,7 +150,8 @@ export async function snapshotState(id: string): Promise<SnapshotState> {
   return record.get("revoked") === true ? "revoked" : "active";
 }
 
-export async function listSnapshots(limit = 500): Promise<SnapshotSummary[]> {
+export async function listSnapshots(actor: Actor, limit = 500): Promise<SnapshotSummary[]> {
+  requirePermission(actor, "snapshots:list");
   const records = await read(async (tx) =>
     (await tx.run(`MATCH (s:${SNAPSHOT_LABEL}) RETURN ${SUMMARY_FIELDS} AS s ORDER BY s.createdAt DESC LIMIT $limit`, { limit: toInteger(limit) }))
       .records,
@@ -154,18 +160,23 @@ export async function listSnapshots(limit = 500): Promise<SnapshotSummary[]> {
 }
 
 /**
- * Revokes a link for whoever holds its revoke key (the browser that shared it keeps it). Revoking twice
- * is fine; a wrong key is a 403 and changes nothing.
+ * Revokes a link for whoever holds its revoke key (the browser that shared it keeps it), or for an admin
+ * without it. Revoking twice is fine; a wrong or missing key is a 403 (401 when signed out and keyless)
+ * and changes nothing.
  */
-export async function revokeSnapshot(id: string, revokeKey: string): Promise<SnapshotSummary> {
+export async function revokeSnapshot(actor: Actor, id: string, revokeKey: string | undefined): Promise<SnapshotSummary> {
   const stored = await read(async (tx) =>
     (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.revokeKeyHash AS hash`, { id })).records[0],
   );
   if (!stored) throw new NotFoundError(`No snapshot has the id "${id}".`);
-  const expected = Buffer.from(text(stored.get("hash")), "hex");
-  const given = hashKey(revokeKey);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new ForbiddenError("This key does not revoke this snapshot. Only the person who shared it can revoke it.");
+  if (revokeKey === undefined) {
+    requirePermission(actor, "snapshots:revoke-any");
+  } else if (!can(actor, "snapshots:revoke-any")) {
+    const expected = Buffer.from(text(stored.get("hash")), "hex");
+    const given = hashKey(revokeKey);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new ForbiddenError("This key does not revoke this snapshot. Only the person who shared it, or an admin, can revoke it.");
+    }
   }
   await write((tx) => tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) SET s.revokedAt = coalesce(s.revokedAt, datetime())`, { id }));
   const summary = await findSummary(id);
@@ -174,7 +185,9 @@ export async function revokeSnapshot(id: string, revokeKey: string): Promise<Sna
 }
 
 /** The snapshot against today's data of the same entities (only those: nothing beyond the snapshot). */
-export async function compareSnapshot(id: string): Promise<SnapshotComparison> {
+export async function compareSnapshot(actor: Actor, id: string): Promise<SnapshotComparison> {
+  // Today's data is the live graph, not the snapshot: only for those who may read the graph.
+  requirePermission(actor, "graph:read");
   const snapshot = await getSnapshot(id);
   const known = await read(async (tx) =>
     (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.knownEdgeIdsJson AS known`, { id })).records[0],

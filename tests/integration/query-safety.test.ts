@@ -10,7 +10,7 @@ import {
   QueryTooSlowError,
   type RefusalReason,
 } from "@/lib/queries/errors";
-import { checkQuery, runQuery } from "@/lib/queries/execute";
+import { checkQuery, executeQuery } from "@/lib/queries/execute";
 import type { ParameterDeclaration } from "@/lib/queries/parameters";
 import { classifyPlan, precheckCypher, type PlanNode } from "@/lib/queries/safety";
 import { closeTestDriver, cypher, graphCounts, testDriver, uniquePrefix } from "../support/neo4j";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   httpUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/data.csv`;
   // The first run seeds the demo graph, so later counts compare like with like.
-  await runQuery({ cypher: "RETURN 1 AS one", parameters: [], values: {} });
+  await executeQuery({ cypher: "RETURN 1 AS one", parameters: [], values: {} });
 });
 
 afterAll(async () => {
@@ -89,7 +89,7 @@ describe("refusals, before anything runs (graph counts unchanged)", () => {
   for (const testCase of [...REQUIRED_REFUSALS, ...MORE_REFUSALS]) {
     it(`refuses ${testCase.title}`, async () => {
       const before = await graphCounts();
-      const error = await refusalOf(runQuery({ cypher: testCase.cypher(), parameters: [], values: {} }));
+      const error = await refusalOf(executeQuery({ cypher: testCase.cypher(), parameters: [], values: {} }));
       expect(error.reason).toBe(testCase.reason);
       expect(error.status).toBe(422);
       expect(error.message).toMatch(testCase.message);
@@ -201,7 +201,7 @@ describe("the text pre-check", () => {
 
 describe("syntax errors", () => {
   async function syntaxErrorOf(query: string, parameters: ParameterDeclaration[] = []) {
-    const error = await runQuery({ cypher: query, parameters, values: {} }).then(
+    const error = await executeQuery({ cypher: query, parameters, values: {} }).then(
       () => null,
       (cause: unknown) => cause,
     );
@@ -242,9 +242,9 @@ describe("limits", () => {
   it("stops a query past the timeout and says so with the limit", async () => {
     const before = await graphCounts();
     const started = Date.now();
-    const error = await runQuery({
+    const error = await executeQuery({
       // 42^6 combinations; the filter stops the planner from answering count(*) from the count store.
-      cypher: "MATCH (a), (b), (c), (d), (e), (f) WHERE a.id + b.id + c.id + d.id + e.id + f.id = 'x' RETURN count(*) AS n",
+      cypher: "MATCH (a:Entity), (b:Entity), (c:Entity), (d:Entity), (e:Entity), (f:Entity) WHERE a.id + b.id + c.id + d.id + e.id + f.id = 'x' RETURN count(*) AS n",
       parameters: [],
       values: {},
       timeoutMs: 500,
@@ -263,7 +263,7 @@ describe("limits", () => {
   });
 
   it("cuts rows at the cap and says the result was truncated", async () => {
-    const result = await runQuery({ cypher: "UNWIND range(1, 100000) AS i RETURN i", parameters: [], values: {} });
+    const result = await executeQuery({ cypher: "UNWIND range(1, 100000) AS i RETURN i", parameters: [], values: {} });
     expect(result.limits.maxRows).toBe(1000);
     expect(result.truncated).toBe(true);
     expect(result.rows).toHaveLength(1000);
@@ -273,13 +273,13 @@ describe("limits", () => {
   });
 
   it("does not call a result truncated when it has exactly maxRows rows", async () => {
-    const result = await runQuery({ cypher: "UNWIND range(1, 1000) AS i RETURN i", parameters: [], values: {} });
+    const result = await executeQuery({ cypher: "UNWIND range(1, 1000) AS i RETURN i", parameters: [], values: {} });
     expect(result.truncated).toBe(false);
     expect(result.rows).toHaveLength(1000);
   });
 
   it("never runs longer than the configured timeout, whatever the request asks", async () => {
-    const result = await runQuery({ cypher: "RETURN 1 AS one", parameters: [], values: {}, timeoutMs: 3_600_000 });
+    const result = await executeQuery({ cypher: "RETURN 1 AS one", parameters: [], values: {}, timeoutMs: 3_600_000 });
     expect(result.limits.timeoutMs).toBe(10_000);
   });
 });

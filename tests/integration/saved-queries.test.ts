@@ -15,11 +15,20 @@ import { closeDriver } from "@/lib/db/driver";
 import type { QueryRunResult } from "@/lib/queries/execute";
 import type { SavedQuery, SavedQuerySummary } from "@/lib/queries/model";
 import { starterQueries } from "@/graph-seed/starter-queries";
+import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, graphCounts } from "../support/neo4j";
 
 const created: string[] = [];
+// Everything here acts as an analyst, who maintains the library; tests/integration/role-matrix.test.ts
+// covers the other roles.
+let users: TestUsers;
+
+beforeAll(async () => {
+  users = await createTestUsers("queries");
+});
 
 afterAll(async () => {
+  await removeTestUsers(users.prefix);
   await cypher(
     "MATCH (q:SavedQuery) WHERE q.id IN $ids OPTIONAL MATCH (q)-[:HAS_VERSION]->(v) DETACH DELETE q, v",
     { ids: created },
@@ -29,11 +38,11 @@ afterAll(async () => {
 });
 
 const url = (path: string) => new URL(path, "http://127.0.0.1");
-const get = (path: string) => new NextRequest(url(path));
+const get = (path: string) => new NextRequest(url(path), { headers: { cookie: users.analyst.cookie } });
 const send = (path: string, method: string, body?: unknown, headers: Record<string, string> = {}) =>
   new NextRequest(url(path), {
     method,
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", cookie: users.analyst.cookie, ...headers },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });

@@ -11,6 +11,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/snapshots/route
 import { closeDriver } from "@/lib/db/driver";
 import type { CreatedSnapshot, Snapshot, SnapshotComparison, SnapshotSummary } from "@/lib/snapshots/model";
 import { snapshotState } from "@/lib/snapshots/store";
+import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 
 const prefix = uniquePrefix("snap");
@@ -19,8 +20,10 @@ const agency = `${prefix}agency`;
 const region = `${prefix}region`;
 const report = `${prefix}report`;
 const created: string[] = [];
+let users: TestUsers;
 
 beforeAll(async () => {
+  users = await createTestUsers("snap");
   await cypher(
     `CREATE (r:Entity:Report {id: $report, name: 'Snapshot test report', publisher: 'Test Times', url: 'https://example.org/r'})
      CREATE (c:Entity:Company {id: $company, name: 'Snapshot Test Co', description: 'as first written'})
@@ -33,6 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await removeTestUsers(users.prefix);
   await cypher("MATCH (s:Snapshot) WHERE s.id IN $ids DETACH DELETE s", { ids: created });
   await deleteByPrefix(prefix);
   await closeDriver();
@@ -40,8 +44,13 @@ afterAll(async () => {
 });
 
 const url = (path: string) => new URL(path, "http://127.0.0.1");
+// Writes act as an editor (who may share); revoking with a key needs no role at all.
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new NextRequest(url(path), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  new NextRequest(url(path), {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: users.editor.cookie, ...headers },
+    body: JSON.stringify(body),
+  });
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function call<T>(response: Promise<Response>) {
@@ -138,7 +147,7 @@ describe("sharing a view", () => {
 
   it("lists the snapshots with their state", async () => {
     const made = await share();
-    const { body } = await call<{ snapshots: SnapshotSummary[] }>(listRoute());
+    const { body } = await call<{ snapshots: SnapshotSummary[] }>(listRoute(new NextRequest(url("/api/snapshots"), { headers: { cookie: users.viewer.cookie } })));
     expect(body.snapshots.find((item) => item.id === made.snapshot.id)).toMatchObject({ title: "Who supplied whom", revokedAt: null });
   });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONTENT_TYPES, WHOLE_GRAPH_FORMATS, toReadableStream, wholeGraphExport } from "@/lib/graph/export-stream";
 import { parseSearchParams, respond } from "@/lib/http";
 import { ensureDatabaseReady } from "@/lib/db/ready";
+import { readerFrom } from "@/lib/auth/request";
 
 const exportSchema = z.object({ format: z.enum(WHOLE_GRAPH_FORMATS) }).strict();
 
@@ -10,6 +11,7 @@ const exportSchema = z.object({ format: z.enum(WHOLE_GRAPH_FORMATS) }).strict();
 export async function GET(request: NextRequest) {
   let format: (typeof WHOLE_GRAPH_FORMATS)[number];
   try {
+    await readerFrom(request);
     format = parseSearchParams(request.url, exportSchema).format;
     await ensureDatabaseReady();
   } catch (cause) {

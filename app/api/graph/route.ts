@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { readerFrom } from "@/lib/auth/request";
 import { subgraphQuerySchema } from "@/lib/api-schemas";
 import { getSubgraph } from "@/lib/entities";
 import { parseSearchParams, respond } from "@/lib/http";
@@ -6,6 +7,7 @@ import { parseSearchParams, respond } from "@/lib/http";
 /** The entities listed in `ids` and every relationship among them: what an explorer URL shows. */
 export async function GET(request: NextRequest) {
   return respond(async () => {
+    await readerFrom(request);
     const { ids } = parseSearchParams(request.url, subgraphQuerySchema);
     return getSubgraph(ids);
   });

@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
+import { actorFrom } from "@/lib/auth/session";
+import { writerFrom } from "@/lib/auth/request";
+import { parseJsonBody, respond } from "@/lib/http";
 import { IMPORT_FORMATS, listImportJobs, startImport, uploadIdPattern, uploadNamePattern } from "@/lib/import/jobs";
 
 const startSchema = z
@@ -14,16 +16,16 @@ const startSchema = z
   .strict();
 
 /** The imports this server ran since it started, newest first. */
-export async function GET() {
-  return respond(async () => ({ imports: listImportJobs() }));
+export async function GET(request: NextRequest) {
+  return respond(async () => ({ imports: listImportJobs(await actorFrom(request)) }));
 }
 
 /** Starts importing uploaded files; answers the job at once (202) for the page to poll. */
 export async function POST(request: NextRequest) {
   return respond(
     async () => {
-      assertSameOrigin(request);
-      return startImport(await parseJsonBody(request, startSchema));
+      const actor = await writerFrom(request);
+      return startImport(actor, await parseJsonBody(request, startSchema));
     },
     { status: 202 },
   );

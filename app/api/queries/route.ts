@@ -1,5 +1,7 @@
 import type { NextRequest } from "next/server";
-import { assertSameOrigin, parseJsonBody, parseSearchParams, respond } from "@/lib/http";
+import { actorFrom } from "@/lib/auth/session";
+import { writerFrom } from "@/lib/auth/request";
+import { parseJsonBody, parseSearchParams, respond } from "@/lib/http";
 import { createQuerySchema, listQueriesSchema } from "@/lib/queries/api-schemas";
 import { createQuery, listQueries } from "@/lib/queries/store";
 
@@ -7,7 +9,7 @@ import { createQuery, listQueries } from "@/lib/queries/store";
 export async function GET(request: NextRequest) {
   return respond(async () => {
     const { q, bin } = parseSearchParams(request.url, listQueriesSchema);
-    return { queries: await listQueries({ text: q, deleted: bin }) };
+    return { queries: await listQueries(await actorFrom(request), { text: q, deleted: bin }) };
   });
 }
 
@@ -15,8 +17,8 @@ export async function GET(request: NextRequest) {
 export async function POST(request: NextRequest) {
   return respond(
     async () => {
-      assertSameOrigin(request);
-      return createQuery(await parseJsonBody(request, createQuerySchema));
+      const actor = await writerFrom(request);
+      return createQuery(actor, await parseJsonBody(request, createQuerySchema));
     },
     { status: 201 },
   );

@@ -1,13 +1,14 @@
 import type { NextRequest } from "next/server";
-import { assertSameOrigin, respond } from "@/lib/http";
+import { writerFrom } from "@/lib/auth/request";
+import { respond } from "@/lib/http";
 import { newUploadId } from "@/lib/import/jobs";
 
 /** A fresh private folder for the files of one import. */
 export async function POST(request: NextRequest) {
   return respond(
     async () => {
-      assertSameOrigin(request);
-      return { uploadId: newUploadId() };
+      const actor = await writerFrom(request);
+      return { uploadId: newUploadId(actor) };
     },
     { status: 201 },
   );

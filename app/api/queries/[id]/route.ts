@@ -1,5 +1,7 @@
 import type { NextRequest } from "next/server";
-import { assertSameOrigin, parseJsonBody, parseWith, respond } from "@/lib/http";
+import { actorFrom } from "@/lib/auth/session";
+import { writerFrom } from "@/lib/auth/request";
+import { parseJsonBody, parseWith, respond } from "@/lib/http";
 import { savedQueryIdSchema, updateQuerySchema } from "@/lib/queries/api-schemas";
 import { deleteQuery, getQuery, updateQuery } from "@/lib/queries/store";
 
@@ -10,24 +12,24 @@ async function idOf(context: Context): Promise<string> {
 }
 
 /** The latest version and the list of all versions. */
-export async function GET(_request: NextRequest, context: Context) {
-  return respond(async () => getQuery(await idOf(context)));
+export async function GET(request: NextRequest, context: Context) {
+  return respond(async () => getQuery(await actorFrom(request), await idOf(context)));
 }
 
 /** Saves the next version; 409 if someone else saved since `baseVersion`. */
 export async function PUT(request: NextRequest, context: Context) {
   return respond(async () => {
-    assertSameOrigin(request);
+    const actor = await writerFrom(request);
     const id = await idOf(context);
     const { baseVersion, ...content } = await parseJsonBody(request, updateQuerySchema);
-    return updateQuery(id, content, baseVersion);
+    return updateQuery(actor, id, content, baseVersion);
   });
 }
 
 /** Moves the query to the bin; POST .../restore brings it back. */
 export async function DELETE(request: NextRequest, context: Context) {
   return respond(async () => {
-    assertSameOrigin(request);
-    return deleteQuery(await idOf(context));
+    const actor = await writerFrom(request);
+    return deleteQuery(actor, await idOf(context));
   });
 }

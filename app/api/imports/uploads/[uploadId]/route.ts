@@ -1,14 +1,15 @@
 import type { NextRequest } from "next/server";
-import { assertSameOrigin, respond } from "@/lib/http";
+import { writerFrom } from "@/lib/auth/request";
+import { respond } from "@/lib/http";
 import { saveUpload } from "@/lib/import/jobs";
 
 /** One file of an import, as the raw request body (`?name=` is its file name), streamed to disk. */
 export async function PUT(request: NextRequest, context: { params: Promise<{ uploadId: string }> }) {
   return respond(async () => {
-    assertSameOrigin(request);
+    const actor = await writerFrom(request);
     const { uploadId } = await context.params;
     const name = new URL(request.url).searchParams.get("name") ?? "";
-    const bytes = await saveUpload(uploadId, name, request.body, Number(request.headers.get("content-length") ?? "0"));
+    const bytes = await saveUpload(actor, uploadId, name, request.body, Number(request.headers.get("content-length") ?? "0"));
     return { name, bytes };
   });
 }

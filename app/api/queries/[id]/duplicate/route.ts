@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { assertSameOrigin, parseWith, respond } from "@/lib/http";
+import { writerFrom } from "@/lib/auth/request";
+import { parseWith, respond } from "@/lib/http";
 import { savedQueryIdSchema } from "@/lib/queries/api-schemas";
 import { duplicateQuery } from "@/lib/queries/store";
 
@@ -7,8 +8,8 @@ import { duplicateQuery } from "@/lib/queries/store";
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(
     async () => {
-      assertSameOrigin(request);
-      return duplicateQuery(parseWith(savedQueryIdSchema, (await context.params).id, "saved query id"));
+      const actor = await writerFrom(request);
+      return duplicateQuery(actor, parseWith(savedQueryIdSchema, (await context.params).id, "saved query id"));
     },
     { status: 201 },
   );

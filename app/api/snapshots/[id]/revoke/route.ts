@@ -1,15 +1,16 @@
 import type { NextRequest } from "next/server";
-import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
+import { writerFrom } from "@/lib/auth/request";
+import { parseJsonBody, respond } from "@/lib/http";
 import { revokeSnapshotSchema } from "@/lib/snapshots/model";
 import { snapshotIdFrom } from "@/lib/snapshots/params";
 import { revokeSnapshot } from "@/lib/snapshots/store";
 
-/** Revokes the link for the holder of its revoke key: page, embed and preview image then answer 410. */
+/** Revokes the link for the holder of its revoke key, or an admin: page, embed and preview image then answer 410. */
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    assertSameOrigin(request);
+    const actor = await writerFrom(request);
     const id = await snapshotIdFrom(context);
     const { revokeKey } = await parseJsonBody(request, revokeSnapshotSchema);
-    return revokeSnapshot(id, revokeKey);
+    return revokeSnapshot(actor, id, revokeKey);
   });
 }

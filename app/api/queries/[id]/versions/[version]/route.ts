@@ -1,13 +1,14 @@
 import type { NextRequest } from "next/server";
+import { actorFrom } from "@/lib/auth/session";
 import { parseWith, respond } from "@/lib/http";
 import { savedQueryIdSchema, versionNumberSchema } from "@/lib/queries/api-schemas";
 import { getQueryVersion } from "@/lib/queries/store";
 
 /** One version exactly as it was saved. */
-export async function GET(_request: NextRequest, context: { params: Promise<{ id: string; version: string }> }) {
+export async function GET(request: NextRequest, context: { params: Promise<{ id: string; version: string }> }) {
   return respond(async () => {
     const params = await context.params;
     const id = parseWith(savedQueryIdSchema, params.id, "saved query id");
-    return getQueryVersion(id, parseWith(versionNumberSchema, params.version, "version"));
+    return getQueryVersion(await actorFrom(request), id, parseWith(versionNumberSchema, params.version, "version"));
   });
 }

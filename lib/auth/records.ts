@@ -1,0 +1,124 @@
+import "server-only";
+/**
+ * How users are kept in Neo4j, as statements inside a transaction the caller opens:
+ *
+ *   (:User {id, email (lowercased, unique), name, role, passwordHash, createdAt, disabledAt})
+ *
+ * Users are never connected to entities or anything else, and saved queries cannot reach them
+ * (lib/queries/safety.ts refuses plans that scan or filter on any label but the entity ones).
+ */
+import { randomBytes } from "node:crypto";
+import type { ManagedTransaction } from "neo4j-driver";
+import { toPlain } from "../db/values";
+import { ROLES, type Role, type SessionUser } from "./permissions";
+import { USER_LABEL } from "./schema";
+
+/** What the admin page sees of a user: never the hash. */
+export interface UserSummary extends SessionUser {
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface StoredUser extends UserSummary {
+  passwordHash: string;
+}
+
+export function newUserId(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+function text(value: unknown): string {
+  const plain = toPlain(value);
+  return typeof plain === "string" ? plain : "";
+}
+
+function toStored(properties: Record<string, unknown>): StoredUser {
+  const role = text(properties.role);
+  const disabledAt = text(properties.disabledAt);
+  return {
+    id: text(properties.id),
+    email: text(properties.email),
+    name: text(properties.name),
+    // A role edited by hand into something unknown grants the least.
+    role: (ROLES as readonly string[]).includes(role) ? (role as Role) : "viewer",
+    createdAt: text(properties.createdAt),
+    disabledAt: disabledAt || null,
+    passwordHash: text(properties.passwordHash),
+  };
+}
+
+export function withoutHash(user: StoredUser): UserSummary {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt, disabledAt: user.disabledAt };
+}
+
+export async function findUserById(tx: ManagedTransaction, id: string): Promise<StoredUser | null> {
+  const result = await tx.run(`MATCH (u:${USER_LABEL} {id: $id}) RETURN properties(u) AS u`, { id });
+  const properties = result.records[0]?.get("u") as Record<string, unknown> | undefined;
+  return properties ? toStored(properties) : null;
+}
+
+export async function findUserByEmail(tx: ManagedTransaction, email: string): Promise<StoredUser | null> {
+  const result = await tx.run(`MATCH (u:${USER_LABEL} {email: $email}) RETURN properties(u) AS u`, { email: normaliseEmail(email) });
+  const properties = result.records[0]?.get("u") as Record<string, unknown> | undefined;
+  return properties ? toStored(properties) : null;
+}
+
+export async function countUsers(tx: ManagedTransaction): Promise<number> {
+  const result = await tx.run(`MATCH (u:${USER_LABEL}) RETURN count(u) AS count`);
+  return Number(toPlain(result.records[0]?.get("count")) ?? 0);
+}
+
+export async function listUserRecords(tx: ManagedTransaction): Promise<UserSummary[]> {
+  const result = await tx.run(`MATCH (u:${USER_LABEL}) RETURN properties(u) AS u ORDER BY u.email`);
+  return result.records.map((record) => withoutHash(toStored(record.get("u") as Record<string, unknown>)));
+}
+
+export interface NewUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  /** Only for the first admin: see user_setup_once in lib/auth/schema.ts. */
+  setupMarker?: "first";
+}
+
+/** Fails with a constraint violation when the email (or, for the first admin, the marker) is taken. */
+export async function insertUser(tx: ManagedTransaction, user: NewUser): Promise<void> {
+  await tx.run(`CREATE (u:${USER_LABEL} {id: $id}) SET u += $properties, u.createdAt = datetime()`, {
+    id: user.id,
+    properties: {
+      email: normaliseEmail(user.email),
+      name: user.name,
+      role: user.role,
+      passwordHash: user.passwordHash,
+      ...(user.setupMarker ? { setupMarker: user.setupMarker } : {}),
+    },
+  });
+}
+
+export async function updateUserRecord(
+  tx: ManagedTransaction,
+  id: string,
+  change: { role?: Role; disabled?: boolean },
+): Promise<boolean> {
+  const result = await tx.run(
+    `MATCH (u:${USER_LABEL} {id: $id})
+     SET u.role = coalesce($role, u.role),
+         u.disabledAt = CASE $disabled WHEN true THEN coalesce(u.disabledAt, datetime()) WHEN false THEN null ELSE u.disabledAt END
+     RETURN u.id AS id`,
+    { id, role: change.role ?? null, disabled: change.disabled ?? null },
+  );
+  return result.records.length > 0;
+}
+
+export function isConstraintViolation(cause: unknown): boolean {
+  return (
+    typeof cause === "object" &&
+    cause !== null &&
+    "code" in cause &&
+    cause.code === "Neo.ClientError.Schema.ConstraintValidationFailed"
+  );
+}

@@ -1,0 +1,11 @@
+/** The User label and its constraints, run by lib/db/schema.ts's migration (no imports: no cycle). */
+export const USER_LABEL = "User";
+
+export const USER_SCHEMA_STATEMENTS: readonly string[] = [
+  `CREATE CONSTRAINT user_id_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.id IS UNIQUE`,
+  // Emails are stored lowercased, so this also refuses "Ann@x" next to "ann@x".
+  `CREATE CONSTRAINT user_email_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.email IS UNIQUE`,
+  // The first admin (set-up page or environment) carries setupMarker "first": two set-ups racing on an
+  // empty instance cannot both succeed, because the second one's marker collides here.
+  `CREATE CONSTRAINT user_setup_once IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.setupMarker IS UNIQUE`,
+];

@@ -1,0 +1,128 @@
+import "server-only";
+/**
+ * Accounts: signing in, the one-time set-up of the first admin, and the admin's user management. Every
+ * function that changes users checks "users:manage" first; reading the session's user is for everyone.
+ */
+import { z } from "zod";
+import { read, write } from "../db";
+import { runRead } from "../db/session";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyNothing, verifyPassword } from "./passwords";
+import { ROLES, requirePermission, type Actor, type SessionUser } from "./permissions";
+import {
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  isConstraintViolation,
+  listUserRecords,
+  newUserId,
+  updateUserRecord,
+  withoutHash,
+  type UserSummary,
+} from "./records";
+
+export type { UserSummary } from "./records";
+
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `The password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
+
+export const newUserSchema = z
+  .object({
+    email: z.email("Enter an email address.").max(200),
+    name: z.string().trim().min(1, "Enter a name.").max(120),
+    role: z.enum(ROLES),
+    password: passwordSchema,
+  })
+  .strict();
+
+export const userChangeSchema = z
+  .object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((change) => change.role !== undefined || change.disabled !== undefined, "Change the role or the disabled state.");
+
+export const setupSchema = newUserSchema.omit({ role: true });
+
+function sessionUserOf(user: SessionUser): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** The session's user, if they still exist and are not disabled. Read on every request. */
+export async function findActiveUser(id: string): Promise<SessionUser | null> {
+  const user = await read((tx) => findUserById(tx, id));
+  return user && !user.disabledAt ? sessionUserOf(user) : null;
+}
+
+/**
+ * The user for this email and password, or null: the caller says only "wrong email or password", never
+ * which one, and a disabled account is told apart only after the right password.
+ */
+export async function authenticate(email: string, password: string): Promise<SessionUser | "disabled" | null> {
+  const user = await read((tx) => findUserByEmail(tx, email));
+  if (!user) return verifyNothing(password).then(() => null);
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return user.disabledAt ? "disabled" : sessionUserOf(user);
+}
+
+/** True while the instance has no user at all: the only time /setup works. */
+export async function needsSetup(): Promise<boolean> {
+  return (await read(countUsers)) === 0;
+}
+
+/** The set-up page: the first admin, on an instance with no user. Refused (409) once anyone exists. */
+export async function createFirstAdmin(input: z.infer<typeof setupSchema>): Promise<SessionUser> {
+  if (!(await needsSetup())) throw new ConflictError("Redstring is already set up. Sign in instead.");
+  const passwordHash = await hashPassword(input.password);
+  const id = newUserId();
+  try {
+    await write((tx) => insertUser(tx, { id, email: input.email, name: input.name, role: "admin", passwordHash, setupMarker: "first" }));
+  } catch (cause) {
+    if (isConstraintViolation(cause)) throw new ConflictError("Redstring is already set up. Sign in instead.");
+    throw cause;
+  }
+  const created = await runRead((tx) => findUserById(tx, id));
+  if (!created) throw new Error("a user just written cannot be read back");
+  return sessionUserOf(created);
+}
+
+export async function listUsers(actor: Actor): Promise<UserSummary[]> {
+  requirePermission(actor, "users:manage");
+  return read(listUserRecords);
+}
+
+export async function createUser(actor: Actor, input: z.infer<typeof newUserSchema>): Promise<UserSummary> {
+  requirePermission(actor, "users:manage");
+  const passwordHash = await hashPassword(input.password);
+  const id = newUserId();
+  try {
+    await write((tx) => insertUser(tx, { id, email: input.email, name: input.name, role: input.role, passwordHash }));
+  } catch (cause) {
+    if (isConstraintViolation(cause)) throw new ConflictError(`There is already an account for ${input.email.toLowerCase()}.`);
+    throw cause;
+  }
+  return getUser(id);
+}
+
+async function getUser(id: string): Promise<UserSummary> {
+  const user = await read((tx) => findUserById(tx, id));
+  if (!user) throw new NotFoundError(`No user has the id "${id}".`);
+  return withoutHash(user);
+}
+
+/**
+ * Changes a role or disables/enables an account; it takes effect on the user's next request. Admins
+ * cannot demote or disable themselves, so the instance is never left without an admin by accident.
+ */
+export async function updateUser(actor: Actor, id: string, change: z.infer<typeof userChangeSchema>): Promise<UserSummary> {
+  requirePermission(actor, "users:manage");
+  if (actor.user?.id === id && ((change.role !== undefined && change.role !== "admin") || change.disabled === true)) {
+    throw new ForbiddenError("You cannot demote or disable your own account. Ask another admin.");
+  }
+  if (!(await write((tx) => updateUserRecord(tx, id, change)))) throw new NotFoundError(`No user has the id "${id}".`);
+  return getUser(id);
+}
+
+export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, "not a user id");
+
