@@ -1,0 +1,13 @@
+import type { NextRequest } from "next/server";
+import { writerFrom } from "@/lib/auth/request";
+import { updateUser, userChangeSchema, userIdSchema } from "@/lib/auth/users";
+import { parseJsonBody, parseWith, respond } from "@/lib/http";
+
+/** Changes an account's role, or disables or enables it; effective on that user's next request. */
+export async function PATCH(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  return respond(async () => {
+    const actor = await writerFrom(request);
+    const id = parseWith(userIdSchema, (await context.params).id, "user id");
+    return updateUser(actor, id, await parseJsonBody(request, userChangeSchema));
+  });
+}

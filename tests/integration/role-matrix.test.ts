@@ -1,0 +1,226 @@
+/**
+ * The role matrix: every write route handler x {signed out, viewer, editor, analyst, admin} answers as
+ * lib/auth/permissions.ts says (401 signed out, 403 role too low, anything else when allowed: a 400 or
+ * 409 there means the permission check passed and the request itself was refused), and the reads with
+ * REDSTRING_PUBLIC_READ on and off. There are no server actions; every write is a route handler.
+ */
+import { NextRequest } from "next/server";
+import { PATCH as patchUserRoute } from "@/app/api/admin/users/[id]/route";
+import { GET as listUsersRoute, POST as createUserRoute } from "@/app/api/admin/users/route";
+import { GET as exportRoute } from "@/app/api/export/route";
+import { GET as graphRoute } from "@/app/api/graph/route";
+import { PUT as uploadFileRoute } from "@/app/api/imports/uploads/[uploadId]/route";
+import { POST as newUploadRoute } from "@/app/api/imports/uploads/route";
+import { GET as importsRoute, POST as startImportRoute } from "@/app/api/imports/route";
+import { POST as duplicateRoute } from "@/app/api/queries/[id]/duplicate/route";
+import { POST as undeleteRoute } from "@/app/api/queries/[id]/restore/route";
+import { DELETE as deleteQueryRoute, GET as getQueryRoute, PUT as putQueryRoute } from "@/app/api/queries/[id]/route";
+import { POST as runSavedRoute } from "@/app/api/queries/[id]/run/route";
+import { POST as restoreVersionRoute } from "@/app/api/queries/[id]/versions/[version]/restore/route";
+import { GET as listQueriesRoute, POST as createQueryRoute } from "@/app/api/queries/route";
+import { POST as runDraftRoute } from "@/app/api/run-query/route";
+import { GET as searchRoute } from "@/app/api/search/route";
+import { GET as compareRoute } from "@/app/api/snapshots/[id]/compare/route";
+import { GET as imageRoute } from "@/app/api/snapshots/[id]/image.png/route";
+import { POST as revokeRoute } from "@/app/api/snapshots/[id]/revoke/route";
+import { GET as snapshotRoute } from "@/app/api/snapshots/[id]/route";
+import { GET as listSnapshotsRoute, POST as createSnapshotRoute } from "@/app/api/snapshots/route";
+import { forgetCachedConfig } from "@/lib/config";
+import { closeDriver } from "@/lib/db/driver";
+import { createQuery } from "@/lib/queries/store";
+import { createSnapshot } from "@/lib/snapshots/store";
+import { createSnapshotSchema } from "@/lib/snapshots/model";
+import { createTestUser, createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
+import { closeTestDriver, cypher } from "../support/neo4j";
+
+type Who = "signed out" | "viewer" | "editor" | "analyst" | "admin";
+const EVERYONE: Who[] = ["signed out", "viewer", "editor", "analyst", "admin"];
+
+let users: TestUsers;
+let queryId = "";
+let snapshotId = "";
+/** Stays live: the write matrix revokes snapshotId. */
+let liveSnapshotId = "";
+const title = `role-matrix ${Date.now()}`;
+
+const view = {
+  title,
+  note: "",
+  nodes: [{ id: "company-thermo-fisher", x: 0, y: 0 }],
+  viewport: { x1: -100, y1: -100, x2: 100, y2: 100 },
+};
+
+beforeAll(async () => {
+  users = await createTestUsers("roles");
+  const query = await createQuery(users.analyst.actor, {
+    title,
+    description: "",
+    cypher: "MATCH (n:Entity) RETURN n.name AS name LIMIT 1",
+    parameters: [],
+    tags: [],
+  });
+  queryId = query.id;
+  snapshotId = (await createSnapshot(users.editor.actor, createSnapshotSchema.parse(view))).snapshot.id;
+  liveSnapshotId = (await createSnapshot(users.editor.actor, createSnapshotSchema.parse(view))).snapshot.id;
+});
+
+afterAll(async () => {
+  delete process.env.REDSTRING_PUBLIC_READ;
+  forgetCachedConfig();
+  await cypher(
+    "MATCH (q:SavedQuery) WHERE q.title CONTAINS $title OPTIONAL MATCH (q)-[:HAS_VERSION]->(v) DETACH DELETE q, v",
+    { title },
+  );
+  await cypher("MATCH (s:Snapshot) WHERE s.title = $title DETACH DELETE s", { title });
+  await removeTestUsers(users.prefix);
+  await closeDriver();
+  await closeTestDriver();
+});
+
+function cookieOf(who: Who): Record<string, string> {
+  return who === "signed out" ? {} : { cookie: users[who].cookie };
+}
+
+const url = (path: string) => new URL(path, "http://127.0.0.1");
+function request(who: Who, path: string, method = "GET", body?: unknown): NextRequest {
+  return new NextRequest(url(path), {
+    method,
+    headers: { "content-type": "application/json", ...cookieOf(who) },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
+
+interface WriteCase {
+  name: string;
+  allowed: Who[];
+  send: (who: Who) => Promise<Response>;
+}
+
+const ANALYSTS: Who[] = ["analyst", "admin"];
+const EDITORS: Who[] = ["editor", "admin"];
+const PUBLISHERS: Who[] = ["editor", "analyst", "admin"];
+
+const writes: WriteCase[] = [
+  { name: "POST /api/queries", allowed: ANALYSTS, send: (who) => createQueryRoute(request(who, "/api/queries", "POST", { title: `${title} new`, cypher: "MATCH (n:Entity) RETURN n LIMIT 1" })) },
+  {
+    name: "PUT /api/queries/{id}",
+    allowed: ANALYSTS,
+    send: (who) => putQueryRoute(request(who, `/api/queries/${queryId}`, "PUT", { title, cypher: "MATCH (n:Entity) RETURN n LIMIT 2", baseVersion: 1 }), params({ id: queryId })),
+  },
+  { name: "DELETE /api/queries/{id}", allowed: ANALYSTS, send: (who) => deleteQueryRoute(request(who, `/api/queries/${queryId}`, "DELETE"), params({ id: queryId })) },
+  { name: "POST /api/queries/{id}/restore", allowed: ANALYSTS, send: (who) => undeleteRoute(request(who, `/api/queries/${queryId}/restore`, "POST"), params({ id: queryId })) },
+  { name: "POST /api/queries/{id}/duplicate", allowed: ANALYSTS, send: (who) => duplicateRoute(request(who, `/api/queries/${queryId}/duplicate`, "POST"), params({ id: queryId })) },
+  {
+    name: "POST /api/queries/{id}/versions/1/restore",
+    allowed: ANALYSTS,
+    send: (who) => restoreVersionRoute(request(who, `/api/queries/${queryId}/versions/1/restore`, "POST", { baseVersion: 1 }), params({ id: queryId, version: "1" })),
+  },
+  { name: "POST /api/run-query (draft Cypher)", allowed: ANALYSTS, send: (who) => runDraftRoute(request(who, "/api/run-query", "POST", { cypher: "RETURN 1 AS one" })) },
+  { name: "POST /api/snapshots", allowed: PUBLISHERS, send: (who) => createSnapshotRoute(request(who, "/api/snapshots", "POST", view)) },
+  { name: "POST /api/snapshots/{id}/revoke without the key", allowed: ["admin"], send: (who) => revokeRoute(request(who, `/api/snapshots/${snapshotId}/revoke`, "POST", {}), params({ id: snapshotId })) },
+  { name: "POST /api/imports/uploads", allowed: EDITORS, send: (who) => newUploadRoute(request(who, "/api/imports/uploads", "POST")) },
+  {
+    name: "PUT /api/imports/uploads/{uploadId}",
+    allowed: EDITORS,
+    send: (who) => uploadFileRoute(request(who, "/api/imports/uploads/AAAAAAAAAAAAAAAA?name=bad/name", "PUT", "x"), params({ uploadId: "AAAAAAAAAAAAAAAA" })),
+  },
+  {
+    name: "POST /api/imports",
+    allowed: EDITORS,
+    send: (who) => startImportRoute(request(who, "/api/imports", "POST", { uploadId: "AAAAAAAAAAAAAAAA", format: "json", file: "missing.json" })),
+  },
+  { name: "POST /api/admin/users", allowed: ["admin"], send: (who) => createUserRoute(request(who, "/api/admin/users", "POST", { email: `${users.prefix}made-${who.replace(" ", "-")}@example.test`, name: "Made", role: "viewer", password: "long enough password" })) },
+  { name: "PATCH /api/admin/users/{id}", allowed: ["admin"], send: (who) => patchUserRoute(request(who, `/api/admin/users/${users.viewer.id}`, "PATCH", { role: "viewer" }), params({ id: users.viewer.id })) },
+];
+
+describe("every write x every role", () => {
+  for (const write of writes) {
+    it.each(EVERYONE)(`${write.name} as %s`, async (who) => {
+      const response = await write.send(who);
+      const body = (await response.json()) as { error?: string };
+      if (write.allowed.includes(who)) {
+        expect([401, 403], `${who}: ${body.error}`).not.toContain(response.status);
+        expect(response.status, body.error).toBeLessThan(500);
+      } else {
+        expect(response.status, body.error).toBe(who === "signed out" ? 401 : 403);
+        expect(body.error).toMatch(who === "signed out" ? /^Sign in/ : /role/);
+      }
+    });
+  }
+});
+
+const reads: { name: string; send: (who: Who) => Promise<Response> }[] = [
+  { name: "GET /api/search", send: (who) => searchRoute(request(who, "/api/search?q=thermo")) },
+  { name: "GET /api/graph", send: (who) => graphRoute(request(who, "/api/graph?ids=company-thermo-fisher")) },
+  { name: "GET /api/export", send: (who) => exportRoute(request(who, "/api/export?format=nodes.csv")) },
+  { name: "GET /api/queries", send: (who) => listQueriesRoute(request(who, "/api/queries")) },
+  { name: "GET /api/queries/{id}", send: (who) => getQueryRoute(request(who, `/api/queries/${queryId}`), params({ id: queryId })) },
+  { name: "POST /api/queries/{id}/run", send: (who) => runSavedRoute(request(who, `/api/queries/${queryId}/run`, "POST", {}), params({ id: queryId })) },
+  { name: "GET /api/snapshots/{id}/compare", send: (who) => compareRoute(request(who, `/api/snapshots/${liveSnapshotId}/compare`), params({ id: liveSnapshotId })) },
+];
+
+describe("reads", () => {
+  afterEach(() => {
+    delete process.env.REDSTRING_PUBLIC_READ;
+    forgetCachedConfig();
+  });
+
+  it.each(reads.map((read) => [read.name, read] as const))("%s: anyone while REDSTRING_PUBLIC_READ is on (the default)", async (_name, read) => {
+    for (const who of EVERYONE) expect((await read.send(who)).status, who).toBeLessThan(400);
+  });
+
+  it.each(reads.map((read) => [read.name, read] as const))("%s: signed-in users only when it is off", async (_name, read) => {
+    process.env.REDSTRING_PUBLIC_READ = "false";
+    forgetCachedConfig();
+    expect((await read.send("signed out")).status).toBe(401);
+    for (const who of ["viewer", "admin"] as const) expect((await read.send(who)).status, who).toBeLessThan(400);
+  });
+
+  it("keeps permalinks public even when reading is not, but not the list of all links or the imports", async () => {
+    process.env.REDSTRING_PUBLIC_READ = "false";
+    forgetCachedConfig();
+    const live = await createSnapshot(users.editor.actor, createSnapshotSchema.parse(view));
+    expect((await snapshotRoute(request("signed out", "/"), params({ id: live.snapshot.id }))).status).toBe(200);
+    expect((await imageRoute(request("signed out", "/"), params({ id: live.snapshot.id }))).status).toBe(200);
+    expect((await listSnapshotsRoute(request("signed out", "/api/snapshots"))).status).toBe(401);
+    expect((await listSnapshotsRoute(request("viewer", "/api/snapshots"))).status).toBe(200);
+    expect((await importsRoute(request("viewer", "/api/imports"))).status).toBe(403);
+    expect((await listUsersRoute(request("analyst", "/api/admin/users"))).status).toBe(403);
+    // The holder of the revoke key needs no account at all.
+    const revoked = await revokeRoute(request("signed out", "/", "POST", { revokeKey: live.revokeKey }), params({ id: live.snapshot.id }));
+    expect(revoked.status).toBe(200);
+  });
+});
+
+describe("sessions follow the account", () => {
+  it("treats a disabled account as signed out, and a role change applies on the next request", async () => {
+    const disabled = await createTestUser(users.prefix, "analyst", { disabled: true, suffix: "disabled" });
+    expect((await runDraftRoute(request("signed out", "/api/run-query", "POST", { cypher: "RETURN 1 AS one" }))).status).toBe(401);
+    const asDisabled = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: disabled.cookie }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    expect((await runDraftRoute(asDisabled)).status).toBe(401);
+
+    const promoted = await createTestUser(users.prefix, "viewer", { suffix: "promoted" });
+    const draft = () => new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: promoted.cookie }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    expect((await runDraftRoute(draft())).status).toBe(403);
+    const change = await patchUserRoute(request("admin", `/api/admin/users/${promoted.id}`, "PATCH", { role: "analyst" }), params({ id: promoted.id }));
+    expect(change.status).toBe(200);
+    expect((await runDraftRoute(draft())).status).toBe(200);
+  });
+
+  it("ignores a forged cookie, and refuses a write from another site's page", async () => {
+    const forged = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: "redstring_session=Fe26.2**forged" }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    expect((await runDraftRoute(forged)).status).toBe(401);
+    const crossSite = new NextRequest(url("/api/run-query"), {
+      method: "POST",
+      headers: { cookie: users.admin.cookie, origin: "https://evil.example", host: "127.0.0.1" },
+      body: JSON.stringify({ cypher: "RETURN 1 AS one" }),
+    });
+    expect((await runDraftRoute(crossSite)).status).toBe(403);
+  });
+
+  it("refuses an admin demoting or disabling themselves", async () => {
+    const self = await patchUserRoute(request("admin", `/api/admin/users/${users.admin.id}`, "PATCH", { disabled: true }), params({ id: users.admin.id }));
+    expect(self.status).toBe(403);
+  });
+});
