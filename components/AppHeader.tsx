@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { AccountMenu } from "./auth/AccountMenu";
 
 interface AppHeaderProps {
   /** Which section the page belongs to, marked for screen readers with aria-current. */
-  current: "explorer" | "queries" | "snapshots" | "data";
+  current: "explorer" | "queries" | "snapshots" | "data" | "admin" | "account";
   children?: React.ReactNode;
 }
 
@@ -13,7 +14,7 @@ const SECTIONS = [
   { key: "data", href: "/data", label: "Import and export" },
 ] as const;
 
-/** The bar on every page: the name, the sections, and whatever the page adds (the explorer's search). */
+/** The bar on every page: the name, the sections, whatever the page adds (the explorer's search), the account. */
 export function AppHeader({ current, children }: AppHeaderProps) {
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-gray-200 bg-white px-3 py-2">
@@ -38,6 +39,7 @@ export function AppHeader({ current, children }: AppHeaderProps) {
         </ul>
       </nav>
       {children}
+      <AccountMenu />
     </header>
   );
 }

@@ -1,0 +1,40 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signOutApi, useMe } from "@/lib/auth/client";
+
+/** The header's corner: who is signed in (as text), the admin page for admins, and Sign in / Sign out. */
+export function AccountMenu() {
+  const me = useMe();
+  const router = useRouter();
+  if (!me) return null;
+  async function signOut() {
+    await signOutApi().catch(() => undefined);
+    // A full load: every component forgets what the signed-in user could see.
+    router.push("/signin");
+    router.refresh();
+  }
+  return (
+    <div className="ml-auto flex items-center gap-2 text-sm">
+      {me.user ? (
+        <>
+          <span className="text-gray-700" data-testid="signed-in-as">
+            {me.user.name} <span className="text-gray-500">({me.user.role})</span>
+          </span>
+          {me.permissions.includes("users:manage") && (
+            <Link href="/admin/users" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
+              Users
+            </Link>
+          )}
+          <button type="button" onClick={() => void signOut()} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
+            Sign out
+          </button>
+        </>
+      ) : (
+        <Link href={me.needsSetup ? "/setup" : "/signin"} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
+          {me.needsSetup ? "Set up" : "Sign in"}
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import { useState } from "react";
+import { errorMessage } from "@/lib/api-client";
+import { setupApi, signInApi } from "@/lib/auth/client";
+
+const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
+
+/** Sign in (or, on an empty instance, create the first admin); the server's message is shown as text. */
+export function SignInForm({ mode }: { mode: "signin" | "setup" }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? "");
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === "signin") await signInApi(field("email"), field("password"));
+      else await setupApi({ email: field("email"), name: field("name"), password: field("password") });
+      const next = new URLSearchParams(window.location.search).get("next");
+      window.location.assign(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+    } catch (cause) {
+      setError(errorMessage(cause, "Signing in failed. Try again."));
+      setBusy(false);
+    }
+  }
+  return (
+    <main className="mx-auto max-w-sm p-6">
+      <h1 className="mb-4 text-xl font-semibold">{mode === "signin" ? "Sign in to Redstring" : "Set up Redstring: the first admin"}</h1>
+      <form onSubmit={(event) => void submit(event)} className="space-y-3">
+        {mode === "setup" && (
+          <label className="block text-sm">
+            Name
+            <input name="name" required autoComplete="name" className={input} />
+          </label>
+        )}
+        <label className="block text-sm">
+          Email
+          <input name="email" type="email" required autoComplete="username" className={input} />
+        </label>
+        <label className="block text-sm">
+          Password
+          <input name="password" type="password" required autoComplete={mode === "signin" ? "current-password" : "new-password"} minLength={mode === "setup" ? 12 : undefined} className={input} />
+        </label>
+        {error && (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy} className="rounded-md bg-red-800 px-3 py-1.5 text-white disabled:opacity-50">
+          {mode === "signin" ? "Sign in" : "Create the admin account"}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { AppHeader } from "@/components/AppHeader";
+import { errorMessage } from "@/lib/api-client";
+import { createUserApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import type { UserSummary } from "@/lib/auth/records";
+
+const input = "rounded-md border border-gray-300 px-2 py-1.5";
+
+/** The admin page: every account, adding one with a role and initial password, role changes, disabling. */
+export function UserAdmin() {
+  const me = useMe();
+  const [users, setUsers] = useState<UserSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    listUsersApi().then(
+      (answer) => setUsers(answer.users),
+      (cause: unknown) => setError(errorMessage(cause, "The users could not be loaded.")),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  async function act(work: () => Promise<UserSummary>, done: (user: UserSummary) => string) {
+    setError(null);
+    try {
+      setNotice(done(await work()));
+      load();
+    } catch (cause) {
+      setError(errorMessage(cause, "That did not work."));
+    }
+  }
+
+  async function add(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const field = (name: string) => String(form.get(name) ?? "");
+    await act(
+      () => createUserApi({ email: field("email"), name: field("name"), role: field("role") as Role, password: field("password") }),
+      (user) => {
+        formElement.reset();
+        return `Added ${user.email} as ${user.role}.`;
+      },
+    );
+  }
+
+  return (
+    <>
+      <AppHeader current="admin" />
+      <main className="mx-auto max-w-4xl p-4">
+        <h1 className="mb-3 text-xl font-semibold">Users</h1>
+        {error && <p role="alert" className="mb-3 text-sm text-red-700">{error}</p>}
+        {notice && <p role="status" className="mb-3 text-sm text-green-800">{notice}</p>}
+        <table className="mb-6 w-full text-left text-sm">
+          <thead>
+            <tr className="border-b"><th className="py-1">Name</th><th>Email</th><th>Role</th><th>State</th><th /></tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const self = me?.user?.id === user.id;
+              return (
+                <tr key={user.id} className="border-b" data-testid={`user-${user.email}`}>
+                  <td className="py-1">{user.name}</td>
+                  <td>{user.email}</td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${user.email}`}
+                      value={user.role}
+                      disabled={self}
+                      title={self ? "You cannot change your own role." : undefined}
+                      onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${changed.email} is now ${changed.role}.`)}
+                      className={input}
+                    >
+                      {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+                    </select>
+                  </td>
+                  <td>{user.disabledAt ? "disabled" : "active"}</td>
+                  <td>
+                    <button
+                      type="button"
+                      disabled={self}
+                      title={self ? "You cannot disable your own account." : undefined}
+                      onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${changed.email} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
+                      className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100 disabled:opacity-50"
+                    >
+                      {user.disabledAt ? "Enable" : "Disable"}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <h2 className="mb-2 font-semibold">Add a user</h2>
+        <form onSubmit={(event) => void add(event)} className="flex flex-wrap items-end gap-2 text-sm">
+          <label>Name <input name="name" required className={input} /></label>
+          <label>Email <input name="email" type="email" required className={input} /></label>
+          <label>Role <select name="role" defaultValue="viewer" className={input}>{ROLES.map((role) => <option key={role} value={role}>{role}</option>)}</select></label>
+          <label>Initial password <input name="password" type="password" required minLength={12} autoComplete="new-password" className={input} /></label>
+          <button type="submit" className="rounded-md bg-red-800 px-3 py-1.5 text-white">Add user</button>
+        </form>
+      </main>
+    </>
+  );
+}
