@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 // scripts/test.mjs builds the app, starts Neo4j and passes NEO4J_URI and a free E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+export const ADMIN_STATE = "test-results/e2e-admin-state.json";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -23,8 +24,11 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   outputDir: "test-results/e2e",
+  // Signs in as the admin scripts/test.mjs creates; specs start signed in unless they opt out.
+  globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL,
+    storageState: ADMIN_STATE,
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

@@ -4,7 +4,8 @@
 //   seeded. Ctrl-C stops Next.js and then Neo4j, cleanly; no Java process is left behind.
 // `npm run dev` does the same with `next dev` (hot reload) instead of a production build.
 import { spawn } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LOCAL_DATA_DIR, ROOT, RUNNING_FILE, SetupError, buildNeo4jLocal, startNeo4jLocal } from "./lib/neo4j-local.mjs";
 import { BIN, appBuildIsCurrent, ensureNodeModules, run } from "./lib/process.mjs";
@@ -52,9 +53,20 @@ async function waitForApp(url) {
   throw new SetupError(`Redstring did not become healthy within 180 s (${lastProblem}).`);
 }
 
+function sessionSecretFile() {
+  const file = path.join(ROOT, ".data", "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 async function main() {
   ensureNodeModules();
   const env = { ...process.env, PORT: String(appPort) };
+  // Sessions survive restarts: a secret kept in .data/ (never committed) unless one is configured.
+  env.REDSTRING_SESSION_SECRET ??= sessionSecretFile();
 
   if (process.env.NEO4J_URI) {
     console.log(`[neo4j] using ${process.env.NEO4J_URI} (NEO4J_URI is set; nothing local starts)`);

@@ -4,6 +4,7 @@
 // Integration and end-to-end tests get a throwaway local Neo4j in a temporary directory, unless NEO4J_URI
 // is set, in which case that database is used (tests clean up what they create).
 // `--only <stage>` runs one stage: typecheck, lint, unit, integration or e2e.
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -123,8 +124,15 @@ async function main() {
         const report = path.join(RESULTS_DIR, "playwright.json");
         rmSync(report, { force: true });
         const port = await findFreePort();
+        // The server gets a fresh session secret and a first admin; tests/e2e/global-setup.ts signs in as
+        // that admin, and the specs start from its saved session.
+        const accounts = {
+          REDSTRING_SESSION_SECRET: process.env.REDSTRING_SESSION_SECRET ?? randomBytes(32).toString("base64url"),
+          REDSTRING_ADMIN_EMAIL: process.env.REDSTRING_ADMIN_EMAIL ?? "e2e-admin@example.test",
+          REDSTRING_ADMIN_PASSWORD: process.env.REDSTRING_ADMIN_PASSWORD ?? "e2e admin password",
+        };
         const code = await run(BIN("playwright"), ["test", "--reporter=list,json"], {
-          env: { ...env, E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+          env: { ...env, ...accounts, E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: report },
         });
         countPlaywright(report);
         return code;
