@@ -1,11 +1,7 @@
 import "server-only";
-import {
-  ENTITY_LABEL,
-  ENTITY_TYPES,
-  RELATIONSHIP_TYPES,
-} from "../lib/model/registry";
+import { ENTITY_TYPES, RELATIONSHIP_TYPES } from "../lib/model/registry";
+import { writeEntityBatch, writeRelationshipBatch } from "../lib/db/graph-writes";
 import { runWrite } from "../lib/db/session";
-import { entityPropertiesForNeo4j } from "../lib/db/values";
 import { findSavedQuery, insertSavedQuery } from "../lib/queries/records";
 import { savedQueryInputSchema } from "../lib/queries/model";
 import { parseGraphInput, type GraphInput } from "./validate";
@@ -37,47 +33,13 @@ export async function loadGraph(input: GraphInput): Promise<LoadResult> {
   let relationshipsCreated = 0;
 
   for (const type of ENTITY_TYPES) {
-    const rows = graph.entities
-      .filter((entity) => entity.type === type)
-      .map((entity) => ({ id: entity.id, properties: entityPropertiesForNeo4j(type, entity) }));
-    for (const batch of batches(rows)) {
-      entitiesCreated += await runWrite(async (tx) => {
-        const result = await tx.run(
-          `UNWIND $rows AS row
-           MERGE (n:${ENTITY_LABEL} {id: row.id})
-           ON CREATE SET n += row.properties, n:${type}, n.createdAt = datetime(), n.updatedAt = datetime()`,
-          { rows: batch },
-        );
-        return result.summary.counters.updates().nodesCreated;
-      });
+    for (const batch of batches(graph.entities.filter((entity) => entity.type === type))) {
+      entitiesCreated += await writeEntityBatch(type, batch);
     }
   }
-
   for (const type of RELATIONSHIP_TYPES) {
-    const rows = graph.relationships
-      .filter((relationship) => relationship.type === type)
-      .map((relationship) => ({
-        id: relationship.id,
-        from: relationship.from,
-        to: relationship.to,
-        properties: {
-          ...relationship.properties,
-          sources: relationship.sources,
-          ...(relationship.quote ? { quote: relationship.quote } : {}),
-        },
-      }));
-    for (const batch of batches(rows)) {
-      relationshipsCreated += await runWrite(async (tx) => {
-        const result = await tx.run(
-          `UNWIND $rows AS row
-           MATCH (a:${ENTITY_LABEL} {id: row.from})
-           MATCH (b:${ENTITY_LABEL} {id: row.to})
-           MERGE (a)-[r:${type} {id: row.id}]->(b)
-           ON CREATE SET r += row.properties, r.createdAt = datetime(), r.updatedAt = datetime()`,
-          { rows: batch },
-        );
-        return result.summary.counters.updates().relationshipsCreated;
-      });
+    for (const batch of batches(graph.relationships.filter((relationship) => relationship.type === type))) {
+      relationshipsCreated += await writeRelationshipBatch(type, batch);
     }
   }
   return { entitiesCreated, relationshipsCreated };

@@ -1,6 +1,7 @@
 import "server-only";
 import { Neo4jError } from "neo4j-driver";
 import { PATH_K, PATH_LENGTH } from "./api-schemas";
+import { MEMORY_CODES, TIMEOUT_CODES, formatSeconds } from "./db/errors";
 import { runRead } from "./db/session";
 import { ensureDatabaseReady } from "./db/ready";
 import { EDGE, NODE } from "./entities";
@@ -56,19 +57,8 @@ export class PathSearchTooBigError extends AppError {
   }
 }
 
-const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
-const TIMEOUT_CODES = new Set([
-  "Neo.ClientError.Transaction.TransactionTimedOut",
-  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-  "Neo.TransientError.Transaction.LockClientStopped",
-]);
 
-const MEMORY_CODES = new Set([
-  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
-  "Neo.TransientError.General.TransactionMemoryLimit",
-  "Neo.TransientError.General.OutOfMemoryError",
-]);
 
 /**
  * An integer spliced into the query text. Neo4j 5.26 takes neither `SHORTEST $k` nor `{1,$max}`: both

@@ -1,37 +1,5 @@
-// `npm run seed`: loads the seed story into Neo4j; running it twice changes nothing.
-// Uses NEO4J_URI when set; else the local engine that `npm start` is running; else starts the local engine
-// just for the seed and stops it afterwards.
-import { existsSync, readFileSync } from "node:fs";
-import { LOCAL_DATA_DIR, RUNNING_FILE, SetupError, buildNeo4jLocal, isAlive, startNeo4jLocal } from "./lib/neo4j-local.mjs";
-import { BIN, ensureNodeModules, run } from "./lib/process.mjs";
+// `npm run seed`: loads the seed story and the starter saved queries into Neo4j; running it twice changes
+// nothing. Finds the database as scripts/lib/with-database.mjs says.
+import { runWithDatabase } from "./lib/with-database.mjs";
 
-function runningLocalEngine() {
-  if (!existsSync(RUNNING_FILE)) return null;
-  const { uri, pid } = JSON.parse(readFileSync(RUNNING_FILE, "utf8"));
-  return isAlive(pid) ? uri : null;
-}
-
-async function main() {
-  ensureNodeModules();
-  let engine;
-  let uri = process.env.NEO4J_URI ?? runningLocalEngine();
-  if (!uri) {
-    buildNeo4jLocal();
-    engine = await startNeo4jLocal({ dataDir: LOCAL_DATA_DIR });
-    uri = engine.uri;
-  }
-  try {
-    // "react-server" lets the data layer's `import "server-only"` resolve outside Next.js.
-    const code = await run(BIN("tsx"), ["--conditions=react-server", "graph-seed/cli.ts"], {
-      env: { ...process.env, NEO4J_URI: uri },
-    });
-    process.exitCode = code;
-  } finally {
-    await engine?.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error instanceof SetupError ? error.message : error);
-  process.exitCode = 1;
-});
+runWithDatabase("graph-seed/cli.ts");

@@ -9,11 +9,24 @@ const UNAVAILABLE_CODES = new Set<string>([
   "Neo.ClientError.Database.DatabaseNotFound",
 ]);
 
-const TIMEOUT_CODES = new Set<string>([
+/** The transaction ran out of time (the server stopped it). */
+export const TIMEOUT_CODES: ReadonlySet<string> = new Set<string>([
   "Neo.ClientError.Transaction.TransactionTimedOut",
   "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
   "Neo.TransientError.Transaction.LockClientStopped",
 ]);
+
+/** The transaction went past the per-transaction memory cap (`db.memory.transaction.max`). */
+export const MEMORY_CODES: ReadonlySet<string> = new Set<string>([
+  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  "Neo.TransientError.General.TransactionMemoryLimit",
+  "Neo.TransientError.General.OutOfMemoryError",
+]);
+
+/** "0.5 s", "10 s": a timeout as people read it in a message. */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
 
 /**
  * Turns what the driver throws into the app's typed errors, so route handlers answer 503 for a database

@@ -7,7 +7,7 @@ import "server-only";
  * (imports are idempotent). Every step needs "imports:write" (editors and admins): an import changes the graph.
  */
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -113,6 +113,12 @@ async function sourceFor(request: StartImport, dir: string): Promise<ImportSourc
   }
   const mapping = csvMappingSchema.safeParse(mappingJson);
   if (!mapping.success) throw new BadRequestError(`The mapping "${request.file}" is not valid: ${describeIssues(mapping.error)}`);
+  // An uploaded mapping may only name files uploaded with it: "../../etc/passwd" must not be read.
+  const named = [...mapping.data.nodes, ...mapping.data.relationships].map((entry) => entry.file);
+  const outside = named.find((file) => !uploadNamePattern.test(file) || file.includes(".."));
+  if (outside !== undefined) throw new BadRequestError(`The mapping names "${outside}": name the uploaded CSV files by their file names only.`);
+  const missing = named.find((file) => !existsSync(path.join(dir, file)));
+  if (missing !== undefined) throw new BadRequestError(`The mapping names "${missing}", which was not uploaded with it.`);
   return csvSource({ mapping: mapping.data, directory: dir, name });
 }
 

@@ -2,6 +2,7 @@
  * What can go wrong with a saved query, as the app's typed errors: lib/http.ts respond() answers each with
  * its status and message, and `details` gives the UI what it needs to point at the problem.
  */
+import { formatSeconds } from "../db/errors";
 import { AppError } from "../errors";
 import type { ParameterProblem } from "./parameters";
 
@@ -75,9 +76,4 @@ export class QueryExecutionError extends AppError {
   constructor(message: string) {
     super(400, `The query failed while running: ${message}`);
   }
-}
-
-function formatSeconds(ms: number): string {
-  const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

@@ -3,7 +3,7 @@ import neo4j, { Neo4jError, type ManagedTransaction, type QueryResult, type Sess
 import { requirePermission, type Actor } from "../auth/permissions";
 import { getConfig } from "../config";
 import { getDriver } from "../db/driver";
-import { mapDatabaseError } from "../db/errors";
+import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";
 import { ensureDatabaseReady } from "../db/ready";
 import type { GraphData } from "../graph/types";
 import type { RawNode } from "../graph/from-records";
@@ -222,16 +222,7 @@ async function fetchMissingParts(tx: ManagedTransaction, rows: unknown[][]) {
   return { endpoints, reports };
 }
 
-const TIMEOUT_CODES = new Set([
-  "Neo.ClientError.Transaction.TransactionTimedOut",
-  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-  "Neo.TransientError.Transaction.LockClientStopped",
-]);
-const MEMORY_CODES = new Set([
-  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
-  "Neo.TransientError.General.TransactionMemoryLimit",
-  "Neo.TransientError.General.OutOfMemoryError",
-]);
+
 
 /**
  * Runs a step of the transaction and turns the query's own failures into the app's errors. Those are not

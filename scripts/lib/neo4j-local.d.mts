@@ -17,5 +17,7 @@ export function startNeo4jLocal(options: {
   port?: number;
   log?: (line: string) => void;
   heap?: string;
+  /** Page cache size, e.g. "4g"; the engine's default is 512m. */
+  pageCache?: string;
 }): Promise<LocalNeo4j>;
 export function isAlive(pid: number): boolean;

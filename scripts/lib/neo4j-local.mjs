@@ -87,13 +87,15 @@ export function findFreePort() {
  * waits for the process to exit. The engine also exits by itself when this Node process dies, because it
  * watches its stdin, which we hold open.
  */
-export async function startNeo4jLocal({ dataDir, port, log = console.log, heap = process.env.REDSTRING_NEO4J_HEAP ?? "1g" }) {
+export async function startNeo4jLocal({ dataDir, port, log = console.log, heap = process.env.REDSTRING_NEO4J_HEAP ?? "1g", pageCache }) {
   mkdirSync(dataDir, { recursive: true });
   const boltPort = port ?? (await findFreePort());
   const classpath = [path.join(TARGET_DIR, "classes"), path.join(TARGET_DIR, "lib", "*")].join(path.delimiter);
   const args = [
     ...ADD_OPENS,
     `-Xmx${heap}`,
+    // The engine's default page cache is 512 MB (tools/neo4j-local Main.java); big imports ask for more.
+    ...(pageCache ? [`-Dredstring.pagecache=${pageCache}`] : []),
     "-Dredstring.exitOnStdinEof=true",
     "-cp",
     classpath,

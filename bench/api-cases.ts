@@ -1,0 +1,175 @@
+/**
+ * The latency cases of the benchmark: what a reader does (search, expand, a path, a saved query, open a
+ * permalink), each as an app call and the same Cypher on the bare driver. See bench/latency.ts.
+ */
+import neo4j from "neo4j-driver";
+import { HUB_DEGREES, hubId, type SyntheticGraph } from "./generator";
+import { capture, type Transaction } from "./capture";
+import {
+  EVENTS_STARTER_CYPHER,
+  PATH_DRAFT_CYPHER,
+  PATH_STARTER_CYPHER,
+  type CaseSpec,
+  type Sides,
+} from "./latency";
+
+/** The explorer's page of neighbours (lib/api-schemas.ts NEIGHBOUR_PAGE_SIZE). */
+const EXPAND_LIMIT = 50;
+const SEARCH_LIMIT = 10;
+const SNAPSHOT_NODES = 200;
+
+interface SearchAnswer {
+  results: { id: string }[];
+}
+interface NeighbourAnswer {
+  total: number;
+}
+interface RunAnswer {
+  result: { rowCount: number };
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((item) => b.includes(item));
+
+/**
+ * The cases, after a check that the running app answers what the modules the floor's statements were
+ * captured from answer in this process (a build older than the source would make the floor do other
+ * work). Mismatches are returned as warnings, not thrown: the numbers are still worth having.
+ */
+export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{ cases: CaseSpec[]; warnings: string[] }> {
+  const warnings: string[] = [];
+  const queries = graph.searchQueries(20);
+  const pairs = graph.pathPairs(20);
+  const q = (i: number) => queries[i % queries.length]!;
+  const pair = (i: number) => pairs[i % pairs.length]!;
+
+  // The app's own data-access modules, run here with the recording driver (bench/capture.ts).
+  const { searchEntities } = await import("../lib/search");
+  const { getNeighbours } = await import("../lib/entities");
+  const { getSnapshot, snapshotState } = await import("../lib/snapshots/store");
+
+  const appSearch = async (i: number) =>
+    ((await sides.get(`/api/search?q=${encodeURIComponent(q(i))}&limit=${SEARCH_LIMIT}`)) as SearchAnswer).results.map((hit) => hit.id);
+  const searchStatements: Transaction[][] = [];
+  for (let i = 0; i < queries.length; i++) {
+    const captured = await capture(() => searchEntities(q(i), { limit: SEARCH_LIMIT }));
+    searchStatements.push(captured.transactions);
+    const app = await appSearch(i);
+    const inProcess = captured.value.map((hit) => hit.id);
+    // Different hits mean the running build is not the source the statements came from.
+    if (!sameSet(app, inProcess)) warnings.push(`search "${q(i)}": the app's hits differ from lib/search.ts in this process`);
+  }
+  const cases: CaseSpec[] = [
+    {
+      name: "search",
+      app: `GET /api/search?q=…&limit=${SEARCH_LIMIT} (${queries.length} texts in rotation)`,
+      bare: "lib/search.ts statements (all words, then any word if nothing matched)",
+      runApp: appSearch,
+      runBare: (i) => sides.bareReplay(searchStatements[i % searchStatements.length]!),
+    },
+  ];
+
+  for (const degree of HUB_DEGREES) {
+    const id = hubId(degree);
+    const app = (await sides.get(`/api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`)) as NeighbourAnswer;
+    const captured = await capture(() => getNeighbours(id, { limit: EXPAND_LIMIT, offset: 0 }));
+    if (app.total !== degree || captured.value.total !== degree) {
+      warnings.push(`expand ${id}: totals app ${app.total}, lib/entities.ts ${captured.value.total}, expected ${degree}`);
+    }
+    cases.push({
+      name: `expand (degree ${degree})`,
+      app: `GET /api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`,
+      bare: "lib/entities.ts getNeighbours statement",
+      runApp: () => sides.get(`/api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`),
+      runBare: () => sides.bareReplay(captured.transactions),
+    });
+  }
+
+  const entityParameters = [
+    { name: "source", type: "entity", label: "From", required: true },
+    { name: "target", type: "entity", label: "To", required: true },
+  ];
+  const draftRun = (i: number) =>
+    sides.post("/api/run-query", {
+      cypher: PATH_DRAFT_CYPHER,
+      parameters: entityParameters,
+      values: { source: pair(i)[0], target: pair(i)[1] },
+    }) as Promise<RunAnswer>;
+  const starterRun = (i: number) =>
+    sides.post("/api/queries/starter-shortest-paths/run", { values: { source: pair(i)[0], target: pair(i)[1] } }) as Promise<RunAnswer>;
+  const pathParams = (i: number) => ({ source: pair(i)[0], target: pair(i)[1] });
+  for (let i = 0; i < pairs.length; i++) {
+    const app = (await draftRun(i)).result.rowCount;
+    const bare = await sides.bareQuery(PATH_DRAFT_CYPHER, pathParams(i));
+    if (app !== bare) warnings.push(`shortest path ${pair(i).join(" -> ")}: app ${app} rows, bare ${bare}`);
+  }
+  cases.push(
+    {
+      name: "shortest path (draft query)",
+      app: "POST /api/run-query, shortestPath((a)-[*..6]-(b))",
+      bare: "the same Cypher",
+      runApp: draftRun,
+      runBare: (i) => sides.bareQuery(PATH_DRAFT_CYPHER, pathParams(i)),
+    },
+    {
+      name: "shortest paths (saved starter)",
+      app: "POST /api/queries/starter-shortest-paths/run",
+      bare: "its Cypher (allShortestPaths, LIMIT 25)",
+      runApp: starterRun,
+      runBare: (i) => sides.bareQuery(PATH_STARTER_CYPHER, pathParams(i)),
+    },
+  );
+
+  // A well-connected person (rank 20 of the power law): events in the hundreds at 1M, dozens at 10k.
+  const subject = graph.idAtRank("Person", 20);
+  const eventsApp = () =>
+    sides.post("/api/queries/starter-events-between/run", { values: { entity: subject, from: "2000-01-01" } }) as Promise<RunAnswer>;
+  const eventsBare = () => sides.bareQuery(EVENTS_STARTER_CYPHER, { entity: subject, from: new neo4j.types.Date(2000, 1, 1), to: null });
+  const [eventsAppRows, eventsBareRows] = [(await eventsApp()).result.rowCount, await eventsBare()];
+  if (eventsAppRows !== eventsBareRows) warnings.push(`saved query events-between: app ${eventsAppRows} rows, bare ${eventsBareRows}`);
+  cases.push({
+    name: `saved query (events of ${subject}, ${eventsAppRows} rows)`,
+    app: "POST /api/queries/starter-events-between/run",
+    bare: "its Cypher",
+    runApp: eventsApp,
+    runBare: eventsBare,
+  });
+
+  // A permalink of 200 entities: the 1000-hub and 199 of its neighbours, at arbitrary positions.
+  const hub = hubId(1000);
+  const ids = await sides.read(async (tx) =>
+    (await tx.run("MATCH (:Entity {id: $hub})--(m:Entity) RETURN DISTINCT m.id AS id ORDER BY id LIMIT $n", { hub, n: neo4j.int(SNAPSHOT_NODES - 1) })).records.map(
+      (record) => record.get("id") as string,
+    ),
+  );
+  const nodes = [hub, ...ids].map((id, index) => ({ id, x: (index % 20) * 60, y: Math.floor(index / 20) * 60 }));
+  const created = (await sides.post("/api/snapshots", {
+    title: "Benchmark permalink",
+    nodes,
+    viewport: { x1: 0, y1: 0, x2: 1200, y2: 600 },
+  })) as { snapshot: { id: string; nodeCount: number; edgeCount: number } };
+  const snapshotId = created.snapshot.id;
+  const snapshotData = await capture(() => getSnapshot(snapshotId));
+  // /s/{id}: the proxy checks the state, then generateMetadata and the page each read the snapshot.
+  const snapshotPage = await capture(async () => {
+    await snapshotState(snapshotId);
+    await getSnapshot(snapshotId);
+    return getSnapshot(snapshotId);
+  });
+  cases.push(
+    {
+      name: `permalink data (${created.snapshot.nodeCount} nodes, ${created.snapshot.edgeCount} edges)`,
+      app: "GET /api/snapshots/{id}",
+      bare: "lib/snapshots/store.ts getSnapshot statement",
+      runApp: () => sides.get(`/api/snapshots/${snapshotId}`),
+      runBare: () => sides.bareReplay(snapshotData.transactions),
+    },
+    {
+      name: "permalink page (server-rendered HTML)",
+      app: "GET /s/{id}",
+      bare: "snapshotState, then getSnapshot twice (proxy, metadata, page)",
+      runApp: () => sides.get(`/s/${snapshotId}`),
+      runBare: () => sides.bareReplay(snapshotPage.transactions),
+    },
+  );
+  return { cases, warnings };
+}

@@ -1,0 +1,109 @@
+/**
+ * Imports from the browser, through the route handlers: a file streamed into an upload folder, an import
+ * job that runs to the end, and the mistakes a person (or an attacker) can make with names and mappings.
+ */
+import { NextRequest } from "next/server";
+import { GET as jobRoute } from "@/app/api/imports/[id]/route";
+import { POST as startRoute } from "@/app/api/imports/route";
+import { PUT as fileRoute } from "@/app/api/imports/uploads/[uploadId]/route";
+import { POST as uploadRoute } from "@/app/api/imports/uploads/route";
+import { closeDriver } from "@/lib/db/driver";
+import type { ImportJob } from "@/lib/import/jobs";
+import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
+
+const prefix = uniquePrefix("upload");
+const base = "http://127.0.0.1";
+
+afterAll(async () => {
+  await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix OR n.id = $report DETACH DELETE n", {
+    prefix,
+    report: `import-${prefix}data`.replace(/-+$/, ""),
+  });
+  await closeDriver();
+  await closeTestDriver();
+});
+
+async function json<T>(response: Promise<Response>): Promise<{ status: number; body: T & { error?: string } }> {
+  const answer = await response;
+  return { status: answer.status, body: (await answer.json()) as T & { error?: string } };
+}
+
+async function newUpload(): Promise<string> {
+  const { body } = await json<{ uploadId: string }>(uploadRoute(new NextRequest(`${base}/api/imports/uploads`, { method: "POST" })));
+  return body.uploadId;
+}
+
+function put(uploadId: string, name: string, content: string) {
+  return json<{ bytes: number }>(
+    fileRoute(new NextRequest(`${base}/api/imports/uploads/${uploadId}?name=${encodeURIComponent(name)}`, { method: "PUT", body: content }), {
+      params: Promise.resolve({ uploadId }),
+    }),
+  );
+}
+
+function start(body: Record<string, unknown>) {
+  return json<ImportJob>(startRoute(new NextRequest(`${base}/api/imports`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } })));
+}
+
+async function finished(id: string): Promise<ImportJob> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const { body } = await json<ImportJob>(jobRoute(new NextRequest(`${base}/api/imports/${id}`), { params: Promise.resolve({ id }) }));
+    if (body.status !== "running") return body;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the import did not finish within 30 s");
+}
+
+const mapping = (file: string) =>
+  JSON.stringify({
+    nodes: [{ file, type: "Company", id: { column: "id", prefix }, name: { column: "name" } }],
+    relationships: [],
+  });
+
+it("imports an uploaded CSV with its mapping, and a second run creates nothing", async () => {
+  const uploadId = await newUpload();
+  expect((await put(uploadId, "companies.csv", "id,name\na,Alpha Ltd\nb,Beta GmbH\n")).body.bytes).toBeGreaterThan(10);
+  await put(uploadId, "mapping.json", mapping("companies.csv"));
+  const started = await start({ uploadId, format: "csv", file: "mapping.json", sourceName: `${prefix}data` });
+  expect(started.status).toBe(202);
+  const job = await finished(started.body.id);
+  expect(job).toMatchObject({ status: "imported", problems: [] });
+  // The two companies, and the Report that every imported relationship will cite for this data set.
+  expect(job.result?.entities).toEqual({ valid: 2, created: 3 });
+  const [row] = await cypher("MATCH (n:Entity:Company) WHERE n.id STARTS WITH $prefix RETURN count(n) AS count", { prefix });
+  expect(Number(row?.count)).toBe(2);
+
+  const again = await newUpload();
+  await put(again, "companies.csv", "id,name\na,Alpha Ltd\nb,Beta GmbH\n");
+  await put(again, "mapping.json", mapping("companies.csv"));
+  const second = await finished((await start({ uploadId: again, format: "csv", file: "mapping.json", sourceName: `${prefix}data` })).body.id);
+  expect(second.result?.entities).toEqual({ valid: 2, created: 0 });
+});
+
+it("refuses a mapping that names a file outside the upload, before reading anything", async () => {
+  const uploadId = await newUpload();
+  await put(uploadId, "mapping.json", mapping("../../../../etc/passwd"));
+  const { status, body } = await start({ uploadId, format: "csv", file: "mapping.json" });
+  expect(status).toBe(400);
+  expect(body.error).toContain("../../../../etc/passwd");
+});
+
+it.each([
+  ["a path in the file name", "../escape.csv"],
+  ["a hidden file", ".env"],
+  ["an empty name", ""],
+])("refuses an upload with %s", async (_label, name) => {
+  const uploadId = await newUpload();
+  const { status } = await put(uploadId, name, "x");
+  expect(status).toBe(400);
+});
+
+it("answers 404 for an unknown import and 400 for a malformed upload id", async () => {
+  expect((await jobRoute(new NextRequest(`${base}/api/imports/nope`), { params: Promise.resolve({ id: "nope" }) })).status).toBe(404);
+  const { status } = await json(
+    fileRoute(new NextRequest(`${base}/api/imports/uploads/..%2F..?name=a.csv`, { method: "PUT", body: "x" }), {
+      params: Promise.resolve({ uploadId: "../.." }),
+    }),
+  );
+  expect(status).toBe(400);
+});
