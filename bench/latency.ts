@@ -68,13 +68,27 @@ ORDER BY date, what`;
 /* ------------------------------------------------------------------ both sides */
 
 export class Sides {
+  /** The session cookie of the bench's admin: writes (snapshots, draft queries) need a role. */
+  private cookie = "";
+
   constructor(
     private readonly baseUrl: string,
     private readonly driver: Driver,
   ) {}
 
+  /** Signs in as the first admin the bench gave the app (BENCH_ADMIN in bench/run.ts). */
+  async signIn(email: string, password: string): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/api/auth/signin`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!response.ok) throw new Error(`sign-in as ${email}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    this.cookie = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  }
+
   async get(path: string): Promise<unknown> {
-    const response = await fetch(this.baseUrl + path);
+    const response = await fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {} });
     const text = await response.text();
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${text.slice(0, 300)}`);
     return path.startsWith("/api/") ? JSON.parse(text) : text;
@@ -83,7 +97,7 @@ export class Sides {
   async post(path: string, body: unknown): Promise<unknown> {
     const response = await fetch(this.baseUrl + path, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(this.cookie ? { cookie: this.cookie } : {}) },
       body: JSON.stringify(body),
     });
     const text = await response.text();

@@ -9,6 +9,7 @@
  *   npm run bench:smoke      (5k nodes, a few iterations, 1k elements in the browser, no files written)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -119,11 +120,22 @@ async function ensureAppBuild(): Promise<"current" | "stale"> {
   return "current";
 }
 
+/** The first admin of the bench's throwaway app: writes (snapshots, draft queries) need a signed-in role. */
+const BENCH_ADMIN = { email: "bench-admin@example.test", password: "bench admin password" };
+
 async function startApp(neo4jUri: string, logFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await findFreePort();
   const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: neo4jUri, REDSTRING_AUTO_SEED: "true", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      REDSTRING_AUTO_SEED: "true",
+      NODE_ENV: "production",
+      REDSTRING_SESSION_SECRET: randomBytes(32).toString("base64url"),
+      REDSTRING_ADMIN_EMAIL: BENCH_ADMIN.email,
+      REDSTRING_ADMIN_PASSWORD: BENCH_ADMIN.password,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const out = createWriteStream(logFile);
@@ -222,6 +234,7 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
     const app = await phase("app start", () => startApp(engine.uri, path.join(dataDir, "next.log")));
     log(`[app] next start at ${app.url}`);
     const sides = new Sides(app.url, driver);
+    await sides.signIn(BENCH_ADMIN.email, BENCH_ADMIN.password);
     const iterations = Number(args.iterations ?? (smoke ? 10 : scale.nodes <= 20_000 ? 200 : 100));
     const warmup = smoke ? 2 : 10;
     const cases: CaseResult[] = [];

@@ -33,9 +33,11 @@ async function tableColumn(page: Page, column: number): Promise<string[]> {
 test("write, save, run with two values, and share a run link", async ({ page, browser }) => {
   const title = `Events of an entity ${Date.now()}`;
   await page.goto("/queries/new");
+  // The editor loads in the browser only: once it is there, the page is hydrated and typing sticks.
+  await typeCypher(page, CYPHER);
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Tags (comma-separated)").fill("e2e, events");
-  await typeCypher(page, CYPHER);
+  await expect(page.getByLabel("Title")).toHaveValue(title);
 
   // The editor offers to declare the $entity it found; make it an entity picked by search.
   await page.getByRole("button", { name: "Declare $entity from the query" }).click();
@@ -96,13 +98,13 @@ test("write, save, run with two values, and share a run link", async ({ page, br
 
 test("versions: save twice, compare, view the first and restore it", async ({ page }) => {
   await page.goto("/queries/new");
-  await page.getByLabel("Title").fill(`Legislators ${Date.now()}`);
   // Completion offers the registry's labels.
   const editor = page.getByTestId("cypher-editor").locator(".cm-content");
   await editor.click();
   await page.keyboard.type("MATCH (n:Legi", { delay: 20 });
   await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("Legislator");
   await typeCypher(page, "MATCH (n:Legislator) RETURN n.name AS name ORDER BY name");
+  await page.getByLabel("Title").fill(`Legislators ${Date.now()}`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Version 1 of 1")).toBeVisible();
 

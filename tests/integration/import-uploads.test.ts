@@ -9,12 +9,21 @@ import { PUT as fileRoute } from "@/app/api/imports/uploads/[uploadId]/route";
 import { POST as uploadRoute } from "@/app/api/imports/uploads/route";
 import { closeDriver } from "@/lib/db/driver";
 import type { ImportJob } from "@/lib/import/jobs";
+import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
 
 const prefix = uniquePrefix("upload");
 const base = "http://127.0.0.1";
+/** Imports are for editors: every request here is an editor's. */
+let editor: TestUser;
+const headers = () => ({ cookie: editor.cookie });
+
+beforeAll(async () => {
+  editor = await createTestUser(prefix, "editor");
+});
 
 afterAll(async () => {
+  await removeTestUsers(prefix);
   await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix OR n.id = $report DETACH DELETE n", {
     prefix,
     report: `import-${prefix}data`.replace(/-+$/, ""),
@@ -29,25 +38,25 @@ async function json<T>(response: Promise<Response>): Promise<{ status: number; b
 }
 
 async function newUpload(): Promise<string> {
-  const { body } = await json<{ uploadId: string }>(uploadRoute(new NextRequest(`${base}/api/imports/uploads`, { method: "POST" })));
+  const { body } = await json<{ uploadId: string }>(uploadRoute(new NextRequest(`${base}/api/imports/uploads`, { method: "POST", headers: headers() })));
   return body.uploadId;
 }
 
 function put(uploadId: string, name: string, content: string) {
   return json<{ bytes: number }>(
-    fileRoute(new NextRequest(`${base}/api/imports/uploads/${uploadId}?name=${encodeURIComponent(name)}`, { method: "PUT", body: content }), {
+    fileRoute(new NextRequest(`${base}/api/imports/uploads/${uploadId}?name=${encodeURIComponent(name)}`, { method: "PUT", body: content, headers: headers() }), {
       params: Promise.resolve({ uploadId }),
     }),
   );
 }
 
 function start(body: Record<string, unknown>) {
-  return json<ImportJob>(startRoute(new NextRequest(`${base}/api/imports`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } })));
+  return json<ImportJob>(startRoute(new NextRequest(`${base}/api/imports`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers() } })));
 }
 
 async function finished(id: string): Promise<ImportJob> {
   for (let attempt = 0; attempt < 120; attempt += 1) {
-    const { body } = await json<ImportJob>(jobRoute(new NextRequest(`${base}/api/imports/${id}`), { params: Promise.resolve({ id }) }));
+    const { body } = await json<ImportJob>(jobRoute(new NextRequest(`${base}/api/imports/${id}`, { headers: headers() }), { params: Promise.resolve({ id }) }));
     if (body.status !== "running") return body;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -99,9 +108,9 @@ it.each([
 });
 
 it("answers 404 for an unknown import and 400 for a malformed upload id", async () => {
-  expect((await jobRoute(new NextRequest(`${base}/api/imports/nope`), { params: Promise.resolve({ id: "nope" }) })).status).toBe(404);
+  expect((await jobRoute(new NextRequest(`${base}/api/imports/nope`, { headers: headers() }), { params: Promise.resolve({ id: "nope" }) })).status).toBe(404);
   const { status } = await json(
-    fileRoute(new NextRequest(`${base}/api/imports/uploads/..%2F..?name=a.csv`, { method: "PUT", body: "x" }), {
+    fileRoute(new NextRequest(`${base}/api/imports/uploads/..%2F..?name=a.csv`, { method: "PUT", body: "x", headers: headers() }), {
       params: Promise.resolve({ uploadId: "../.." }),
     }),
   );
