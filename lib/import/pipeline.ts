@@ -92,6 +92,32 @@ interface RelationshipEntry extends RowOrigin {
 }
 
 const hashOf = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64").slice(0, 16);
+
+/**
+ * Items kept per type (a label or a relationship type is spliced into the Cypher, so one batch holds one
+ * type) and written a full batch at a time; flushAll writes what is left at the end.
+ */
+function typedBatches<K, T>(batchSize: number, write: (type: K, batch: T[]) => Promise<void>) {
+  const buffers = new Map<K, T[]>();
+  async function flush(type: K, force: boolean) {
+    const buffer = buffers.get(type);
+    if (!buffer || buffer.length === 0 || (!force && buffer.length < batchSize)) return;
+    buffers.set(type, []);
+    await write(type, buffer);
+  }
+  return {
+    async add(type: K, item: T) {
+      const buffer = buffers.get(type) ?? [];
+      buffer.push(item);
+      buffers.set(type, buffer);
+      await flush(type, false);
+    },
+    async flushAll() {
+      for (const type of buffers.keys()) await flush(type, true);
+    },
+  };
+}
+
 const where = (origin: RowOrigin) => `line ${origin.line}${origin.file ? ` of ${origin.file}` : ""}`;
 
 function prefixed(prefix: string, value: unknown): unknown {
@@ -290,16 +316,12 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
   /* ---------------------------------------------------------------- 4. write entities */
   startPhase("write entities");
   let entitiesCreated = 0;
-  const entityBuffers = new Map<EntityType, EntityInput[]>();
-  async function flushEntities(type: EntityType, force: boolean) {
-    const buffer = entityBuffers.get(type);
-    if (!buffer || buffer.length === 0 || (!force && buffer.length < batchSize)) return;
-    entityBuffers.set(type, []);
-    const count = await options.store.writeEntities(type, buffer);
+  const entityBatches = typedBatches<EntityType, EntityInput>(batchSize, async (type, batch) => {
+    const count = await options.store.writeEntities(type, batch);
     entitiesCreated += count;
     created += count;
     progress(true);
-  }
+  });
   if (report && entities.get(report.id)?.hash === "") {
     const reportEntity = entitySchemas.Report.parse({
       type: "Report",
@@ -318,26 +340,19 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
     if (typeof entity === "string") continue;
     const entry = entities.get(entity.id);
     if (!entry || entry.refused || originKey(entry) !== originKey(item)) continue;
-    const buffer = entityBuffers.get(entity.type) ?? [];
-    buffer.push(entity);
-    entityBuffers.set(entity.type, buffer);
-    await flushEntities(entity.type, false);
+    await entityBatches.add(entity.type, entity);
   }
-  for (const type of entityBuffers.keys()) await flushEntities(type, true);
+  await entityBatches.flushAll();
 
   /* ---------------------------------------------------------------- 5. write relationships */
   startPhase("write relationships");
   let relationshipsCreated = 0;
-  const relationshipBuffers = new Map<RelationshipType, RelationshipInput[]>();
-  async function flushRelationships(type: RelationshipType, force: boolean) {
-    const buffer = relationshipBuffers.get(type);
-    if (!buffer || buffer.length === 0 || (!force && buffer.length < batchSize)) return;
-    relationshipBuffers.set(type, []);
-    const count = await options.store.writeRelationships(type, buffer);
+  const relationshipBatches = typedBatches<RelationshipType, RelationshipInput>(batchSize, async (type, batch) => {
+    const count = await options.store.writeRelationships(type, batch);
     relationshipsCreated += count;
     created += count;
     progress(true);
-  }
+  });
   for await (const item of source.items(counter)) {
     rows += 1;
     progress();
@@ -346,12 +361,9 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
     if (typeof relationship === "string") continue;
     const entry = relationships.get(relationship.id);
     if (!entry || originKey(entry) !== originKey(item)) continue;
-    const buffer = relationshipBuffers.get(relationship.type) ?? [];
-    buffer.push(relationship);
-    relationshipBuffers.set(relationship.type, buffer);
-    await flushRelationships(relationship.type, false);
+    await relationshipBatches.add(relationship.type, relationship);
   }
-  for (const type of relationshipBuffers.keys()) await flushRelationships(type, true);
+  await relationshipBatches.flushAll();
 
   return result("imported", entitiesCreated, relationshipsCreated);
 }
