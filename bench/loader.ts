@@ -14,10 +14,9 @@
  */
 import neo4j, { type Driver } from "neo4j-driver";
 import { loadGraph } from "../graph-seed/load";
-import { entityPropertiesForNeo4j } from "../lib/db/values";
+import { entityMergeStatement, entityRow, relationshipMergeStatement, relationshipRow } from "../lib/db/graph-writes";
 import {
   checkEndpoints,
-  ENTITY_LABEL,
   ENTITY_TYPES,
   entitySchemas,
   RELATIONSHIP_TYPES,
@@ -98,16 +97,6 @@ const STREAM_BATCH = 10_000;
  * The statements of lib/db/graph-writes.ts (what loadGraph and lib/import write with), kept here so the
  * stream loader can run them on its own driver with its own batch size and pipelining.
  */
-const nodeStatement = (type: EntityType) => `UNWIND $rows AS row
- MERGE (n:${ENTITY_LABEL} {id: row.id})
- ON CREATE SET n += row.properties, n:${type}, n.createdAt = datetime(), n.updatedAt = datetime()`;
-
-const relationshipStatement = (type: RelationshipType) => `UNWIND $rows AS row
- MATCH (a:${ENTITY_LABEL} {id: row.from})
- MATCH (b:${ENTITY_LABEL} {id: row.to})
- MERGE (a)-[r:${type} {id: row.id}]->(b)
- ON CREATE SET r += row.properties, r.createdAt = datetime(), r.updatedAt = datetime()`;
-
 interface Prepared<T extends string> {
   groups: Map<T, unknown[]>;
   rows: number;
@@ -125,7 +114,7 @@ function prepareNodes(batch: EntityInput[]): Prepared<EntityType> {
   for (const entity of batch) {
     const valid = entitySchemas[entity.type].parse(entity) as EntityInput;
     const rows = groups.get(entity.type) ?? [];
-    rows.push({ id: valid.id, properties: entityPropertiesForNeo4j(entity.type, valid) });
+    rows.push(entityRow(entity.type, valid));
     groups.set(entity.type, rows);
   }
   return { groups, rows: batch.length };
@@ -143,16 +132,7 @@ function prepareRelationships(batch: RelationshipInput[]): Prepared<Relationship
       throw new Error(`relationship ${relationship.id}: a source is not a Report`);
     }
     const rows = groups.get(relationship.type) ?? [];
-    rows.push({
-      id: relationship.id,
-      from: relationship.from,
-      to: relationship.to,
-      properties: {
-        ...relationship.properties,
-        sources: relationship.sources,
-        ...(relationship.quote ? { quote: relationship.quote } : {}),
-      },
-    });
+    rows.push(relationshipRow(relationship));
     groups.set(relationship.type, rows);
   }
   return { groups, rows: batch.length };
@@ -210,10 +190,10 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
   }
 
   const started = performance.now();
-  await pipeline(graph.nodeBatches(STREAM_BATCH), prepareNodes, ENTITY_TYPES, nodeStatement);
+  await pipeline(graph.nodeBatches(STREAM_BATCH), prepareNodes, ENTITY_TYPES, entityMergeStatement);
   const nodeSeconds = seconds(started);
   const relationshipsStarted = performance.now();
-  await pipeline(graph.relationshipBatches(STREAM_BATCH), prepareRelationships, RELATIONSHIP_TYPES, relationshipStatement);
+  await pipeline(graph.relationshipBatches(STREAM_BATCH), prepareRelationships, RELATIONSHIP_TYPES, relationshipMergeStatement);
   const relationshipSeconds = seconds(relationshipsStarted);
   const wall = seconds(started);
   return {

@@ -15,16 +15,41 @@ interface BatchOptions {
   timeoutMs?: number;
 }
 
+/** The statement for one entity type; `$rows` holds entityRow()s. Exported for the benchmark's loader. */
+export const entityMergeStatement = (type: EntityType) => `UNWIND $rows AS row
+MERGE (n:${ENTITY_LABEL} {id: row.id})
+ON CREATE SET n += row.properties, n:${type}, n.createdAt = datetime(), n.updatedAt = datetime()`;
+
+/** The statement for one relationship type; `$rows` holds relationshipRow()s. */
+export const relationshipMergeStatement = (type: RelationshipType) => `UNWIND $rows AS row
+MATCH (a:${ENTITY_LABEL} {id: row.from})
+MATCH (b:${ENTITY_LABEL} {id: row.to})
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+ON CREATE SET r += row.properties, r.createdAt = datetime(), r.updatedAt = datetime()`;
+
+export function entityRow(type: EntityType, entity: EntityInput) {
+  return { id: entity.id, properties: entityPropertiesForNeo4j(type, entity) };
+}
+
+/** Provenance (sources, quote) is stored on the relationship with its own properties. */
+export function relationshipRow(relationship: RelationshipInput) {
+  return {
+    id: relationship.id,
+    from: relationship.from,
+    to: relationship.to,
+    properties: {
+      ...relationship.properties,
+      sources: relationship.sources,
+      ...(relationship.quote ? { quote: relationship.quote } : {}),
+    },
+  };
+}
+
 /** Creates the entities of one type that do not exist yet; returns how many were created. */
 export function writeEntityBatch(type: EntityType, entities: readonly EntityInput[], options: BatchOptions = {}): Promise<number> {
-  const rows = entities.map((entity) => ({ id: entity.id, properties: entityPropertiesForNeo4j(type, entity) }));
+  const rows = entities.map((entity) => entityRow(type, entity));
   return runWrite(async (tx) => {
-    const result = await tx.run(
-      `UNWIND $rows AS row
-       MERGE (n:${ENTITY_LABEL} {id: row.id})
-       ON CREATE SET n += row.properties, n:${type}, n.createdAt = datetime(), n.updatedAt = datetime()`,
-      { rows },
-    );
+    const result = await tx.run(entityMergeStatement(type), { rows });
     return result.summary.counters.updates().nodesCreated;
   }, options);
 }
@@ -35,25 +60,9 @@ export function writeRelationshipBatch(
   relationships: readonly RelationshipInput[],
   options: BatchOptions = {},
 ): Promise<number> {
-  const rows = relationships.map((relationship) => ({
-    id: relationship.id,
-    from: relationship.from,
-    to: relationship.to,
-    properties: {
-      ...relationship.properties,
-      sources: relationship.sources,
-      ...(relationship.quote ? { quote: relationship.quote } : {}),
-    },
-  }));
+  const rows = relationships.map(relationshipRow);
   return runWrite(async (tx) => {
-    const result = await tx.run(
-      `UNWIND $rows AS row
-       MATCH (a:${ENTITY_LABEL} {id: row.from})
-       MATCH (b:${ENTITY_LABEL} {id: row.to})
-       MERGE (a)-[r:${type} {id: row.id}]->(b)
-       ON CREATE SET r += row.properties, r.createdAt = datetime(), r.updatedAt = datetime()`,
-      { rows },
-    );
+    const result = await tx.run(relationshipMergeStatement(type), { rows });
     return result.summary.counters.updates().relationshipsCreated;
   }, options);
 }
