@@ -16,6 +16,15 @@ interface ListViewProps {
 type NodeSort = "name" | "type" | "links" | "date";
 type EdgeSort = "from" | "relationship" | "to" | "sources";
 
+/** A sorted copy: numbers by value, text in locale order, ascending or not; ties by `tie`, always ascending. */
+function sortedBy<T>(items: readonly T[], value: (item: T) => string | number, up: boolean, tie: (a: T, b: T) => number): T[] {
+  return [...items].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+    return (up ? order : -order) || tie(a, b);
+  });
+}
+
 /** Arrow keys move between the rows' buttons; Home and End jump to the ends. */
 function moveFocus(event: React.KeyboardEvent<HTMLTableSectionElement>) {
   if (!["ArrowDown", "ArrowUp", "Home", "End"].includes(event.key)) return;
@@ -64,11 +73,7 @@ export function ListView({ graph, hidden, selectedId, onSelect }: ListViewProps)
       if (nodeSort.key === "date") return typeof node.properties.date === "string" ? node.properties.date : "";
       return node.name;
     };
-    return [...graph.nodes].sort((a, b) => {
-      const [x, y] = [value(a), value(b)];
-      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-      return (nodeSort.up ? order : -order) || a.name.localeCompare(b.name);
-    });
+    return sortedBy(graph.nodes, value, nodeSort.up, (a, b) => a.name.localeCompare(b.name));
   }, [graph, nodeSort, degree]);
 
   const edges = useMemo(() => {
@@ -77,11 +82,7 @@ export function ListView({ graph, hidden, selectedId, onSelect }: ListViewProps)
       if (edgeSort.key === "relationship") return RELATIONSHIP_TYPE_SPECS[edge.type].verb;
       return names.get(edgeSort.key === "from" ? edge.source : edge.target) ?? "";
     };
-    return [...graph.edges].sort((a, b) => {
-      const [x, y] = [value(a), value(b)];
-      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-      return (edgeSort.up ? order : -order) || a.id.localeCompare(b.id);
-    });
+    return sortedBy(graph.edges, value, edgeSort.up, (a, b) => a.id.localeCompare(b.id));
   }, [graph, edgeSort, names]);
 
   const toggle = <K extends string>(set: (update: (sort: { key: K; up: boolean }) => { key: K; up: boolean }) => void) => (key: K) =>
