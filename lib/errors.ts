@@ -57,3 +57,10 @@ export class ForbiddenError extends AppError {
     super(403, message);
   }
 }
+
+/** The request is well-formed but cannot be done as asked (a relationship the registry does not allow). */
+export class UnprocessableError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(422, message, details);
+  }
+}

@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   "queries:write": ["analyst", "admin"],
   /** Uploads, starting an import, and watching import jobs. */
   "imports:write": ["editor", "admin"],
+  /** Creating, editing, deleting and merging entities and relationships, and reverting recorded changes. */
+  "graph:edit": ["editor", "admin"],
+  /** The audit trail (who changed what): names of colleagues are the newsroom's own, not public. */
+  "changes:read": ["viewer", "editor", "analyst", "admin"],
   "users:manage": ["admin"],
 } as const satisfies Record<string, Rule>;
 
@@ -62,6 +66,8 @@ const WHAT: Record<Permission, string> = {
   "snapshots:revoke-any": "revoke other people's links",
   "queries:write": "write or change queries",
   "imports:write": "import data",
+  "graph:edit": "edit the graph",
+  "changes:read": "see the history of changes",
   "users:manage": "manage users",
 };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { USER_SCHEMA_STATEMENTS } from "../auth/schema";
+import { CHANGE_SCHEMA_STATEMENTS } from "../editing/schema";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
 import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
 import { SNAPSHOT_SCHEMA_STATEMENTS } from "../snapshots/schema";
@@ -22,6 +23,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...SAVED_QUERY_SCHEMA_STATEMENTS,
   ...SNAPSHOT_SCHEMA_STATEMENTS,
   ...USER_SCHEMA_STATEMENTS,
+  ...CHANGE_SCHEMA_STATEMENTS,
 ];
 
 export async function migrateSchema(): Promise<void> {

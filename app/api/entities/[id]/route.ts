@@ -1,14 +1,35 @@
 import type { NextRequest } from "next/server";
-import { readerFrom } from "@/lib/auth/request";
+import { readerFrom, writerFrom } from "@/lib/auth/request";
 import { entityQuerySchema, idParamSchema } from "@/lib/api-schemas";
+import { deleteEntity, updateEntity } from "@/lib/editing/edits";
+import { updateEntityBodySchema } from "@/lib/editing/model";
 import { getEntity } from "@/lib/entities";
-import { parseSearchParams, parseWith, respond } from "@/lib/http";
+import { parseJsonBody, parseSearchParams, parseWith, respond } from "@/lib/http";
 
-export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+type Context = { params: Promise<{ id: string }> };
+
+const entityId = async (context: Context) => parseWith(idParamSchema, (await context.params).id, "entity id");
+
+export async function GET(request: NextRequest, context: Context) {
   return respond(async () => {
     await readerFrom(request);
     parseSearchParams(request.url, entityQuerySchema);
-    const id = parseWith(idParamSchema, (await context.params).id, "entity id");
-    return getEntity(id);
+    return getEntity(await entityId(context));
+  });
+}
+
+/** Replaces the entity's editable fields; recorded in the audit trail. */
+export async function PATCH(request: NextRequest, context: Context) {
+  return respond(async () => {
+    const actor = await writerFrom(request);
+    return updateEntity(actor, await entityId(context), await parseJsonBody(request, updateEntityBodySchema));
+  });
+}
+
+/** Deletes the entity and what goes with it (GET ./deletion lists that first); recorded and revertible. */
+export async function DELETE(request: NextRequest, context: Context) {
+  return respond(async () => {
+    const actor = await writerFrom(request);
+    return deleteEntity(actor, await entityId(context));
   });
 }

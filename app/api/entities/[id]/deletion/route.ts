@@ -1,0 +1,13 @@
+import type { NextRequest } from "next/server";
+import { actorFrom } from "@/lib/auth/session";
+import { idParamSchema } from "@/lib/api-schemas";
+import { previewEntityDeletion } from "@/lib/editing/edits";
+import { parseWith, respond } from "@/lib/http";
+
+/** What deleting this entity would take with it, for the confirmation dialog. Changes nothing. */
+export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  return respond(async () => {
+    const actor = await actorFrom(request);
+    return previewEntityDeletion(actor, parseWith(idParamSchema, (await context.params).id, "entity id"));
+  });
+}

@@ -1,0 +1,15 @@
+import type { NextRequest } from "next/server";
+import { actorFrom } from "@/lib/auth/session";
+import { idParamSchema } from "@/lib/api-schemas";
+import { listChanges } from "@/lib/editing/changes";
+import { changeListQuerySchema } from "@/lib/editing/model";
+import { parseSearchParams, parseWith, respond } from "@/lib/http";
+
+/** The recorded changes touching this entity, newest first (its History tab). */
+export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  return respond(async () => {
+    const actor = await actorFrom(request);
+    const entityId = parseWith(idParamSchema, (await context.params).id, "entity id");
+    return listChanges(actor, { ...parseSearchParams(request.url, changeListQuerySchema), entityId });
+  });
+}

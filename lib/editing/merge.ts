@@ -1,0 +1,120 @@
+import "server-only";
+/**
+ * Merging a duplicate into the entity that survives. Everything the duplicate had moves to the survivor:
+ * its relationships (joined with the survivor's own when both had the same link to the same entity, their
+ * sources combined), its citations when it is a report, its name and aliases (kept as aliases) and any
+ * field the survivor lacks. The duplicate is then deleted. It is one recorded change, so one revert puts
+ * both entities and every relationship back exactly as they were.
+ */
+import { requirePermission, type Actor } from "../auth/permissions";
+import { write } from "../db";
+import type { JsonValue } from "../db/values";
+import { UnprocessableError } from "../errors";
+import { RELATIONSHIP_TYPE_SPECS } from "../model/registry";
+import { commitChange } from "./changes";
+import type { EditResult } from "./edits";
+import { sourcesOf } from "./edits";
+import { editableEntityFields, type ChangeOp, type EntityState, type RelationshipState } from "./model";
+import { MAX_RELATIONSHIPS_PER_CHANGE, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
+
+const unique = <T,>(values: readonly T[]) => [...new Set(values)];
+
+/** The survivor's fields, completed by the duplicate's: names become aliases, gaps are filled. */
+export function mergedEntityState(survivor: EntityState, duplicate: EntityState): EntityState {
+  const properties: Record<string, JsonValue> = { ...survivor.properties };
+  const survivorName = String(survivor.properties.name ?? "");
+  const aliasesOf = (state: EntityState) => (Array.isArray(state.properties.aliases) ? state.properties.aliases.map(String) : []);
+  properties.aliases = unique([...aliasesOf(survivor), String(duplicate.properties.name ?? ""), ...aliasesOf(duplicate)]).filter(
+    (alias) => alias !== "" && alias !== survivorName,
+  );
+  for (const field of editableEntityFields(survivor.type)) {
+    const mine = properties[field];
+    const theirs = duplicate.properties[field];
+    if ((mine === undefined || mine === null || mine === "") && theirs !== undefined && theirs !== null) properties[field] = theirs;
+  }
+  return { ...survivor, properties };
+}
+
+/** Two relationships become one: the survivor's fields win, the sources of both are kept, in order. */
+function combined(kept: RelationshipState, moved: RelationshipState): RelationshipState {
+  const properties: Record<string, JsonValue> = { ...moved.properties, ...kept.properties };
+  properties.sources = unique([...sourcesOf(kept), ...sourcesOf(moved)]);
+  return { ...kept, properties };
+}
+
+export async function mergeEntities(actor: Actor, survivorId: string, duplicateId: string): Promise<EditResult> {
+  requirePermission(actor, "graph:edit");
+  const user = actor.user!;
+  if (survivorId === duplicateId) throw new UnprocessableError("Pick two different entities to merge.");
+  return write(async (tx) => {
+    const found = await readEntities(tx, [survivorId, duplicateId]);
+    const survivor = found.get(survivorId);
+    const duplicate = found.get(duplicateId);
+    if (!survivor) throw new UnprocessableError(`The entity “${survivorId}” does not exist.`);
+    if (!duplicate) throw new UnprocessableError(`The entity “${duplicateId}” does not exist.`);
+    if (survivor.state.type !== duplicate.state.type) {
+      throw new UnprocessableError(`Only entities of the same type can be merged (${survivor.state.type} and ${duplicate.state.type}).`);
+    }
+    const survivorName = String(survivor.state.properties.name ?? survivorId);
+    const duplicateName = String(duplicate.state.properties.name ?? duplicateId);
+
+    // Every relationship touched, by id: its state before, and its state after as it is worked out.
+    const touched = new Map<string, { before: RelationshipState; after: RelationshipState | null; label: string }>();
+    const touch = (rel: StoredRelationship, label: string) => {
+      if (!touched.has(rel.id)) touched.set(rel.id, { before: rel.state, after: rel.state, label });
+      return touched.get(rel.id)!;
+    };
+    const survivorRelationships = await readRelationshipsOf(tx, survivorId);
+    const duplicateRelationships = await readRelationshipsOf(tx, duplicateId);
+    if (survivorRelationships.length + duplicateRelationships.length > MAX_RELATIONSHIPS_PER_CHANGE) {
+      throw new UnprocessableError(`These entities have more than ${MAX_RELATIONSHIPS_PER_CHANGE} relationships together; merge them with an import.`);
+    }
+    const endpointKey = (state: RelationshipState) => `${state.type}|${state.from}|${state.to}`;
+    const survivorByEnds = new Map(survivorRelationships.map((rel) => [endpointKey(rel.state), rel]));
+    const verb = (state: RelationshipState) => RELATIONSHIP_TYPE_SPECS[state.type].verb;
+
+    for (const rel of duplicateRelationships) {
+      const entry = touch(rel, `${rel.state.from === duplicateId ? duplicateName : rel.state.from} ${verb(rel.state)} ${rel.state.to === duplicateId ? duplicateName : rel.state.to}`);
+      const moved: RelationshipState = {
+        ...rel.state,
+        from: rel.state.from === duplicateId ? survivorId : rel.state.from,
+        to: rel.state.to === duplicateId ? survivorId : rel.state.to,
+      };
+      if (moved.from === moved.to) {
+        entry.after = null; // a link between the two duplicates means nothing once they are one
+        continue;
+      }
+      const twin = survivorByEnds.get(endpointKey(moved));
+      if (twin) {
+        const twinEntry = touch(twin, `${survivorName}: ${twin.state.type}`);
+        twinEntry.after = combined(twinEntry.after ?? twin.state, moved);
+        entry.after = null;
+      } else {
+        entry.after = moved;
+      }
+    }
+
+    // A report's citations move with it.
+    if (duplicate.state.type === "Report") {
+      for (const rel of await readRelationshipsCiting(tx, duplicateId)) {
+        const entry = touch(rel, `${rel.state.type} citing ${duplicateName}`);
+        if (!entry.after) continue;
+        const sources = unique(sourcesOf(entry.after).map((source) => (source === duplicateId ? survivorId : source)));
+        entry.after = { ...entry.after, properties: { ...entry.after.properties, sources } };
+      }
+    }
+
+    const ops: ChangeOp[] = [
+      { kind: "entity", id: survivorId, label: survivorName, before: survivor.state, after: mergedEntityState(survivor.state, duplicate.state) },
+      ...[...touched].map(([id, entry]): ChangeOp => ({ kind: "relationship", id, label: entry.label, before: entry.before, after: entry.after })),
+      { kind: "entity", id: duplicateId, label: duplicateName, before: duplicate.state, after: null },
+    ];
+    const moved = duplicateRelationships.length;
+    const change = await commitChange(tx, user, {
+      action: "merge",
+      summary: `Merged “${duplicateName}” into “${survivorName}” (${moved} relationship${moved === 1 ? "" : "s"} moved)`,
+      ops,
+    });
+    return { id: survivorId, change };
+  });
+}

@@ -1,0 +1,260 @@
+import "server-only";
+/**
+ * Reading records as states and writing states back: the two primitives every edit, merge and revert is
+ * built from. All Cypher of editing lives here and in lib/editing/changes.ts. Labels and relationship types
+ * are spliced in only after the registry vouched for them; every value is a parameter.
+ */
+import type { ManagedTransaction } from "neo4j-driver";
+import { ConflictError, UnprocessableError } from "../errors";
+import { toInteger } from "../db/params";
+import { entityPropertiesForNeo4j, mapToPlain, toPlain, type JsonValue } from "../db/values";
+import {
+  ENTITY_LABEL,
+  RELATIONSHIP_TYPES,
+  entityTypeOf,
+  isEntityType,
+  isRelationshipType,
+  type RelationshipType,
+} from "../model/registry";
+import { BOOKKEEPING_PROPERTIES, sameState, type ChangeOp, type EntityState, type RelationshipState } from "./model";
+
+/** A delete or merge moving more relationships than this is refused: its audit record would be huge. */
+export const MAX_RELATIONSHIPS_PER_CHANGE = 2000;
+
+function contentOf(properties: Record<string, unknown>): Record<string, JsonValue> {
+  return mapToPlain(Object.fromEntries(Object.entries(properties).filter(([key]) => !BOOKKEEPING_PROPERTIES.has(key))));
+}
+
+function createdAtOf(properties: Record<string, unknown>): string | null {
+  const value = toPlain(properties.createdAt);
+  return typeof value === "string" ? value : null;
+}
+
+export interface StoredEntity {
+  id: string;
+  state: EntityState;
+  /** For optimistic concurrency: the editor says which version it edited. */
+  updatedAt: string | null;
+}
+
+/** The entities with these ids as they are now; absent ids are missing from the map. */
+export async function readEntities(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredEntity>> {
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (n:${ENTITY_LABEL} {id: id})
+     RETURN id, labels(n) AS labels, properties(n) AS properties`,
+    { ids: [...new Set(ids)] },
+  );
+  const found = new Map<string, StoredEntity>();
+  for (const record of result.records) {
+    const type = entityTypeOf(record.get("labels") as string[]);
+    if (!type) continue;
+    const properties = record.get("properties") as Record<string, unknown>;
+    const updatedAt = toPlain(properties.updatedAt);
+    found.set(String(record.get("id")), {
+      id: String(record.get("id")),
+      state: { type, properties: contentOf(properties), createdAt: createdAtOf(properties) },
+      updatedAt: typeof updatedAt === "string" ? updatedAt : null,
+    });
+  }
+  return found;
+}
+
+export interface StoredRelationship {
+  id: string;
+  state: RelationshipState;
+  updatedAt: string | null;
+}
+
+const RELATIONSHIP_FIELDS = (variable: string) =>
+  `${variable}.id AS id, type(${variable}) AS type, startNode(${variable}).id AS from, endNode(${variable}).id AS to, properties(${variable}) AS properties`;
+
+function toStoredRelationship(record: { get(key: string): unknown }): StoredRelationship | null {
+  const type = record.get("type");
+  const id = record.get("id");
+  if (!isRelationshipType(type) || typeof id !== "string") return null;
+  const properties = record.get("properties") as Record<string, unknown>;
+  const updatedAt = toPlain(properties.updatedAt);
+  return {
+    id,
+    state: {
+      type,
+      from: String(record.get("from")),
+      to: String(record.get("to")),
+      properties: contentOf(properties),
+      createdAt: createdAtOf(properties),
+    },
+    updatedAt: typeof updatedAt === "string" ? updatedAt : null,
+  };
+}
+
+/**
+ * A relationship by its id alone. Relationship ids are indexed per type, so this asks each type's index
+ * in turn (a handful of index seeks) instead of scanning every relationship in the graph.
+ */
+export async function readRelationshipById(tx: ManagedTransaction, id: string): Promise<StoredRelationship | null> {
+  const branches = RELATIONSHIP_TYPES.map(
+    (type) => `MATCH (:${ENTITY_LABEL})-[r:${type} {id: $id}]->(:${ENTITY_LABEL}) RETURN r`,
+  ).join("\n UNION ALL\n ");
+  const result = await tx.run(`CALL () { ${branches} } RETURN ${RELATIONSHIP_FIELDS("r")} LIMIT 1`, { id });
+  const record = result.records[0];
+  return record ? toStoredRelationship(record) : null;
+}
+
+/** Relationships of known types by id (what an audit record names), as they are now. */
+export async function readRelationships(
+  tx: ManagedTransaction,
+  refs: readonly { id: string; type: RelationshipType }[],
+): Promise<Map<string, StoredRelationship>> {
+  const found = new Map<string, StoredRelationship>();
+  const byType = new Map<RelationshipType, string[]>();
+  for (const ref of refs) byType.set(ref.type, [...(byType.get(ref.type) ?? []), ref.id]);
+  for (const [type, ids] of byType) {
+    if (!isRelationshipType(type)) continue;
+    const result = await tx.run(
+      `UNWIND $ids AS id
+       MATCH (:${ENTITY_LABEL})-[r:${type} {id: id}]->(:${ENTITY_LABEL})
+       RETURN ${RELATIONSHIP_FIELDS("r")}`,
+      { ids },
+    );
+    for (const record of result.records) {
+      const stored = toStoredRelationship(record);
+      if (stored) found.set(stored.id, stored);
+    }
+  }
+  return found;
+}
+
+/** Every relationship to or from an entity, refused above the per-change cap. */
+export async function readRelationshipsOf(tx: ManagedTransaction, entityId: string): Promise<StoredRelationship[]> {
+  const result = await tx.run(
+    `MATCH (:${ENTITY_LABEL} {id: $id})-[r]-(:${ENTITY_LABEL})
+     WITH DISTINCT r LIMIT $cap
+     RETURN ${RELATIONSHIP_FIELDS("r")}`,
+    { id: entityId, cap: toInteger(MAX_RELATIONSHIPS_PER_CHANGE + 1) },
+  );
+  const relationships = result.records.map(toStoredRelationship).filter((item): item is StoredRelationship => item !== null);
+  if (relationships.length > MAX_RELATIONSHIPS_PER_CHANGE) {
+    throw new UnprocessableError(
+      `This entity has more than ${MAX_RELATIONSHIPS_PER_CHANGE} relationships; change it in smaller steps or with an import.`,
+    );
+  }
+  return relationships;
+}
+
+/**
+ * Relationships citing a report among their sources. Neo4j has no index on list membership, so this reads
+ * every relationship (as a report's claims list does); it runs only when a report is deleted or merged.
+ */
+export async function readRelationshipsCiting(tx: ManagedTransaction, reportId: string): Promise<StoredRelationship[]> {
+  const result = await tx.run(
+    `MATCH (:${ENTITY_LABEL})-[r]->(:${ENTITY_LABEL}) WHERE $id IN r.sources
+     WITH r LIMIT $cap
+     RETURN ${RELATIONSHIP_FIELDS("r")}`,
+    { id: reportId, cap: toInteger(MAX_RELATIONSHIPS_PER_CHANGE + 1) },
+  );
+  const relationships = result.records.map(toStoredRelationship).filter((item): item is StoredRelationship => item !== null);
+  if (relationships.length > MAX_RELATIONSHIPS_PER_CHANGE) {
+    throw new UnprocessableError(`More than ${MAX_RELATIONSHIPS_PER_CHANGE} relationships cite this report; it cannot be changed here.`);
+  }
+  return relationships;
+}
+
+/** The records of `ops` as they are now, compared with each op's `before`: a difference is a conflict. */
+export async function assertUnchangedSince(tx: ManagedTransaction, ops: readonly ChangeOp[]): Promise<void> {
+  const entities = await readEntities(
+    tx,
+    ops.filter((op) => op.kind === "entity").map((op) => op.id),
+  );
+  const relationshipRefs = ops.flatMap((op) => {
+    if (op.kind !== "relationship") return [];
+    const type = (op.before ?? op.after)?.type;
+    return type ? [{ id: op.id, type }] : [];
+  });
+  const relationships = await readRelationships(tx, relationshipRefs);
+  for (const op of ops) {
+    const now = op.kind === "entity" ? (entities.get(op.id)?.state ?? null) : (relationships.get(op.id)?.state ?? null);
+    if (!sameState(now, op.before)) {
+      throw new ConflictError(
+        `“${op.label}” has changed since this change was made. Revert the later changes first (see its History), then try again.`,
+      );
+    }
+  }
+}
+
+const isDeleteOrMove = (op: ChangeOp) =>
+  op.kind === "relationship" &&
+  op.before !== null &&
+  (op.after === null || op.after.type !== op.before.type || op.after.from !== op.before.from || op.after.to !== op.before.to);
+
+/**
+ * Makes every record what its op's `after` says, in an order that never leaves a relationship without an
+ * end: relationships going away or changing ends first, then entities created or updated, then
+ * relationships created or updated, then entities deleted.
+ */
+export async function applyOps(tx: ManagedTransaction, ops: readonly ChangeOp[]): Promise<void> {
+  for (const op of ops) if (op.kind === "relationship" && isDeleteOrMove(op) && op.before) await deleteRelationship(tx, op.id, op.before.type);
+  for (const op of ops) if (op.kind === "entity" && op.after) await writeEntity(tx, op.id, op.after, op.before);
+  for (const op of ops) {
+    if (op.kind !== "relationship" || !op.after) continue;
+    if (op.before === null || isDeleteOrMove(op)) await createRelationship(tx, op.id, op.after);
+    else await updateRelationship(tx, op.id, op.after);
+  }
+  for (const op of ops) if (op.kind === "entity" && !op.after) await deleteEntity(tx, op.id);
+}
+
+function typeLabel(type: string): string {
+  if (!isEntityType(type)) throw new Error(`not an entity type: ${type}`);
+  return type;
+}
+
+function relationshipType(type: string): string {
+  if (!isRelationshipType(type)) throw new Error(`not a relationship type: ${type}`);
+  return type;
+}
+
+async function writeEntity(tx: ManagedTransaction, id: string, state: EntityState, before: EntityState | null): Promise<void> {
+  const type = typeLabel(state.type);
+  const stale = before && before.type !== state.type ? `REMOVE n:${typeLabel(before.type)}` : "";
+  await tx.run(
+    `MERGE (n:${ENTITY_LABEL} {id: $id})
+     ${stale}
+     WITH n, coalesce(n.createdAt, CASE WHEN $createdAt IS NULL THEN datetime() ELSE datetime($createdAt) END) AS createdAt
+     SET n = $properties
+     SET n:${type}, n.id = $id, n.createdAt = createdAt, n.updatedAt = datetime()`,
+    { id, properties: entityPropertiesForNeo4j(state.type, state.properties), createdAt: state.createdAt ?? null },
+  );
+}
+
+async function deleteEntity(tx: ManagedTransaction, id: string): Promise<void> {
+  await tx.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) DETACH DELETE n`, { id });
+}
+
+async function deleteRelationship(tx: ManagedTransaction, id: string, type: RelationshipType): Promise<void> {
+  await tx.run(`MATCH (:${ENTITY_LABEL})-[r:${relationshipType(type)} {id: $id}]->(:${ENTITY_LABEL}) DELETE r`, { id });
+}
+
+async function createRelationship(tx: ManagedTransaction, id: string, state: RelationshipState): Promise<void> {
+  const result = await tx.run(
+    `MATCH (a:${ENTITY_LABEL} {id: $from})
+     MATCH (b:${ENTITY_LABEL} {id: $to})
+     CREATE (a)-[r:${relationshipType(state.type)}]->(b)
+     SET r = $properties
+     SET r.id = $id, r.createdAt = CASE WHEN $createdAt IS NULL THEN datetime() ELSE datetime($createdAt) END, r.updatedAt = datetime()
+     RETURN count(r) AS created`,
+    { id, from: state.from, to: state.to, properties: state.properties, createdAt: state.createdAt ?? null },
+  );
+  if (Number(result.records[0]?.get("created") ?? 0) !== 1) {
+    throw new ConflictError(`An end of this relationship (“${state.from}” or “${state.to}”) no longer exists.`);
+  }
+}
+
+async function updateRelationship(tx: ManagedTransaction, id: string, state: RelationshipState): Promise<void> {
+  await tx.run(
+    `MATCH (:${ENTITY_LABEL})-[r:${relationshipType(state.type)} {id: $id}]->(:${ENTITY_LABEL})
+     WITH r, r.createdAt AS createdAt
+     SET r = $properties
+     SET r.id = $id, r.createdAt = createdAt, r.updatedAt = datetime()`,
+    { id, properties: state.properties },
+  );
+}
