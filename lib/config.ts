@@ -5,13 +5,33 @@
  * their own Neo4j (a server, a cluster, Aura) sets NEO4J_URI and friends themselves.
  */
 import { z } from "zod";
+import type { Role } from "./auth/permissions";
 import { describeIssues } from "./validation";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
-const environmentSchema = z.object({
+// The roles of lib/auth/permissions.ts, spelled out: importing the value would make a cycle (it reads
+// getConfig). The two checks below keep the lists equal.
+const ROLE_NAMES = ["viewer", "editor", "analyst", "admin"] as const satisfies readonly Role[];
+const roleNamesCoverEveryRole: Role extends (typeof ROLE_NAMES)[number] ? true : never = true;
+void roleNamesCoverEveryRole;
+
+const OIDC_TRIO = ["REDSTRING_OIDC_ISSUER", "REDSTRING_OIDC_CLIENT_ID", "REDSTRING_OIDC_CLIENT_SECRET"] as const;
+
+/** Plain http is allowed for an issuer on this machine only (a test provider); anything else needs https. */
+function isAcceptableIssuer(value: string): boolean {
+  if (!URL.canParse(value)) return true; // the URL check above says what is wrong
+  const url = new URL(value);
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && (url.hostname === "localhost" || url.hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(url.hostname));
+}
+
+/** An empty variable (`REDSTRING_OIDC_ISSUER=` in a compose file) counts as unset. */
+const unsetIfEmpty = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const environmentObject = z.object({
   NEO4J_URI: z
     .string({ error: "NEO4J_URI is not set: start Redstring with `npm start`, or point NEO4J_URI at your Neo4j" })
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, "NEO4J_URI must look like neo4j://host:7687 or bolt://host:7687"),
@@ -30,6 +50,29 @@ const environmentSchema = z.object({
   REDSTRING_PUBLIC_READ: booleanFlag.default(true),
   REDSTRING_ADMIN_EMAIL: z.email("REDSTRING_ADMIN_EMAIL must be an email address").optional(),
   REDSTRING_ADMIN_PASSWORD: z.string().min(12, "REDSTRING_ADMIN_PASSWORD must be at least 12 characters").optional(),
+  // OpenID Connect sign-in (lib/auth/oidc.ts): the issuer, client id and secret together, or none of them.
+  REDSTRING_OIDC_ISSUER: unsetIfEmpty(
+    z
+      .url("REDSTRING_OIDC_ISSUER must be the provider's issuer URL, such as https://login.example.org/realms/newsroom")
+      .refine(isAcceptableIssuer, "REDSTRING_OIDC_ISSUER must be an https URL (plain http only on localhost)"),
+  ),
+  REDSTRING_OIDC_CLIENT_ID: unsetIfEmpty(z.string()),
+  REDSTRING_OIDC_CLIENT_SECRET: unsetIfEmpty(z.string()),
+  REDSTRING_OIDC_NAME: unsetIfEmpty(z.string().trim().min(1).max(60, "REDSTRING_OIDC_NAME must be at most 60 characters")),
+  REDSTRING_OIDC_DEFAULT_ROLE: unsetIfEmpty(
+    z.enum(ROLE_NAMES, { error: `REDSTRING_OIDC_DEFAULT_ROLE must be one of ${ROLE_NAMES.join(", ")}` }),
+  ),
+});
+
+const environmentSchema = environmentObject.superRefine((env, context) => {
+  const given = OIDC_TRIO.filter((name) => env[name] !== undefined);
+  if (given.length > 0 && given.length < OIDC_TRIO.length) {
+    const missing = OIDC_TRIO.filter((name) => env[name] === undefined);
+    context.addIssue({
+      code: "custom",
+      message: `OpenID Connect sign-in needs ${OIDC_TRIO.join(", ")} together: ${given.join(" and ")} ${given.length === 1 ? "is" : "are"} set but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not (set all three, or none to turn it off)`,
+    });
+  }
 });
 
 export type AppConfig = {
@@ -51,7 +94,19 @@ export type AppConfig = {
   publicRead: boolean;
   /** The first admin, created at start-up while no user exists (both set, or neither used). */
   initialAdmin: { email: string; password: string } | undefined;
+  /** OpenID Connect sign-in, when REDSTRING_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are all set. */
+  oidc: OidcConfig | undefined;
 };
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The button reads "Sign in with {name}". */
+  name: string;
+  /** The role of an account created by its first OpenID Connect sign-in. */
+  defaultRole: Role;
+}
 
 export class ConfigurationError extends Error {}
 
@@ -79,6 +134,17 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     initialAdmin:
       env.REDSTRING_ADMIN_EMAIL && env.REDSTRING_ADMIN_PASSWORD
         ? { email: env.REDSTRING_ADMIN_EMAIL, password: env.REDSTRING_ADMIN_PASSWORD }
+        : undefined,
+    oidc:
+      env.REDSTRING_OIDC_ISSUER && env.REDSTRING_OIDC_CLIENT_ID && env.REDSTRING_OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.REDSTRING_OIDC_ISSUER,
+            clientId: env.REDSTRING_OIDC_CLIENT_ID,
+            clientSecret: env.REDSTRING_OIDC_CLIENT_SECRET,
+            name: env.REDSTRING_OIDC_NAME ?? "single sign-on",
+            // Never admin by default: only an explicit REDSTRING_OIDC_DEFAULT_ROLE=admin gives that.
+            defaultRole: env.REDSTRING_OIDC_DEFAULT_ROLE ?? "viewer",
+          }
         : undefined,
   };
   if (environment === process.env) cached = config;

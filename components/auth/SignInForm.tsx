@@ -5,9 +5,18 @@ import { setupApi, signInApi } from "@/lib/auth/client";
 
 const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
 
-/** Sign in (or, on an empty instance, create the first admin); the server's message is shown as text. */
-export function SignInForm({ mode }: { mode: "signin" | "setup" }) {
-  const [error, setError] = useState<string | null>(null);
+/** The OpenID Connect button: its label and the start address (with the `next` path). */
+export interface OidcOption {
+  name: string;
+  href: string;
+}
+
+/**
+ * Sign in (or, on an empty instance, create the first admin); the server's message is shown as text.
+ * `initialError` is the message a failed single sign-on came back with; `oidc` adds "Sign in with ...".
+ */
+export function SignInForm({ mode, initialError = null, oidc = null }: { mode: "signin" | "setup"; initialError?: string | null; oidc?: OidcOption | null }) {
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,6 +61,13 @@ export function SignInForm({ mode }: { mode: "signin" | "setup" }) {
           {mode === "signin" ? "Sign in" : "Create the admin account"}
         </button>
       </form>
+      {mode === "signin" && oidc && (
+        <p className="mt-4 border-t border-gray-200 pt-4">
+          <a href={oidc.href} className="inline-block rounded-md border border-gray-400 px-3 py-1.5 text-gray-900 hover:bg-gray-100">
+            Sign in with {oidc.name}
+          </a>
+        </p>
+      )}
     </main>
   );
 }

@@ -2,7 +2,11 @@ import "server-only";
 /**
  * How users are kept in Neo4j, as statements inside a transaction the caller opens:
  *
- *   (:User {id, email (lowercased, unique), name, role, passwordHash, createdAt, disabledAt})
+ *   (:User {id, email (lowercased, unique), name, role, passwordHash, createdAt, disabledAt,
+ *           oidcIssuer, oidcSubject})
+ *
+ * oidcIssuer/oidcSubject name the OpenID Connect identity that signs the user in (lib/auth/oidc.ts); an
+ * account created by its first OpenID Connect sign-in has no passwordHash.
  *
  * Users are never connected to entities or anything else, and saved queries cannot reach them
  * (lib/queries/safety.ts refuses plans that scan or filter on any label but the entity ones).
@@ -112,6 +116,53 @@ export async function updateUserRecord(
     { id, role: change.role ?? null, disabled: change.disabled ?? null },
   );
   return result.records.length > 0;
+}
+
+/** An OpenID Connect identity: the provider's issuer and the user's subject there (never reassigned). */
+export interface OidcIdentity {
+  issuer: string;
+  subject: string;
+}
+
+export async function findUserByOidcIdentity(tx: ManagedTransaction, identity: OidcIdentity): Promise<StoredUser | null> {
+  const result = await tx.run(
+    `MATCH (u:${USER_LABEL}) WHERE u.oidcIssuer = $issuer AND u.oidcSubject = $subject RETURN properties(u) AS u ORDER BY u.createdAt LIMIT 1`,
+    { issuer: identity.issuer, subject: identity.subject },
+  );
+  const properties = result.records[0]?.get("u") as Record<string, unknown> | undefined;
+  return properties ? toStored(properties) : null;
+}
+
+/**
+ * Records the identity on an existing user who has none yet (or already this one). False when the user
+ * is linked to another identity: then the email alone must not hand the account to someone else.
+ */
+export async function linkOidcIdentity(tx: ManagedTransaction, id: string, identity: OidcIdentity): Promise<boolean> {
+  const result = await tx.run(
+    `MATCH (u:${USER_LABEL} {id: $id})
+     WHERE u.oidcIssuer IS NULL OR (u.oidcIssuer = $issuer AND u.oidcSubject = $subject)
+     SET u.oidcIssuer = $issuer, u.oidcSubject = $subject
+     RETURN u.id AS id`,
+    { id, issuer: identity.issuer, subject: identity.subject },
+  );
+  return result.records.length > 0;
+}
+
+/** A user made by their first OpenID Connect sign-in: no password. Fails like insertUser on a taken email. */
+export async function insertOidcUser(
+  tx: ManagedTransaction,
+  user: { id: string; email: string; name: string; role: Role; identity: OidcIdentity },
+): Promise<void> {
+  await tx.run(`CREATE (u:${USER_LABEL} {id: $id}) SET u += $properties, u.createdAt = datetime()`, {
+    id: user.id,
+    properties: {
+      email: normaliseEmail(user.email),
+      name: user.name,
+      role: user.role,
+      oidcIssuer: user.identity.issuer,
+      oidcSubject: user.identity.subject,
+    },
+  });
 }
 
 export function isConstraintViolation(cause: unknown): boolean {

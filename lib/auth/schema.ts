@@ -7,5 +7,7 @@ export const USER_SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE CONSTRAINT user_email_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.email IS UNIQUE`,
   // The first admin (set-up page or environment) carries setupMarker "first": two set-ups racing on an
   // empty instance cannot both succeed, because the second one's marker collides here.
+  // One account per OpenID Connect identity (lib/auth/oidc.ts): two first sign-ins racing cannot make two.
+  `CREATE CONSTRAINT user_oidc_identity_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE (u.oidcIssuer, u.oidcSubject) IS UNIQUE`,
   `CREATE CONSTRAINT user_setup_once IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.setupMarker IS UNIQUE`,
 ];

@@ -4,21 +4,26 @@ import "server-only";
  * function that changes users checks "users:manage" first; reading the session's user is for everyone.
  */
 import { z } from "zod";
+import { getConfig } from "../config";
 import { read, write } from "../db";
 import { runRead } from "../db/session";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyNothing, verifyPassword } from "./passwords";
-import { ROLES, requirePermission, type Actor, type SessionUser } from "./permissions";
+import { ROLES, UnauthorizedError, requirePermission, type Actor, type Role, type SessionUser } from "./permissions";
 import {
   countUsers,
   findUserByEmail,
   findUserById,
+  findUserByOidcIdentity,
+  insertOidcUser,
   insertUser,
   isConstraintViolation,
+  linkOidcIdentity,
   listUserRecords,
   newUserId,
   updateUserRecord,
   withoutHash,
+  type OidcIdentity,
   type UserSummary,
 } from "./records";
 
@@ -62,6 +67,16 @@ export async function findActiveUser(id: string): Promise<SessionUser | null> {
 export async function authenticate(email: string, password: string): Promise<SessionUser | "disabled" | null> {
   const user = await read((tx) => findUserByEmail(tx, email));
   if (!user) return verifyNothing(password).then(() => null);
+  if (!user.passwordHash) {
+    // Made by an OpenID Connect sign-in: there is no password to check, so say how this account signs in.
+    await verifyNothing(password);
+    const oidc = getConfig().oidc;
+    throw new UnauthorizedError(
+      oidc
+        ? `This account has no password: it signs in with ${oidc.name}. Use "Sign in with ${oidc.name}" below.`
+        : "This account has no password: it signs in with single sign-on, which is turned off. Ask an admin.",
+    );
+  }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   return user.disabledAt ? "disabled" : sessionUserOf(user);
 }
@@ -122,6 +137,38 @@ export async function updateUser(actor: Actor, id: string, change: z.infer<typeo
   }
   if (!(await write((tx) => updateUserRecord(tx, id, change)))) throw new NotFoundError(`No user has the id "${id}".`);
   return getUser(id);
+}
+
+export type OidcSignIn = SessionUser | "disabled" | "linked-elsewhere";
+
+/**
+ * The account an OpenID Connect sign-in opens: the one recorded with this identity, else the one with this
+ * (verified) email, which is then linked to the identity, else a new one with `role` and no password.
+ * A disabled account is refused, and so is an email whose account is linked to another identity.
+ */
+export async function signInWithOidcIdentity(profile: { identity: OidcIdentity; email: string; name: string }, role: Role): Promise<OidcSignIn> {
+  const attempt = () =>
+    write(async (tx): Promise<OidcSignIn> => {
+      const known = await findUserByOidcIdentity(tx, profile.identity);
+      if (known) return known.disabledAt ? "disabled" : sessionUserOf(known);
+      const byEmail = await findUserByEmail(tx, profile.email);
+      if (byEmail) {
+        if (byEmail.disabledAt) return "disabled";
+        return (await linkOidcIdentity(tx, byEmail.id, profile.identity)) ? sessionUserOf(byEmail) : "linked-elsewhere";
+      }
+      const id = newUserId();
+      await insertOidcUser(tx, { id, email: profile.email, name: profile.name, role, identity: profile.identity });
+      const created = await findUserById(tx, id);
+      if (!created) throw new Error("a user just written cannot be read back");
+      return sessionUserOf(created);
+    });
+  try {
+    return await attempt();
+  } catch (cause) {
+    // The same person signing in twice at once: the second insert hits the email constraint; look again.
+    if (isConstraintViolation(cause)) return attempt();
+    throw cause;
+  }
 }
 
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, "not a user id");
