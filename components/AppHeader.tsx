@@ -1,21 +1,32 @@
+"use client";
 import Link from "next/link";
+import { canFrom, useMe } from "@/lib/auth/client";
+import type { Permission } from "@/lib/auth/permissions";
 import { AccountMenu } from "./auth/AccountMenu";
 
 interface AppHeaderProps {
   /** Which section the page belongs to, marked for screen readers with aria-current. */
-  current: "explorer" | "queries" | "snapshots" | "data" | "admin" | "account";
+  current: "explorer" | "queries" | "snapshots" | "data" | "changes" | "admin" | "account";
   children?: React.ReactNode;
 }
 
-const SECTIONS = [
-  { key: "explorer", href: "/", label: "Explorer" },
-  { key: "queries", href: "/queries", label: "Saved queries" },
-  { key: "snapshots", href: "/snapshots", label: "Shared links" },
-  { key: "data", href: "/data", label: "Import and export" },
-] as const;
+/** Each section and the permissions that make it useful (any one of them): the others are not listed. */
+const SECTIONS: readonly { key: AppHeaderProps["current"]; href: string; label: string; needs: readonly Permission[] }[] = [
+  { key: "explorer", href: "/", label: "Explorer", needs: ["graph:read"] },
+  { key: "queries", href: "/queries", label: "Saved queries", needs: ["graph:read"] },
+  { key: "snapshots", href: "/snapshots", label: "Shared links", needs: ["snapshots:list"] },
+  { key: "data", href: "/data", label: "Import and export", needs: ["imports:write", "graph:read"] },
+  { key: "changes", href: "/changes", label: "Changes", needs: ["changes:read"] },
+];
 
-/** The bar on every page: the name, the sections, whatever the page adds (the explorer's search), the account. */
+/**
+ * The bar on every page: the name, the sections, whatever the page adds (the explorer's search), the account.
+ * Sections the role (or a signed-out visitor) cannot use are left out once the user is known; the page
+ * itself still says why if someone opens it by its address.
+ */
 export function AppHeader({ current, children }: AppHeaderProps) {
+  const me = useMe();
+  const sections = SECTIONS.filter((section) => me === null || section.key === current || section.needs.some((permission) => canFrom(me, permission).allowed));
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-gray-200 bg-white px-3 py-2">
       <Link href="/" className="text-lg font-bold tracking-tight text-red-800">
@@ -23,7 +34,7 @@ export function AppHeader({ current, children }: AppHeaderProps) {
       </Link>
       <nav aria-label="Sections">
         <ul className="flex gap-1 text-sm">
-          {SECTIONS.map((section) => (
+          {sections.map((section) => (
             <li key={section.key}>
               <Link
                 href={section.href}

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOutApi, useMe } from "@/lib/auth/client";
+import { signInPath } from "./NeedsPermission";
 
 /** The header's corner: who is signed in (as text), the admin page for admins, and Sign in / Sign out. */
 export function AccountMenu() {
@@ -31,7 +32,7 @@ export function AccountMenu() {
           </button>
         </>
       ) : (
-        <Link href={me.needsSetup ? "/setup" : "/signin"} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
+        <Link href={me.needsSetup ? "/setup" : signInPath()} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
           {me.needsSetup ? "Set up" : "Sign in"}
         </Link>
       )}

@@ -1,8 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { AppHeader } from "@/components/AppHeader";
+import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { ApiError, errorMessage, requestJson } from "@/lib/api-client";
+import { canFrom, useMe } from "@/lib/auth/client";
 import type { ImportFormat, ImportJob } from "@/lib/import/jobs";
 
 const FORMATS: { value: ImportFormat; label: string; hint: string }[] = [
@@ -69,9 +71,14 @@ const PHASE_LABELS: Record<ImportJob["phase"], string> = {
 /**
  * Data in and out: upload a CSV (with its column mapping), a Redstring JSON export or FollowTheMoney
  * lines, watch the upload and the import progress, and read every refused row with its line and reason.
- * And the whole graph as a download in every export format.
+ * And the whole graph as a download in every export format. Importing needs imports:write (once the user
+ * is known, the form is disabled for everyone else, with the reason); the export needs graph:read.
  */
 export function DataPage() {
+  const me = useMe();
+  const importing = canFrom(me, "imports:write");
+  const reading = canFrom(me, "graph:read");
+  const importReasonId = useId();
   const [format, setFormat] = useState<ImportFormat>("csv");
   const [mainFile, setMainFile] = useState<File | null>(null);
   const [dataFiles, setDataFiles] = useState<File[]>([]);
@@ -139,39 +146,46 @@ export function DataPage() {
             Every row is checked before anything is written. Rows with problems are listed with their line and the reason; importing the same
             data again changes nothing.
           </p>
-          <form onSubmit={(event) => void start(event)} className="mt-3 space-y-3 text-sm">
-            <fieldset>
-              <legend className="font-medium">Format</legend>
-              {FORMATS.map((item) => (
-                <label key={item.value} className="mr-4 inline-flex items-center gap-1">
-                  <input type="radio" name="format" value={item.value} checked={format === item.value} onChange={() => setFormat(item.value)} />
-                  {item.label}
-                </label>
-              ))}
-              <p className="text-xs text-gray-600">{hint}</p>
-            </fieldset>
-            <label className="block">
-              <span className="font-medium">{format === "csv" ? "Column mapping (.json)" : "File"}</span>
-              <input type="file" required onChange={(event) => setMainFile(event.target.files?.[0] ?? null)} className="mt-1 block" />
-            </label>
-            {format === "csv" && (
+          {importing.reason && (
+            <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <NeedsPermission can={importing} id={importReasonId} className="" />
+            </p>
+          )}
+          <form onSubmit={(event) => void start(event)} className="mt-3 text-sm">
+            <fieldset disabled={!importing.allowed && !importing.loading} aria-describedby={importing.reason ? importReasonId : undefined} className="space-y-3 disabled:opacity-60">
+              <fieldset>
+                <legend className="font-medium">Format</legend>
+                {FORMATS.map((item) => (
+                  <label key={item.value} className="mr-4 inline-flex items-center gap-1">
+                    <input type="radio" name="format" value={item.value} checked={format === item.value} onChange={() => setFormat(item.value)} />
+                    {item.label}
+                  </label>
+                ))}
+                <p className="text-xs text-gray-600">{hint}</p>
+              </fieldset>
               <label className="block">
-                <span className="font-medium">CSV files named in the mapping</span>
-                <input type="file" multiple accept=".csv,text/csv" onChange={(event) => setDataFiles([...(event.target.files ?? [])])} className="mt-1 block" />
+                <span className="font-medium">{format === "csv" ? "Column mapping (.json)" : "File"}</span>
+                <input type="file" required onChange={(event) => setMainFile(event.target.files?.[0] ?? null)} className="mt-1 block" />
               </label>
-            )}
-            <label className="block">
-              <span className="font-medium">Name of the data set (optional)</span>
-              <input value={sourceName} maxLength={200} onChange={(event) => setSourceName(event.target.value)} className="mt-1 block w-full rounded border border-gray-300 px-2 py-1" />
-              <span className="text-xs text-gray-600">Every imported relationship cites a report with this name as its source.</span>
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} />
-              Import the valid rows and list the refused ones (otherwise one bad row refuses the whole import)
-            </label>
-            <button type="submit" disabled={!mainFile || running} className="rounded bg-red-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">
-              {running ? "Importing…" : "Import"}
-            </button>
+              {format === "csv" && (
+                <label className="block">
+                  <span className="font-medium">CSV files named in the mapping</span>
+                  <input type="file" multiple accept=".csv,text/csv" onChange={(event) => setDataFiles([...(event.target.files ?? [])])} className="mt-1 block" />
+                </label>
+              )}
+              <label className="block">
+                <span className="font-medium">Name of the data set (optional)</span>
+                <input value={sourceName} maxLength={200} onChange={(event) => setSourceName(event.target.value)} className="mt-1 block w-full rounded border border-gray-300 px-2 py-1" />
+                <span className="text-xs text-gray-600">Every imported relationship cites a report with this name as its source.</span>
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} />
+                Import the valid rows and list the refused ones (otherwise one bad row refuses the whole import)
+              </label>
+              <button type="submit" disabled={!mainFile || running} className="rounded bg-red-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">
+                {running ? "Importing…" : "Import"}
+              </button>
+            </fieldset>
           </form>
 
           <div aria-live="polite" className="mt-4 space-y-3">
@@ -235,15 +249,21 @@ export function DataPage() {
             Streamed page by page, however big the graph. To export only what is on screen, use Export in the explorer, on a query result or on a
             shared link.
           </p>
-          <ul className="mt-2 space-y-1 text-sm">
-            {EXPORTS.map((item) => (
-              <li key={item.format}>
-                <a href={`/api/export?format=${item.format}`} download className="text-red-900 underline">
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {reading.allowed ? (
+            <ul className="mt-2 space-y-1 text-sm">
+              {EXPORTS.map((item) => (
+                <li key={item.format}>
+                  <a href={`/api/export?format=${item.format}`} download className="text-red-900 underline">
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm text-gray-700">
+              {reading.loading ? "…" : <NeedsPermission can={reading} className="" />}
+            </p>
+          )}
         </section>
       </main>
     </div>

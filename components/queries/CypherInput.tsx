@@ -14,6 +14,8 @@ export interface CypherInputProps {
   /** Where Neo4j reported a syntax error: the cursor goes there. */
   errorOffset?: number;
   labelledBy: string;
+  /** For roles that may not change the query: the text can be read and selected, not edited. */
+  readOnly?: boolean;
 }
 
 /** Property keys offered by completion: every field of every entity type, plus the ones all nodes have. */
@@ -29,7 +31,7 @@ const ACCESSIBLE_NAME = [EditorView.contentAttributes.of({ "aria-label": "Cypher
  * completion of our labels, relationship types, property keys and the declared parameters. Loaded in the
  * browser only (see QueryEditor), since CodeMirror needs the DOM.
  */
-export default function CypherInput({ value, onChange, parameterNames, errorOffset, labelledBy }: CypherInputProps) {
+export default function CypherInput({ value, onChange, parameterNames, errorOffset, labelledBy, readOnly = false }: CypherInputProps) {
   const schema = useMemo(
     () => ({
       labels: [ENTITY_LABEL, ...ENTITY_TYPES],
@@ -61,6 +63,7 @@ export default function CypherInput({ value, onChange, parameterNames, errorOffs
         placeholder="MATCH (n:Entity {id: $entity}) RETURN n"
         position={errorOffset}
         postExtensions={ACCESSIBLE_NAME}
+        readOnly={readOnly}
       />
     </div>
   );

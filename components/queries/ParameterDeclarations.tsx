@@ -21,16 +21,18 @@ interface ParameterDeclarationsProps {
   declarations: ParameterDeclaration[];
   onChange: (declarations: ParameterDeclaration[]) => void;
   cypher: string;
+  /** For roles that may not change the query: every control disabled. */
+  readOnly?: boolean;
 }
 
 /** The query's typed parameters: name, type, label, default, required. */
-export function ParameterDeclarations({ declarations, onChange, cypher }: ParameterDeclarationsProps) {
+export function ParameterDeclarations({ declarations, onChange, cypher, readOnly = false }: ParameterDeclarationsProps) {
   const update = (index: number, change: Partial<ParameterDeclaration>) =>
     onChange(declarations.map((declaration, at) => (at === index ? { ...declaration, ...change } : declaration)));
   const undeclared = parameterNamesIn(cypher).filter((name) => !declarations.some((declaration) => declaration.name === name));
 
   return (
-    <fieldset className="rounded-md border border-gray-200 bg-white p-3">
+    <fieldset disabled={readOnly} className="rounded-md border border-gray-200 bg-white p-3">
       <legend className="px-1 text-sm font-semibold">Parameters</legend>
       {declarations.length === 0 && <p className="text-sm text-gray-600">This query has no parameters.</p>}
       <ul className="space-y-3">

@@ -5,7 +5,9 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { AppHeader } from "@/components/AppHeader";
+import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { ApiError, errorMessage } from "@/lib/api-client";
+import { canFrom, useMe } from "@/lib/auth/client";
 import {
   createQueryApi,
   getQueryApi,
@@ -99,6 +101,10 @@ interface RunState {
  * A saved query (or a new one): the Cypher editor, its parameters, its history, and runs. A run of a
  * saved, unchanged query goes through its run link (`/queries/{id}?version=N&name=value`), so the
  * address bar always holds a link that re-runs exactly what is on screen.
+ *
+ * Roles: running a saved, unchanged query needs graph:read; saving, restoring a version and running
+ * changed (draft) Cypher need queries:write. Without it the fields are read-only and Save is replaced by
+ * the reason (the server refuses anyway).
  */
 export function QueryEditor({ queryId }: { queryId: string | null }) {
   const router = useRouter();
@@ -107,6 +113,12 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
   const searchKey = searchParams.toString();
   const link = useMemo(() => parseRunLink(new URLSearchParams(searchKey)), [searchKey]);
   const cypherLabelId = useId();
+  const runReasonId = useId();
+  const me = useMe();
+  const write = canFrom(me, "queries:write");
+  const read = canFrom(me, "graph:read");
+  // Until the user is known the fields stay editable (an analyst typing at once loses nothing).
+  const readOnly = !write.allowed && !write.loading;
 
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
@@ -150,9 +162,14 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
     const controller = new AbortController();
     const key = searchKey;
     const started = setTimeout(() => setRun({ key, result: null, failure: null, running: true }), 0);
+    // An answer faster than the timer (a cached or stubbed one) must not be overwritten by "running".
     runSavedQueryApi(queryId, link.values, link.version, controller.signal)
-      .then(({ result }) => setRun({ key, result, failure: null, running: false }))
+      .then(({ result }) => {
+        clearTimeout(started);
+        setRun({ key, result, failure: null, running: false });
+      })
       .catch((cause: unknown) => {
+        clearTimeout(started);
         if (!controller.signal.aborted) setRun({ key, result: null, failure: failureOf(cause, "The query could not be run."), running: false });
       });
     return () => {
@@ -255,6 +272,8 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
   }
 
   const syntax = saveFailure?.syntax ?? run?.failure?.syntax ?? null;
+  // A saved, unchanged query runs through its run link (graph:read); anything else is draft Cypher.
+  const runCan = loaded !== null && !dirty ? read : write;
   const runLink = loaded && !dirty && run?.key === searchKey && link ? `${pathname}?${searchKey}` : null;
   const olderVersion = loaded !== null && loaded.viewing !== loaded.query.version;
 
@@ -281,9 +300,11 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
             <button type="button" className="underline" onClick={() => router.push(pathname)}>
               Open the latest
             </button>{" "}
-            <button type="button" className="underline" onClick={() => void restore(loaded.viewing)} disabled={busy}>
-              Restore this version
-            </button>
+            {write.allowed && (
+              <button type="button" className="underline" onClick={() => void restore(loaded.viewing)} disabled={busy}>
+                Restore this version
+              </button>
+            )}
           </p>
         )}
 
@@ -295,6 +316,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 <input
                   value={draft.title}
                   maxLength={120}
+                  readOnly={readOnly}
                   onChange={(event) => setDraft({ ...draft, title: event.target.value })}
                   className="rounded-md border border-gray-300 px-2 py-1.5"
                 />
@@ -303,6 +325,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 <span className="mb-1 font-medium">Tags (comma-separated)</span>
                 <input
                   value={draft.tags}
+                  readOnly={readOnly}
                   onChange={(event) => setDraft({ ...draft, tags: event.target.value })}
                   className="rounded-md border border-gray-300 px-2 py-1.5"
                 />
@@ -313,6 +336,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               <textarea
                 value={draft.description}
                 maxLength={2000}
+                readOnly={readOnly}
                 rows={2}
                 onChange={(event) => setDraft({ ...draft, description: event.target.value })}
                 className="rounded-md border border-gray-300 px-2 py-1.5"
@@ -328,6 +352,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 parameterNames={draft.parameters.map((parameter) => parameter.name)}
                 errorOffset={syntax?.offset}
                 labelledBy={cypherLabelId}
+                readOnly={readOnly}
               />
               {syntax && (
                 <p role="alert" className="mt-1 rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-900" data-testid="syntax-error">
@@ -339,16 +364,20 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               declarations={draft.parameters}
               onChange={(parameters) => setDraft({ ...draft, parameters })}
               cypher={draft.cypher}
+              readOnly={readOnly}
             />
             <div className="flex flex-wrap items-center gap-2">
-              <button
-                type="button"
-                onClick={() => void save()}
-                disabled={busy || (loaded !== null && !dirty)}
-                className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-50"
-              >
-                {loaded === null ? "Save" : "Save new version"}
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  onClick={() => void save()}
+                  disabled={busy || !write.allowed || (loaded !== null && !dirty)}
+                  className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-50"
+                >
+                  {loaded === null ? "Save" : "Save new version"}
+                </button>
+              )}
+              <NeedsPermission can={write} className="text-sm text-gray-700" />
               <span aria-live="polite" className="text-sm text-gray-700">
                 {status}
               </span>
@@ -368,14 +397,16 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 <button
                   type="button"
                   onClick={runNow}
-                  disabled={run?.running === true || draft.cypher.trim() === ""}
+                  disabled={run?.running === true || draft.cypher.trim() === "" || !runCan.allowed}
+                  aria-describedby={runCan.reason ? runReasonId : undefined}
                   className="rounded-md border border-red-800 px-3 py-2 text-sm font-medium text-red-900 hover:bg-red-50 disabled:opacity-50"
                 >
                   {run?.running ? "Running…" : "Run"}
                 </button>
-                {dirty && draft.cypher.trim() !== "" && (
+                {dirty && draft.cypher.trim() !== "" && runCan.allowed && (
                   <span className="text-xs text-gray-600">Runs the unsaved text. Save to get a link to the run.</span>
                 )}
+                <NeedsPermission can={runCan} id={runReasonId} />
               </div>
               {runLink && (
                 <p className="mt-2 text-sm">
@@ -405,7 +436,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               viewing={loaded.viewing}
               busy={busy}
               onView={(version) => router.push(version === loaded.query.version ? pathname : `${pathname}?version=${version}`)}
-              onRestore={(version) => void restore(version)}
+              onRestore={write.allowed ? (version) => void restore(version) : undefined}
             />
           )}
         </div>

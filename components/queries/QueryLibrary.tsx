@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { AppHeader } from "@/components/AppHeader";
+import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { errorMessage } from "@/lib/api-client";
+import { useCan } from "@/lib/auth/client";
 import { deleteQueryApi, duplicateQueryApi, listQueriesApi, undeleteQueryApi } from "@/lib/queries/client";
 import type { SavedQuerySummary } from "@/lib/queries/model";
 
@@ -23,10 +25,12 @@ interface Listing {
 
 /**
  * The shared library of saved queries: filter by title, description or tag; open, duplicate, delete
- * (with undo), and a bin to bring back older deletions.
+ * (with undo), and a bin to bring back older deletions. Everyone who may read the graph opens and runs
+ * queries; writing, duplicating, deleting and restoring are offered only to roles with queries:write.
  */
 export function QueryLibrary() {
   const router = useRouter();
+  const write = useCan("queries:write");
   const [text, setText] = useState("");
   const [bin, setBin] = useState(false);
   const [listing, setListing] = useState<Listing | null>(null);
@@ -92,9 +96,12 @@ export function QueryLibrary() {
       <main className="mx-auto max-w-5xl p-4">
         <div className="flex flex-wrap items-end gap-3">
           <h1 className="mr-auto text-xl font-semibold">{bin ? "Bin" : "Saved queries"}</h1>
-          <Link href="/queries/new" className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900">
-            New query
-          </Link>
+          {write.allowed && (
+            <Link href="/queries/new" className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900">
+              New query
+            </Link>
+          )}
+          <NeedsPermission can={write} className="text-sm text-gray-700" />
         </div>
         <p className="mt-1 text-sm text-gray-600">
           Parameterised Cypher shared by the team. Every query only reads: it can never change the graph.
@@ -175,7 +182,7 @@ export function QueryLibrary() {
                   </button>
                 ))}
                 <span className="ml-auto flex gap-2">
-                  {bin ? (
+                  {!write.allowed ? null : bin ? (
                     <button type="button" onClick={() => void restore(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
                       Restore <span className="sr-only">{query.title}</span>
                     </button>

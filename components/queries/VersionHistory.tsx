@@ -47,7 +47,8 @@ interface VersionHistoryProps {
   /** The version shown in the editor. */
   viewing: number;
   onView: (version: number) => void;
-  onRestore: (version: number) => void;
+  /** Absent when the role may not restore (queries:write): no Restore buttons then. */
+  onRestore?: (version: number) => void;
   busy: boolean;
 }
 
@@ -96,7 +97,7 @@ export function VersionHistory({ query, viewing, onView, onRestore, busy }: Vers
                   View <span className="sr-only">version {version.version}</span>
                 </button>
               )}
-              {version.version !== query.version && (
+              {version.version !== query.version && onRestore && (
                 <button type="button" disabled={busy} onClick={() => onRestore(version.version)} className="text-xs text-red-900 underline disabled:opacity-50">
                   Restore <span className="sr-only">version {version.version}</span>
                 </button>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { UnavailableAction } from "@/components/auth/NeedsPermission";
 import { errorMessage } from "@/lib/api-client";
+import { useCan } from "@/lib/auth/client";
 import type { CapturedView } from "@/lib/snapshots/capture";
 import { createSnapshotApi, embedSnippet, rememberRevokeKey, revokeSnapshotApi } from "@/lib/snapshots/client";
 import type { CreatedSnapshot, SnapshotOrigin, SnapshotStyle } from "@/lib/snapshots/model";
@@ -46,11 +48,20 @@ function CopyField({ label, value, multiline = false }: { label: string; value: 
   );
 }
 
+const SHARE_BUTTON = "rounded-md border border-gray-300 bg-white px-2.5 py-1.5 text-sm text-gray-700";
+
 /**
  * "Share": freezes the current view as a snapshot and hands out its permalink, an embed snippet, and a
- * way to revoke it. The revoke key stays in this browser.
+ * way to revoke it. The revoke key stays in this browser. For a role that may not share (a viewer, a
+ * signed-out visitor), the button stays in place, disabled, and says why.
  */
-export function ShareDialog({ capture, origin, defaultTitle, style }: ShareDialogProps) {
+export function ShareDialog(props: ShareDialogProps) {
+  const can = useCan("snapshots:create");
+  if (!can.allowed) return <UnavailableAction label="Share" can={can} className={SHARE_BUTTON} />;
+  return <ShareDialogAllowed {...props} />;
+}
+
+function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialogProps) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(defaultTitle);
   const [note, setNote] = useState("");
@@ -107,7 +118,7 @@ export function ShareDialog({ capture, origin, defaultTitle, style }: ShareDialo
   const base = typeof window === "undefined" ? "" : window.location.origin;
   return (
     <>
-      <button type="button" onClick={start} className="rounded-md border border-gray-300 bg-white px-2.5 py-1.5 text-sm text-gray-700 hover:bg-gray-100">
+      <button type="button" onClick={start} className={`${SHARE_BUTTON} hover:bg-gray-100`}>
         Share
       </button>
       {open && (

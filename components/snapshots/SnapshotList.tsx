@@ -3,19 +3,35 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { AppHeader } from "@/components/AppHeader";
-import { errorMessage } from "@/lib/api-client";
+import { NeedsPermission } from "@/components/auth/NeedsPermission";
+import { errorMessage, requestJson } from "@/lib/api-client";
+import { canFrom, useMe } from "@/lib/auth/client";
 import { listSnapshotsApi, revokeKeyFor, revokeSnapshotApi } from "@/lib/snapshots/client";
 import type { SnapshotSummary } from "@/lib/snapshots/model";
 import { formatSnapshotDate } from "./SnapshotView";
 
-/** Every snapshot made on this instance: title, date, size, state; revoke for the links this browser made. */
+/** An admin revokes without the key (snapshots:revoke-any); the server checks the role. */
+function revokeWithoutKey(id: string) {
+  return requestJson<SnapshotSummary>(`/api/snapshots/${encodeURIComponent(id)}/revoke`, { method: "POST", body: {} });
+}
+
+/**
+ * Every snapshot made on this instance: title, date, size, state (snapshots:list; a signed-out visitor is
+ * told to sign in). Revoke for the links this browser made (it holds their keys), and for every link when
+ * the role may revoke any (snapshots:revoke-any).
+ */
 export function SnapshotList() {
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const [keys, setKeys] = useState<Record<string, string>>({});
+  const me = useMe();
+  const listing = canFrom(me, "snapshots:list");
+  const revokeAny = canFrom(me, "snapshots:revoke-any");
+  const mayList = listing.allowed;
 
   useEffect(() => {
+    if (!mayList) return;
     const controller = new AbortController();
     listSnapshotsApi(controller.signal)
       .then(({ snapshots: list }) => {
@@ -30,13 +46,13 @@ export function SnapshotList() {
         if (!controller.signal.aborted) setFailure(errorMessage(cause, "The shared links could not be loaded."));
       });
     return () => controller.abort();
-  }, [reload]);
+  }, [reload, mayList]);
 
   async function revoke(item: SnapshotSummary) {
     const key = keys[item.id];
-    if (!key || !window.confirm(`Revoke “${item.title}”? The link, its embed and its preview image will stop working.`)) return;
+    if ((!key && !revokeAny.allowed) || !window.confirm(`Revoke “${item.title}”? The link, its embed and its preview image will stop working.`)) return;
     try {
-      await revokeSnapshotApi(item.id, key);
+      await (key ? revokeSnapshotApi(item.id, key) : revokeWithoutKey(item.id));
       setReload((count) => count + 1);
     } catch (cause) {
       setFailure(errorMessage(cause, "The link could not be revoked."));
@@ -49,14 +65,25 @@ export function SnapshotList() {
       <main className="mx-auto max-w-5xl p-4">
         <h1 className="text-xl font-semibold">Shared links</h1>
         <p className="mt-1 text-sm text-gray-600">
-          Snapshots made with “Share” on this Redstring. Each shows its subgraph as it was when shared. Links made in this browser can be revoked here.
+          Snapshots made with “Share” on this Redstring. Each shows its subgraph as it was when shared.{" "}
+          {revokeAny.allowed ? "You can revoke any of them here." : "Links made in this browser can be revoked here."}
         </p>
+        {mayList && revokeAny.reason && (
+          <p className="mt-1">
+            <NeedsPermission can={revokeAny} />
+          </p>
+        )}
+        {listing.reason && (
+          <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <NeedsPermission can={listing} className="" />
+          </p>
+        )}
         {failure && (
           <p role="alert" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
             {failure}
           </p>
         )}
-        {snapshots === null && !failure && <p className="mt-4 text-sm text-gray-600">Loading…</p>}
+        {snapshots === null && !failure && !listing.reason && <p className="mt-4 text-sm text-gray-600">Loading…</p>}
         {snapshots?.length === 0 && <p className="mt-4 text-sm text-gray-600">Nothing has been shared yet. Use “Share” in the explorer or on a query result.</p>}
         {snapshots && snapshots.length > 0 && (
           <table className="mt-4 w-full border border-gray-200 bg-white text-left text-sm">
@@ -79,7 +106,7 @@ export function SnapshotList() {
                   <td className="px-3 py-2">{item.nodeCount} entities, {item.edgeCount} links</td>
                   <td className="px-3 py-2">{item.revokedAt ? `Revoked ${formatSnapshotDate(item.revokedAt)}` : "Active"}</td>
                   <td className="px-3 py-2 text-right">
-                    {!item.revokedAt && keys[item.id] && (
+                    {!item.revokedAt && (keys[item.id] || revokeAny.allowed) && (
                       <button type="button" onClick={() => void revoke(item)} className="rounded border border-red-300 px-2 py-1 text-xs text-red-800 hover:bg-red-50">
                         Revoke <span className="sr-only">{item.title}</span>
                       </button>

@@ -1,7 +1,7 @@
 /** The browser's side of accounts: who is signed in, and the sign-in, set-up and admin calls. */
 import { useEffect, useState } from "react";
 import { requestJson } from "../api-client";
-import type { Permission, Role, SessionUser } from "./permissions";
+import { PERMISSIONS, PERMISSION_ACTIONS, ROLES, type Permission, type Role, type SessionUser } from "./permissions";
 import type { UserSummary } from "./records";
 
 export interface Me {
@@ -20,13 +20,90 @@ export const createUserApi = (input: { email: string; name: string; role: Role; 
 export const updateUserApi = (id: string, change: { role?: Role; disabled?: boolean }) =>
   requestJson<UserSummary>(`/api/admin/users/${encodeURIComponent(id)}`, { method: "PATCH", body: change });
 
+const NOBODY: Me = { user: null, permissions: [], needsSetup: false };
+
+/**
+ * One /api/auth/me request shared by every component mounted at the same time (the header, the account
+ * menu, the page's buttons), aborted when the last of them unmounts and forgotten once answered, so a
+ * later mount (after signing in or out) asks again.
+ */
+let shared: { answer: Promise<Me>; controller: AbortController; users: number } | null = null;
+
+function shareMe(): { answer: Promise<Me>; release: () => void } {
+  if (shared === null) {
+    const controller = new AbortController();
+    const entry = { controller, users: 0, answer: meApi(controller.signal).catch(() => NOBODY) };
+    shared = entry;
+    void entry.answer.then(() => {
+      if (shared === entry) shared = null;
+    });
+  }
+  const entry = shared;
+  entry.users += 1;
+  return {
+    answer: entry.answer,
+    release: () => {
+      entry.users -= 1;
+      if (entry.users > 0) return;
+      if (shared === entry) shared = null;
+      entry.controller.abort();
+    },
+  };
+}
+
 /** Who is signed in (null while loading). Buttons use it to hide or disable what the role cannot do. */
 export function useMe(): Me | null {
   const [me, setMe] = useState<Me | null>(null);
   useEffect(() => {
-    const controller = new AbortController();
-    meApi(controller.signal).then(setMe, () => setMe({ user: null, permissions: [], needsSetup: false }));
-    return () => controller.abort();
+    const { answer, release } = shareMe();
+    let current = true;
+    void answer.then((value) => {
+      if (current) setMe(value);
+    });
+    return () => {
+      current = false;
+      release();
+    };
   }, []);
   return me;
+}
+
+/**
+ * Whether the signed-in role (or a signed-out visitor) may take an action, and if not, why, in words for
+ * the page. Only a hint for the interface: the server checks every request against the same table.
+ */
+export interface Can {
+  allowed: boolean;
+  /** Still asking who is signed in: show the action disabled, without a reason yet. */
+  loading: boolean;
+  /** Why not, as a sentence ("Sign in to share snapshots."); null when allowed or loading. */
+  reason: string | null;
+  /** What would help: signing in, setting up the first account, or asking an admin for another role. */
+  fix: "sign-in" | "set-up" | "ask-admin" | null;
+}
+
+/** "the analyst or admin role", from the permission table. */
+export function rolesNeeded(permission: Permission): string {
+  const rule: readonly Role[] | "public-read" = PERMISSIONS[permission];
+  const roles = rule === "public-read" ? ROLES : rule;
+  return roles.length === 1 ? `the ${roles[0]} role` : `the ${roles.slice(0, -1).join(", ")} or ${roles.at(-1)} role`;
+}
+
+/** Can for an answer of useMe() (null while loading); several checks in one component share one useMe(). */
+export function canFrom(me: Me | null, permission: Permission): Can {
+  if (me === null) return { allowed: false, loading: true, reason: null, fix: null };
+  // Defensive: an odd answer (a stubbed API, a proxy's error page) counts as no permission at all.
+  if (Array.isArray(me.permissions) && me.permissions.includes(permission)) return { allowed: true, loading: false, reason: null, fix: null };
+  const action = PERMISSION_ACTIONS[permission];
+  if (!me.user) {
+    return me.needsSetup
+      ? { allowed: false, loading: false, reason: `Set up the first account to ${action}.`, fix: "set-up" }
+      : { allowed: false, loading: false, reason: `Sign in to ${action}.`, fix: "sign-in" };
+  }
+  return { allowed: false, loading: false, reason: `Needs ${rolesNeeded(permission)} to ${action} — ask an admin.`, fix: "ask-admin" };
+}
+
+/** useCan("queries:write") -> {allowed, loading, reason, fix}; see Can. */
+export function useCan(permission: Permission): Can {
+  return canFrom(useMe(), permission);
 }

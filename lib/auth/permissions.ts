@@ -59,7 +59,8 @@ export class UnauthorizedError extends AppError {
   }
 }
 
-const WHAT: Record<Permission, string> = {
+/** What each permission lets one do, as the end of a sentence ("Sign in to share snapshots."). */
+export const PERMISSION_ACTIONS: Record<Permission, string> = {
   "graph:read": "read the graph",
   "snapshots:list": "see the list of shared links",
   "snapshots:create": "share snapshots",
@@ -91,8 +92,8 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (can(actor, permission)) return;
   const roles = rolesOf(permission);
   const needs = roles.length === 1 ? `the ${roles[0]} role` : `the ${roles.slice(0, -1).join(", ")} or ${roles.at(-1)} role`;
-  if (actor.user === null) throw new UnauthorizedError(`Sign in to ${WHAT[permission]}.`);
-  throw new ForbiddenError(`Your role (${actor.user.role}) cannot ${WHAT[permission]}: that needs ${needs}. Ask an admin.`);
+  if (actor.user === null) throw new UnauthorizedError(`Sign in to ${PERMISSION_ACTIONS[permission]}.`);
+  throw new ForbiddenError(`Your role (${actor.user.role}) cannot ${PERMISSION_ACTIONS[permission]}: that needs ${needs}. Ask an admin.`);
 }
 
 /** Everything the actor may do, for the browser to hide or disable what it cannot. */

@@ -1,6 +1,6 @@
 /**
- * Accounts as a newsroom uses them in Chromium: the admin adds a viewer; the viewer can read but not
- * save a query; the admin makes them an analyst and the same session now can; a wrong password says
+ * Accounts as a newsroom uses them in Chromium: the admin adds a viewer; the viewer can read but is
+ * offered no Save (and the server refuses one); the admin makes them an analyst and the same session now can; a wrong password says
  * so; signed-out visitors still read the graph and open permalinks; sign-out signs out.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -42,13 +42,18 @@ test("roles decide who may save a query, and a role change applies at once", asy
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("combobox", { name: `Role of ${email}` })).toHaveValue("viewer");
 
-  // The viewer reads, but may not save a query: the server says why.
+  // The viewer reads, but is offered no Save, with the reason; the server refuses a save all the same.
   const viewer = await freshPage(browser);
   await signIn(viewer, email, password);
   await expect(viewer.getByTestId("signed-in-as")).toContainText("Vera Viewer (viewer)");
-  await trySavingAQuery(viewer, "A viewer's query");
-  await expect(viewer.getByRole("alert").filter({ hasText: /viewer/ })).toBeVisible();
-  await expect(viewer).toHaveURL(/\/queries\/new$/);
+  await viewer.goto("/queries/new");
+  await expect(viewer.getByText("Needs the analyst or admin role to write or change queries — ask an admin.").first()).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
+  const refused = await viewer.request.post("/api/queries", {
+    data: { title: "A viewer's query", cypher: "MATCH (n:Legislator) RETURN n.name AS name", parameters: [], tags: [] },
+  });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: string }).error).toMatch(/viewer/);
 
   // The admin makes them an analyst; their next request already counts.
   await page.getByRole("combobox", { name: `Role of ${email}` }).selectOption("analyst");
