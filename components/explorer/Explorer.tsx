@@ -31,7 +31,9 @@ import { toElements } from "@/lib/graph/elements";
 import type { GraphData } from "@/lib/graph/types";
 import type { EntityType, RelationshipType } from "@/lib/model/registry";
 import { parseViewState, sameNodes, serializeViewState, withNodes, type ViewState } from "@/lib/view-state";
-import { ContextMenu } from "./ContextMenu";
+import { useMe } from "@/lib/auth/client";
+import { ContextMenu, type MenuAction } from "./ContextMenu";
+import { EditorPanel, type EditOutcome, type EditorState } from "./EditorPanel";
 import { ExpandChooser, type ExpandChoice } from "./ExpandChooser";
 import { PathFinder, type PathEnd } from "./PathFinder";
 import { FilterBar } from "./FilterBar";
@@ -83,11 +85,18 @@ export function Explorer() {
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
   const nodesKey = keyOf(view);
 
-  const [loaded, setLoaded] = useState<{ key: string; graph: GraphData; missing: number }>({
+  const [loaded, setLoaded] = useState<{ key: string; revision: number; graph: GraphData; missing: number }>({
     key: "",
+    revision: 0,
     graph: EMPTY_GRAPH,
     missing: 0,
   });
+  // Bumped after every edit or revert: the graph and the panel read the database again.
+  const [revision, setRevision] = useState(0);
+  const [editor, setEditor] = useState<EditorState | null>(null);
+  const me = useMe();
+  const canEdit = me?.permissions.includes("graph:edit") ?? false;
+  const canReadHistory = me?.permissions.includes("changes:read") ?? false;
   const [loadFailure, setLoadFailure] = useState<ViewMessage | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [actionError, setActionError] = useState<ViewMessage | null>(null);
@@ -168,18 +177,19 @@ export function Explorer() {
   }, [history, currentQuery, go, cancelExpansions]);
 
   // The graph follows the URL's node list: fetch the subgraph whenever that set of ids changes.
-  const upToDate = nodesKey === "" || sameNodes(view.nodes, splitKey(loaded.key));
+  const upToDate = nodesKey === "" || (sameNodes(view.nodes, splitKey(loaded.key)) && loaded.revision === revision);
   useEffect(() => {
     if (upToDate) return;
     const controller = new AbortController();
     subgraphApi(nodesKey.split(","), controller.signal)
-      .then((data) => setLoaded({ key: nodesKey, graph: { nodes: data.nodes, edges: data.edges }, missing: data.missing.length }))
+      .then((data) => setLoaded({ key: nodesKey, revision, graph: { nodes: data.nodes, edges: data.edges }, missing: data.missing.length }))
       .catch((cause: unknown) => {
         if (!controller.signal.aborted) setLoadFailure({ key: nodesKey, text: errorMessage(cause, "Could not load the graph.") });
       });
     return () => controller.abort();
-  }, [nodesKey, upToDate, attempt]);
+  }, [nodesKey, upToDate, attempt, revision]);
 
+  // While an edit reloads the same entities, the previous graph stays on screen.
   const graph = nodesKey === "" ? EMPTY_GRAPH : loaded.graph;
   const failed = loadFailure?.key === nodesKey && !upToDate ? loadFailure.text : null;
   const loading = !upToDate && failed === null;
@@ -241,6 +251,20 @@ export function Explorer() {
     (id: string) => navigate({ ...withNodes(view, [id]), selected: id }),
     [navigate, view],
   );
+
+  /** After a saved edit: show what it added, drop what it deleted, select what it made, read everything again. */
+  const afterEdit = useCallback(
+    ({ add, select: selectId, remove }: EditOutcome) => {
+      setEditor(null);
+      setRevision((count) => count + 1);
+      const current = viewRef.current;
+      const kept = { ...current, nodes: current.nodes.filter((id) => !remove.includes(id)) };
+      const next = add.length > 0 ? withNodes(kept, add) : kept;
+      navigate({ ...next, selected: selectId ?? (remove.includes(current.selected ?? "") ? null : current.selected) });
+    },
+    [navigate],
+  );
+  const afterRevert = useCallback(() => setRevision((count) => count + 1), []);
 
   const shownPending = forThisView(pending);
   const shownCapNotice = forThisView(capNotice);
@@ -344,6 +368,16 @@ export function Explorer() {
   }, [undo, redo, fit, zoomToSelection, navigate, expand, hideNode, pinNode, removeNode]);
 
   const selectedNode = graph.nodes.find((node) => node.id === view.selected);
+  /** The context menu's editing entries: each opens the node's editor in the panel. */
+  const editActions = (id: string): MenuAction[] =>
+    (
+      [
+        ["Edit…", "edit-entity"],
+        ["Add a relationship…", "add-relationship"],
+        ["Merge a duplicate…", "merge"],
+        ["Delete…", "delete-entity"],
+      ] as const
+    ).map(([label, kind]) => ({ label, run: () => setEditor({ kind, id }) }));
   const shareTitle = graph.nodes.length > 0 ? `${graph.nodes[0]?.name ?? "Graph"} and ${graph.nodes.length - 1} more` : "Graph";
   const selectedEdge = selectedNode ? undefined : graph.edges.find((edge) => edge.id === view.selected);
   const menuNode = menu ? graph.nodes.find((node) => node.id === menu.id) : undefined;
@@ -354,6 +388,15 @@ export function Explorer() {
       <AppHeader current="explorer">
         <h1 className="sr-only">Redstring explorer</h1>
         <SearchBox onPick={(hit) => void expand(hit.id)} />
+        {canEdit && (
+          <button
+            type="button"
+            onClick={() => setEditor({ kind: "new-entity" })}
+            className="shrink-0 rounded-md bg-red-800 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-red-900"
+          >
+            New entity
+          </button>
+        )}
         {view.nodes.length > 0 && (
           <button
             type="button"
@@ -522,23 +565,45 @@ export function Explorer() {
           aria-label="Details"
           className="max-h-[45vh] overflow-y-auto border-t border-gray-200 bg-white p-3 md:max-h-none md:w-96 md:border-l md:border-t-0"
         >
-          {selectedNode && (
+          {editor && <EditorPanel editor={editor} graph={graph} onDone={afterEdit} onCancel={() => setEditor(null)} />}
+          {!editor && selectedNode && (
             <EntityPanel
               entityId={selectedNode.id}
+              revision={revision}
+              editing={
+                canEdit
+                  ? {
+                      onEdit: (node) => setEditor({ kind: "edit-entity", id: node.id }),
+                      onAddRelationship: (node) => setEditor({ kind: "add-relationship", id: node.id }),
+                      onMerge: (node) => setEditor({ kind: "merge", id: node.id }),
+                      onDelete: (node) => setEditor({ kind: "delete-entity", id: node.id }),
+                    }
+                  : undefined
+              }
+              history={canReadHistory ? { canRevert: canEdit, onReverted: afterRevert } : undefined}
               onExpand={(id) => void expand(id)}
               onShowEntity={showEntity}
               onAddToGraph={(ids) => navigate({ ...withNodes(viewRef.current, ids), selected: viewRef.current.selected })}
             />
           )}
-          {selectedEdge && (
+          {!editor && selectedEdge && (
             <RelationshipPanel
+              key={selectedEdge.id}
               edge={selectedEdge}
+              editing={
+                canEdit
+                  ? {
+                      onEdit: (edge) => setEditor({ kind: "edit-relationship", id: edge.id }),
+                      onDeleted: (result) => afterEdit({ result, add: [], select: null, remove: [] }),
+                    }
+                  : undefined
+              }
               from={graph.nodes.find((node) => node.id === selectedEdge.source)}
               to={graph.nodes.find((node) => node.id === selectedEdge.target)}
               onShowEntity={showEntity}
             />
           )}
-          {!selectedNode && !selectedEdge && (
+          {!editor && !selectedNode && !selectedEdge && (
             <p className="text-sm text-gray-600">
               {graph.nodes.length > 0
                 ? "Click a node or a link to see its details and sources. Double-click a node to expand it; right-click for more."
@@ -570,6 +635,7 @@ export function Explorer() {
             { label: "Remove from view", run: () => removeNode(menuNode.id) },
             { label: "Find paths from here", run: () => setPathEnds({ ...pathEnds, from: { id: menuNode.id, name: menuNode.name } }) },
             { label: "Find paths to here", run: () => setPathEnds({ ...pathEnds, to: { id: menuNode.id, name: menuNode.name } }) },
+            ...(canEdit ? editActions(menuNode.id) : []),
           ]}
         />
       )}

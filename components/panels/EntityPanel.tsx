@@ -7,12 +7,26 @@ import { NEIGHBOUR_PAGE_SIZE } from "@/lib/api-schemas";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphEdge, GraphNode, NeighbourPage } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { ChangeList } from "@/components/editing/ChangeList";
 import { ClaimsList } from "./ClaimsList";
 import { PropertyList } from "./PropertyList";
 import { SourceList } from "./SourceList";
 
+/** What an editor may do from the panel; absent for roles that cannot edit. */
+export interface EntityEditActions {
+  onEdit: (entity: GraphNode) => void;
+  onAddRelationship: (entity: GraphNode) => void;
+  onMerge: (entity: GraphNode) => void;
+  onDelete: (entity: GraphNode) => void;
+}
+
 interface EntityPanelProps {
   entityId: string;
+  /** Bumped after any edit, so the panel reads the entity again. */
+  revision?: number;
+  editing?: EntityEditActions;
+  /** Whether the reader may see the History tab, and revert from it. */
+  history?: { canRevert: boolean; onReverted: () => void };
   onExpand: (id: string) => void;
   /** Adds an entity to the graph (if needed) and selects it. */
   onShowEntity: (id: string) => void;
@@ -36,8 +50,9 @@ function connectionsOf(page: NeighbourPage): Connection[] {
 }
 
 /** An entity: its properties, and every connection with the sources that support it. */
-export function EntityPanel({ entityId, onExpand, onShowEntity, onAddToGraph }: EntityPanelProps) {
-  const [pages, setPages] = useState<{ id: string; list: NeighbourPage[] } | null>(null);
+export function EntityPanel({ entityId, revision = 0, editing, history, onExpand, onShowEntity, onAddToGraph }: EntityPanelProps) {
+  const [tab, setTab] = useState<"details" | "history">("details");
+  const [pages, setPages] = useState<{ id: string; list: NeighbourPage[]; revision: number } | null>(null);
   // Failures are remembered with the entity they belong to, so picking another entity never shows a stale one.
   const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
   const [more, setMore] = useState<{ id: string; loading: boolean; error: string | null } | null>(null);
@@ -46,7 +61,7 @@ export function EntityPanel({ entityId, onExpand, onShowEntity, onAddToGraph }: 
     const controller = new AbortController();
     neighboursApi(entityId, { limit: NEIGHBOUR_PAGE_SIZE }, controller.signal)
       .then((page) => {
-        setPages({ id: entityId, list: [page] });
+        setPages({ id: entityId, list: [page], revision });
         setFailure(null);
       })
       .catch((cause: unknown) => {
@@ -54,7 +69,7 @@ export function EntityPanel({ entityId, onExpand, onShowEntity, onAddToGraph }: 
         setFailure({ id: entityId, message: errorMessage(cause, "Could not load this entity.") });
       });
     return () => controller.abort();
-  }, [entityId]);
+  }, [entityId, revision]);
 
   if (failure?.id === entityId) {
     return (
@@ -81,25 +96,16 @@ export function EntityPanel({ entityId, onExpand, onShowEntity, onAddToGraph }: 
     setMore({ id: entityId, loading: true, error: null });
     try {
       const page = await neighboursApi(entityId, { limit: NEIGHBOUR_PAGE_SIZE, offset: neighboursLoaded });
-      setPages((current) => (current && current.id === entityId ? { id: entityId, list: [...current.list, page] } : current));
+      setPages((current) => (current && current.id === entityId ? { ...current, list: [...current.list, page] } : current));
       setMore({ id: entityId, loading: false, error: null });
     } catch (cause) {
       setMore({ id: entityId, loading: false, error: errorMessage(cause, "Could not load more connections.") });
     }
   }
 
-  return (
-    <article aria-labelledby="entity-panel-title" className="space-y-3">
-      <header>
-        <p className="flex items-center gap-1.5 text-xs uppercase tracking-wide text-gray-500">
-          <TypeSwatch type={entity.type} />
-          {spec.label}
-        </p>
-        <h2 id="entity-panel-title" className="text-lg font-semibold leading-snug text-gray-900">
-          {entity.name}
-        </h2>
-        {aliases.length > 0 && <p className="text-xs text-gray-500">Also known as {aliases.join(", ")}</p>}
-      </header>
+  // The details tab (a plain value, not a component: it shares this render's state and never remounts).
+  const details = () => (
+    <>
       {description && <p className="text-sm text-gray-700">{description}</p>}
       <PropertyList node={entity} />
       <button
@@ -163,6 +169,64 @@ export function EntityPanel({ entityId, onExpand, onShowEntity, onAddToGraph }: 
           </p>
         )}
       </section>
+    </>
+  );
+
+  return (
+    <article aria-labelledby="entity-panel-title" className="space-y-3">
+      <header>
+        <p className="flex items-center gap-1.5 text-xs uppercase tracking-wide text-gray-500">
+          <TypeSwatch type={entity.type} />
+          {spec.label}
+        </p>
+        <h2 id="entity-panel-title" className="text-lg font-semibold leading-snug text-gray-900">
+          {entity.name}
+        </h2>
+        {aliases.length > 0 && <p className="text-xs text-gray-500">Also known as {aliases.join(", ")}</p>}
+      </header>
+      {(editing || history) && (
+        <div className="flex flex-wrap gap-1.5">
+          {history && (
+            <div role="tablist" aria-label="Entity views" className="mr-auto flex gap-1">
+              {(["details", "history"] as const).map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === name}
+                  onClick={() => setTab(name)}
+                  className={`rounded px-2 py-1 text-xs ${tab === name ? "bg-gray-900 text-white" : "border border-gray-300 text-gray-700 hover:bg-gray-100"}`}
+                >
+                  {name === "details" ? "Details" : "History"}
+                </button>
+              ))}
+            </div>
+          )}
+          {editing && (
+            <>
+              <button type="button" className={editButton} onClick={() => editing.onEdit(entity)}>
+                Edit
+              </button>
+              <button type="button" className={editButton} onClick={() => editing.onAddRelationship(entity)}>
+                Add relationship
+              </button>
+              <button type="button" className={editButton} onClick={() => editing.onMerge(entity)}>
+                Merge…
+              </button>
+              <button type="button" className={`${editButton} text-red-800`} onClick={() => editing.onDelete(entity)}>
+                Delete…
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {history && tab === "history" ? (
+        <ChangeList entityId={entity.id} canRevert={history.canRevert} onReverted={history.onReverted} onShowEntity={onShowEntity} revision={revision} />
+      ) : (
+        details()
+      )}
     </article>
   );
 }
+
+const editButton = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100";

@@ -1,3 +1,9 @@
+"use client";
+
+import { useState } from "react";
+import { errorMessage } from "@/lib/api-client";
+import { deleteRelationshipApi } from "@/lib/editing/client";
+import type { EditResult } from "@/lib/editing/edits";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { displayValue } from "./PropertyList";
@@ -8,14 +14,28 @@ interface RelationshipPanelProps {
   from: GraphNode | undefined;
   to: GraphNode | undefined;
   onShowEntity: (id: string) => void;
+  /** What an editor may do; absent for roles that cannot edit. */
+  editing?: { onEdit: (edge: GraphEdge) => void; onDeleted: (result: EditResult) => void };
 }
 
 const HIDDEN = new Set(["createdAt", "updatedAt"]);
+const editButton = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100";
 
 /** A relationship: who, what, whom, and the sources that say so. */
-export function RelationshipPanel({ edge, from, to, onShowEntity }: RelationshipPanelProps) {
+export function RelationshipPanel({ edge, from, to, onShowEntity, editing }: RelationshipPanelProps) {
   const spec = RELATIONSHIP_TYPE_SPECS[edge.type];
   const extra = Object.entries(edge.properties).filter(([key, value]) => !HIDDEN.has(key) && value !== null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+
+  async function remove() {
+    try {
+      editing?.onDeleted(await deleteRelationshipApi(edge.id));
+    } catch (cause) {
+      setFailure({ id: edge.id, message: errorMessage(cause, "Could not delete this relationship.") });
+    }
+  }
+
   return (
     <article aria-labelledby="relationship-panel-title" className="space-y-3">
       <header>
@@ -30,6 +50,34 @@ export function RelationshipPanel({ edge, from, to, onShowEntity }: Relationship
           </button>
         </h2>
       </header>
+      {editing && confirming !== edge.id && (
+        <div className="flex gap-1.5">
+          <button type="button" className={editButton} onClick={() => editing.onEdit(edge)}>
+            Edit
+          </button>
+          <button type="button" className={`${editButton} text-red-800`} onClick={() => setConfirming(edge.id)}>
+            Delete…
+          </button>
+        </div>
+      )}
+      {editing && confirming === edge.id && (
+        <div role="group" aria-label="Confirm deletion" className="space-y-2 rounded border border-red-200 bg-red-50 p-2 text-sm">
+          <p>Delete this relationship? The deletion is recorded in History and can be reverted.</p>
+          <div className="flex gap-1.5">
+            <button type="button" className="rounded bg-red-700 px-2 py-1 text-xs text-white hover:bg-red-800" onClick={remove}>
+              Delete relationship
+            </button>
+            <button type="button" className={editButton} onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {failure?.id === edge.id && (
+        <p role="alert" className="text-sm text-red-700">
+          {failure.message}
+        </p>
+      )}
       {extra.length > 0 && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
           {extra.map(([key, value]) => (

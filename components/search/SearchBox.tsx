@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { errorMessage, searchApi } from "@/lib/api-client";
 import type { SearchHit } from "@/lib/graph/types";
-import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
+import { ENTITY_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
 import { MAX_SEARCH_LENGTH } from "@/lib/search-text";
 
 const DEBOUNCE_MS = 200;
@@ -14,6 +14,10 @@ interface SearchBoxProps {
   label?: string;
   showLabel?: boolean;
   placeholder?: string;
+  /** Only entities of this type (a report picker). */
+  type?: EntityType;
+  /** Only hits this accepts (the entities a relationship may join). */
+  accept?: (hit: SearchHit) => boolean;
 }
 
 /**
@@ -25,6 +29,8 @@ export function SearchBox({
   label = "Search entities",
   showLabel = false,
   placeholder = "Search companies, people, agencies, reports, events…",
+  type,
+  accept,
 }: SearchBoxProps) {
   const [text, setText] = useState("");
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -34,14 +40,20 @@ export function SearchBox({
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const listId = useId();
+  // A filter given inline is a new function every render; read the latest without searching again.
+  const acceptRef = useRef(accept);
+  useEffect(() => {
+    acceptRef.current = accept;
+  });
 
   useEffect(() => {
     const query = text.trim();
     if (query.length === 0) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      searchApi(query, { limit: 10 }, controller.signal)
-        .then(({ results }) => {
+      searchApi(query, { limit: 10, type }, controller.signal)
+        .then(({ results: found }) => {
+          const results = acceptRef.current ? found.filter(acceptRef.current) : found;
           setHits(results);
           setHitsFor(query);
           setActive(results.length > 0 ? 0 : -1);
@@ -59,7 +71,7 @@ export function SearchBox({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, type]);
 
   function pick(hit: SearchHit) {
     setOpen(false);

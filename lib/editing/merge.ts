@@ -69,12 +69,15 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
     if (survivorRelationships.length + duplicateRelationships.length > MAX_RELATIONSHIPS_PER_CHANGE) {
       throw new UnprocessableError(`These entities have more than ${MAX_RELATIONSHIPS_PER_CHANGE} relationships together; merge them with an import.`);
     }
+    // Names of every entity at the other end, so the History reads "Acme supplied CECC", not ids.
+    const others = await readEntities(tx, [...survivorRelationships, ...duplicateRelationships].flatMap((rel) => [rel.state.from, rel.state.to]));
+    const nameOf = (id: string) => String(others.get(id)?.state.properties.name ?? id);
+    const labelOf = (state: RelationshipState) => `${nameOf(state.from)} ${RELATIONSHIP_TYPE_SPECS[state.type].verb} ${nameOf(state.to)}`;
     const endpointKey = (state: RelationshipState) => `${state.type}|${state.from}|${state.to}`;
     const survivorByEnds = new Map(survivorRelationships.map((rel) => [endpointKey(rel.state), rel]));
-    const verb = (state: RelationshipState) => RELATIONSHIP_TYPE_SPECS[state.type].verb;
 
     for (const rel of duplicateRelationships) {
-      const entry = touch(rel, `${rel.state.from === duplicateId ? duplicateName : rel.state.from} ${verb(rel.state)} ${rel.state.to === duplicateId ? duplicateName : rel.state.to}`);
+      const entry = touch(rel, labelOf(rel.state));
       const moved: RelationshipState = {
         ...rel.state,
         from: rel.state.from === duplicateId ? survivorId : rel.state.from,
@@ -86,7 +89,7 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
       }
       const twin = survivorByEnds.get(endpointKey(moved));
       if (twin) {
-        const twinEntry = touch(twin, `${survivorName}: ${twin.state.type}`);
+        const twinEntry = touch(twin, labelOf(twin.state));
         twinEntry.after = combined(twinEntry.after ?? twin.state, moved);
         entry.after = null;
       } else {
@@ -97,7 +100,7 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
     // A report's citations move with it.
     if (duplicate.state.type === "Report") {
       for (const rel of await readRelationshipsCiting(tx, duplicateId)) {
-        const entry = touch(rel, `${rel.state.type} citing ${duplicateName}`);
+        const entry = touch(rel, `${RELATIONSHIP_TYPE_SPECS[rel.state.type].verb} (citing ${duplicateName})`);
         if (!entry.after) continue;
         const sources = unique(sourcesOf(entry.after).map((source) => (source === duplicateId ? survivorId : source)));
         entry.after = { ...entry.after, properties: { ...entry.after.properties, sources } };

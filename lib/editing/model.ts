@@ -127,9 +127,10 @@ const shortText = z.string().trim().min(1).max(300);
 export const newSourceSchema = z
   .object({
     name: shortText,
-    url: entitySchemas.Report.shape.url as z.ZodType<string | undefined>,
+    // The registry's own checks for a report's link (http(s) only) and date.
+    url: entitySchemas.Report.shape.url as z.ZodOptional<z.ZodString>,
     publisher: shortText.optional(),
-    publishedAt: entitySchemas.Report.shape.publishedAt as z.ZodType<string | undefined>,
+    publishedAt: entitySchemas.Report.shape.publishedAt as z.ZodOptional<z.ZodString>,
   })
   .strict();
 export type NewSource = z.infer<typeof newSourceSchema>;

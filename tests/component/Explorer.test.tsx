@@ -63,6 +63,9 @@ function page(center: string, neighbours: string[]): NeighbourPage {
   return { center: node(center), total: neighbours.length, offset: 0, limit: 50, nodes: neighbours.map(node), edges: [] };
 }
 
+/** A signed-out visitor on an instance with public reading: no editing, no History. */
+const SIGNED_OUT_READER = { user: null, permissions: ["graph:read"], needsSetup: false };
+
 /** /api/graph as the server answers it: every id asked for exists. */
 function subgraphAnswer(url: URL): Response {
   const ids = (url.searchParams.get("ids") ?? "").split(",");
@@ -73,6 +76,7 @@ function subgraphAnswer(url: URL): Response {
 function stubApi() {
   const waiting = new Map<string, (response: Response) => void>();
   stubFetch((url) => {
+    if (url.pathname === "/api/auth/me") return answer(200, SIGNED_OUT_READER);
     if (url.pathname === "/api/graph") return subgraphAnswer(url);
     const center = url.pathname.split("/")[3] ?? "";
     if (!url.searchParams.has("offset")) return answer(200, page(center, [])); // the details panel
@@ -132,6 +136,7 @@ describe("Explorer", () => {
   it("offers to try again when the graph cannot be loaded, and then loads it", async () => {
     let failures = 1;
     stubFetch((url) => {
+      if (url.pathname === "/api/auth/me") return answer(200, SIGNED_OUT_READER);
       if (url.pathname === "/api/graph" && failures-- > 0) return answer(503, { error: "The graph database is not reachable right now." });
       return subgraphAnswer(url);
     });

@@ -2,7 +2,8 @@
  * The role matrix: every write route handler x {signed out, viewer, editor, analyst, admin} answers as
  * lib/auth/permissions.ts says (401 signed out, 403 role too low, anything else when allowed: a 400 or
  * 409 there means the permission check passed and the request itself was refused), and the reads with
- * REDSTRING_PUBLIC_READ on and off. There are no server actions; every write is a route handler.
+ * REDSTRING_PUBLIC_READ on and off, and the audit trail (signed-in users only). There are no server
+ * actions; every write is a route handler.
  */
 import { NextRequest } from "next/server";
 import { PATCH as patchUserRoute } from "@/app/api/admin/users/[id]/route";
@@ -25,6 +26,15 @@ import { GET as imageRoute } from "@/app/api/snapshots/[id]/image.png/route";
 import { POST as revokeRoute } from "@/app/api/snapshots/[id]/revoke/route";
 import { GET as snapshotRoute } from "@/app/api/snapshots/[id]/route";
 import { GET as listSnapshotsRoute, POST as createSnapshotRoute } from "@/app/api/snapshots/route";
+import { GET as changesRoute } from "@/app/api/changes/route";
+import { POST as revertRoute } from "@/app/api/changes/[id]/revert/route";
+import { GET as deletionRoute } from "@/app/api/entities/[id]/deletion/route";
+import { GET as historyRoute } from "@/app/api/entities/[id]/history/route";
+import { DELETE as deleteEntityRoute, PATCH as patchEntityRoute } from "@/app/api/entities/[id]/route";
+import { POST as createEntityRoute } from "@/app/api/entities/route";
+import { POST as mergeRoute } from "@/app/api/merges/route";
+import { DELETE as deleteRelationshipRoute, PATCH as patchRelationshipRoute } from "@/app/api/relationships/[id]/route";
+import { POST as createRelationshipRoute } from "@/app/api/relationships/route";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
 import { createQuery } from "@/lib/queries/store";
@@ -42,6 +52,8 @@ let snapshotId = "";
 /** Stays live: the write matrix revokes snapshotId. */
 let liveSnapshotId = "";
 const title = `role-matrix ${Date.now()}`;
+/** An entity of the matrix's own, for the editing routes to act on. */
+const matrixEntity = `role-matrix-${Date.now()}`;
 
 const view = {
   title,
@@ -62,6 +74,10 @@ beforeAll(async () => {
   queryId = query.id;
   snapshotId = (await createSnapshot(users.editor.actor, createSnapshotSchema.parse(view))).snapshot.id;
   liveSnapshotId = (await createSnapshot(users.editor.actor, createSnapshotSchema.parse(view))).snapshot.id;
+  await cypher("CREATE (:Entity:Company {id: $id, name: $name, aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})", {
+    id: matrixEntity,
+    name: `${title} company`,
+  });
 });
 
 afterAll(async () => {
@@ -72,6 +88,8 @@ afterAll(async () => {
     { title },
   );
   await cypher("MATCH (s:Snapshot) WHERE s.title = $title DETACH DELETE s", { title });
+  await cypher("MATCH (n:Entity) WHERE n.name STARTS WITH $title DETACH DELETE n", { title });
+  await cypher("MATCH (c:ChangeRecord) WHERE c.actorId IN $ids DETACH DELETE c", { ids: [users.editor.id, users.admin.id] });
   await removeTestUsers(users.prefix);
   await closeDriver();
   await closeTestDriver();
@@ -130,6 +148,29 @@ const writes: WriteCase[] = [
     allowed: EDITORS,
     send: (who) => startImportRoute(request(who, "/api/imports", "POST", { uploadId: "AAAAAAAAAAAAAAAA", format: "json", file: "missing.json" })),
   },
+  // Editing: an allowed request gets past the permission check and is then answered on its merits (a
+  // missing record is 404, a relationship without a source 422); nothing of the seed is changed.
+  { name: "POST /api/entities", allowed: EDITORS, send: (who) => createEntityRoute(request(who, "/api/entities", "POST", { entity: { type: "Company", name: `${title} made by ${who}` } })) },
+  {
+    name: "PATCH /api/entities/{id}",
+    allowed: EDITORS,
+    send: (who) => patchEntityRoute(request(who, `/api/entities/${matrixEntity}`, "PATCH", { entity: { name: `${title} company`, industry: who } }), params({ id: matrixEntity })),
+  },
+  { name: "DELETE /api/entities/{id}", allowed: EDITORS, send: (who) => deleteEntityRoute(request(who, "/api/entities/role-matrix-missing", "DELETE"), params({ id: "role-matrix-missing" })) },
+  { name: "GET /api/entities/{id}/deletion", allowed: EDITORS, send: (who) => deletionRoute(request(who, `/api/entities/${matrixEntity}/deletion`), params({ id: matrixEntity })) },
+  { name: "POST /api/merges", allowed: EDITORS, send: (who) => mergeRoute(request(who, "/api/merges", "POST", { survivor: matrixEntity, duplicate: matrixEntity })) },
+  {
+    name: "POST /api/relationships",
+    allowed: EDITORS,
+    send: (who) => createRelationshipRoute(request(who, "/api/relationships", "POST", { type: "SUPPLIED", from: matrixEntity, to: "agency-cecc" })),
+  },
+  {
+    name: "PATCH /api/relationships/{id}",
+    allowed: EDITORS,
+    send: (who) => patchRelationshipRoute(request(who, "/api/relationships/role-matrix-missing", "PATCH", { sources: ["x"] }), params({ id: "role-matrix-missing" })),
+  },
+  { name: "DELETE /api/relationships/{id}", allowed: EDITORS, send: (who) => deleteRelationshipRoute(request(who, "/api/relationships/role-matrix-missing", "DELETE"), params({ id: "role-matrix-missing" })) },
+  { name: "POST /api/changes/{id}/revert", allowed: EDITORS, send: (who) => revertRoute(request(who, "/api/changes/AAAAAAAAAAAAAAAA/revert", "POST"), params({ id: "AAAAAAAAAAAAAAAA" })) },
   { name: "POST /api/admin/users", allowed: ["admin"], send: (who) => createUserRoute(request(who, "/api/admin/users", "POST", { email: `${users.prefix}made-${who.replace(" ", "-")}@example.test`, name: "Made", role: "viewer", password: "long enough password" })) },
   { name: "PATCH /api/admin/users/{id}", allowed: ["admin"], send: (who) => patchUserRoute(request(who, `/api/admin/users/${users.viewer.id}`, "PATCH", { role: "viewer" }), params({ id: users.viewer.id })) },
 ];
@@ -190,6 +231,16 @@ describe("reads", () => {
     // The holder of the revoke key needs no account at all.
     const revoked = await revokeRoute(request("signed out", "/", "POST", { revokeKey: live.revokeKey }), params({ id: live.snapshot.id }));
     expect(revoked.status).toBe(200);
+  });
+});
+
+describe("the audit trail", () => {
+  it.each([
+    ["GET /api/changes", (who: Who) => changesRoute(request(who, "/api/changes"))],
+    ["GET /api/entities/{id}/history", (who: Who) => historyRoute(request(who, `/api/entities/${matrixEntity}/history`), params({ id: matrixEntity }))],
+  ] as const)("%s: every signed-in role, never signed out, even with public reading on", async (_name, send) => {
+    expect((await send("signed out")).status).toBe(401);
+    for (const who of ["viewer", "editor", "analyst", "admin"] as const) expect((await send(who)).status, who).toBe(200);
   });
 });
 

@@ -1,0 +1,106 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { errorMessage } from "@/lib/api-client";
+import { deleteEntityApi, deletionPreviewApi } from "@/lib/editing/client";
+import type { EditResult } from "@/lib/editing/edits";
+import type { DeletePreview } from "@/lib/editing/model";
+import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { secondaryClass } from "./EntityForm";
+
+interface DeleteEntityProps {
+  entityId: string;
+  onDeleted: (result: EditResult) => void;
+  onCancel: () => void;
+}
+
+/** Confirmation before deleting an entity, listing everything that goes with it. */
+export function DeleteEntity({ entityId, onDeleted, onCancel }: DeleteEntityProps) {
+  const [preview, setPreview] = useState<{ id: string; data: DeletePreview } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    deletionPreviewApi(entityId, controller.signal).then(
+      (data) => setPreview({ id: entityId, data }),
+      (cause: unknown) => {
+        if (!controller.signal.aborted) setFailure(errorMessage(cause, "Could not work out what would be deleted."));
+      },
+    );
+    return () => controller.abort();
+  }, [entityId]);
+
+  async function confirm() {
+    setDeleting(true);
+    setFailure(null);
+    try {
+      onDeleted(await deleteEntityApi(entityId));
+    } catch (cause) {
+      setFailure(errorMessage(cause, "Could not delete. Try again."));
+      setDeleting(false);
+    }
+  }
+
+  const data = preview?.id === entityId ? preview.data : null;
+  return (
+    <section aria-labelledby="delete-title" className="space-y-3">
+      <h2 id="delete-title" className="text-lg font-semibold text-gray-900">
+        Delete {data ? `“${data.entity.name}”` : "entity"}?
+      </h2>
+      {!data && !failure && <p className="text-sm text-gray-500">Working out what goes with it…</p>}
+      {data && (
+        <div className="space-y-2 text-sm">
+          {data.relationships.length === 0 ? (
+            <p>It has no relationships.</p>
+          ) : (
+            <>
+              <p>
+                Its {data.relationships.length} relationship{data.relationships.length === 1 ? "" : "s"} will be deleted too:
+              </p>
+              <ul aria-label="Relationships deleted with it" className="max-h-48 list-disc overflow-y-auto pl-5">
+                {data.relationships.map((rel) => (
+                  <li key={rel.id}>
+                    {rel.outgoing ? `${RELATIONSHIP_TYPE_SPECS[rel.type].verb} ${rel.otherName}` : `${rel.otherName} ${RELATIONSHIP_TYPE_SPECS[rel.type].verb} it`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {data.citing > 0 && (
+            <p>
+              {data.citing} relationship{data.citing === 1 ? "" : "s"} cite this report and will lose it as a source
+              {data.uncited.length > 0 ? `; ${data.uncited.length} of them have no other source and will be deleted:` : "."}
+            </p>
+          )}
+          {data.uncited.length > 0 && (
+            <ul aria-label="Relationships left without a source" className="max-h-32 list-disc overflow-y-auto pl-5">
+              {data.uncited.map((rel) => (
+                <li key={rel.id}>{rel.label}</li>
+              ))}
+            </ul>
+          )}
+          <p className="text-gray-600">The deletion is recorded in History and can be reverted.</p>
+        </div>
+      )}
+      {failure && (
+        <p role="alert" className="text-sm text-red-700">
+          {failure}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={confirm}
+          disabled={!data || deleting}
+          className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50"
+        >
+          {deleting ? "Deleting…" : "Delete"}
+        </button>
+        <button type="button" onClick={onCancel} className={secondaryClass}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

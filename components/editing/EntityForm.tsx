@@ -1,0 +1,218 @@
+"use client";
+
+import { useId, useState } from "react";
+import { SearchBox } from "@/components/search/SearchBox";
+import { ApiError, errorMessage } from "@/lib/api-client";
+import { createEntityApi, updateEntityApi } from "@/lib/editing/client";
+import type { EditResult } from "@/lib/editing/edits";
+import type { GraphNode } from "@/lib/graph/types";
+import {
+  ENTITY_TYPES,
+  ENTITY_TYPE_SPECS,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_SPECS,
+  type EntityType,
+  type RelationshipType,
+} from "@/lib/model/registry";
+import { EntityFields, entityPayload, fieldErrors, inputClass, valuesOf, type FieldValues } from "./EntityFields";
+import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
+
+interface LinkRow {
+  key: number;
+  other: { id: string; name: string; type: EntityType };
+  direction: "out" | "in";
+  type: RelationshipType | "";
+  role: string;
+}
+
+/** Relationship types that may join the new entity and `other`, in the row's direction. */
+function allowedTypes(newType: EntityType, other: EntityType, direction: "out" | "in"): RelationshipType[] {
+  const [from, to] = direction === "out" ? [newType, other] : [other, newType];
+  return RELATIONSHIP_TYPES.filter((type) => RELATIONSHIP_TYPE_SPECS[type].from.includes(from) && RELATIONSHIP_TYPE_SPECS[type].to.includes(to));
+}
+
+/** Both directions that work for this pair, outgoing first: what a new link row starts with. */
+function firstAllowed(newType: EntityType, other: EntityType): Pick<LinkRow, "direction" | "type"> {
+  const out = allowedTypes(newType, other, "out")[0];
+  if (out) return { direction: "out", type: out };
+  return { direction: "in", type: allowedTypes(newType, other, "in")[0] ?? "" };
+}
+
+/** The link's role, when its type has that field and one was typed. */
+function roleProperty(link: LinkRow): Record<string, string> {
+  const hasRole = link.type !== "" && RELATIONSHIP_TYPE_SPECS[link.type].fields.some((field) => field.name === "role");
+  return hasRole && link.role.trim() ? { role: link.role.trim() } : {};
+}
+
+const buttonClass = "rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-50";
+const secondaryClass = "rounded-md border border-gray-300 px-3 py-1.5 text-sm text-gray-700 hover:bg-gray-100";
+
+interface EntityFormProps {
+  /** The entity to edit; a new entity when absent. */
+  entity?: GraphNode;
+  onSaved: (result: EditResult, linked: string[]) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Create or edit an entity of any registry type. A new entity may be linked to existing ones as it is
+ * created (an event and its participants), citing the sources every relationship needs.
+ */
+export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
+  const id = useId();
+  const [type, setType] = useState<EntityType>(entity?.type ?? "Event");
+  const [values, setValues] = useState<FieldValues>(() => (entity ? { ...valuesOf(entity.properties), name: entity.name } : {}));
+  const [links, setLinks] = useState<LinkRow[]>([]);
+  const [provenance, setProvenance] = useState<SourceChoice>(NO_SOURCES);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const editing = entity !== undefined;
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    if (!values.name?.trim()) {
+      setErrors({ name: "A name is needed." });
+      return;
+    }
+    const incomplete = links.find((link) => link.type === "");
+    if (incomplete) {
+      setError(`Choose how it is linked to “${incomplete.other.name}”.`);
+      return;
+    }
+    if (links.length > 0 && !hasSource(provenance)) {
+      setError("Links need at least one source: pick a report or describe a new one.");
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    setErrors({});
+    try {
+      const payload = entityPayload(type, values);
+      const result = editing
+        ? await updateEntityApi(entity.id, payload, typeof entity.properties.updatedAt === "string" ? entity.properties.updatedAt : null)
+        : await createEntityApi({
+            entity: payload,
+            links: links.map((link) => ({
+              type: link.type as RelationshipType,
+              other: link.other.id,
+              direction: link.direction,
+              properties: roleProperty(link),
+            })),
+            ...(links.length > 0 ? provenancePayload(provenance) : {}),
+          });
+      onSaved(result, links.map((link) => link.other.id));
+    } catch (cause) {
+      setError(errorMessage(cause, "Could not save. Try again."));
+      if (cause instanceof ApiError) setErrors(fieldErrors(cause.details));
+      setSaving(false);
+    }
+  }
+
+  const updateLink = (key: number, change: Partial<LinkRow>) => setLinks((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+
+  return (
+    <form onSubmit={save} aria-label={editing ? `Edit ${entity.name}` : "New entity"} className="space-y-3">
+      <h2 className="text-lg font-semibold text-gray-900">{editing ? `Edit ${ENTITY_TYPE_SPECS[type].label.toLowerCase()}` : "New entity"}</h2>
+      {!editing && (
+        <div>
+          <label htmlFor={`${id}-type`} className="block text-xs font-medium text-gray-700">
+            Type
+          </label>
+          <select
+            id={`${id}-type`}
+            value={type}
+            onChange={(event) => {
+              setType(event.target.value as EntityType);
+              setLinks([]);
+            }}
+            className={inputClass}
+          >
+            {ENTITY_TYPES.map((option) => (
+              <option key={option} value={option}>
+                {ENTITY_TYPE_SPECS[option].label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <EntityFields type={type} values={values} onChange={setValues} idPrefix={id} errors={errors} />
+
+      {!editing && (
+        <fieldset className="space-y-2 rounded border border-gray-200 p-2">
+          <legend className="px-1 text-xs font-semibold text-gray-800">Links to existing entities (optional)</legend>
+          {links.map((link) => {
+            const options = allowedTypes(type, link.other.type, link.direction);
+            return (
+              <div key={link.key} className="space-y-1 rounded bg-gray-50 p-2 text-sm" role="group" aria-label={`Link to ${link.other.name}`}>
+                <p className="font-medium">{link.other.name}</p>
+                <label className="block text-xs text-gray-700">
+                  Direction
+                  <select
+                    value={link.direction}
+                    onChange={(event) => {
+                      const direction = event.target.value as "out" | "in";
+                      updateLink(link.key, { direction, type: allowedTypes(type, link.other.type, direction)[0] ?? "" });
+                    }}
+                    className={inputClass}
+                  >
+                    <option value="out">from the new entity to {link.other.name}</option>
+                    <option value="in">from {link.other.name} to the new entity</option>
+                  </select>
+                </label>
+                <label className="block text-xs text-gray-700">
+                  Relationship
+                  <select value={link.type} onChange={(event) => updateLink(link.key, { type: event.target.value as RelationshipType })} className={inputClass}>
+                    {options.length === 0 && <option value="">No relationship allowed this way</option>}
+                    {options.map((option) => (
+                      <option key={option} value={option}>
+                        {RELATIONSHIP_TYPE_SPECS[option].verb}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {link.type !== "" && RELATIONSHIP_TYPE_SPECS[link.type].fields.some((field) => field.name === "role") && (
+                  <label className="block text-xs text-gray-700">
+                    Role (optional)
+                    <input value={link.role} onChange={(event) => updateLink(link.key, { role: event.target.value })} className={inputClass} />
+                  </label>
+                )}
+                <button type="button" className="text-xs text-red-800 underline" onClick={() => setLinks((rows) => rows.filter((row) => row.key !== link.key))}>
+                  Remove link
+                </button>
+              </div>
+            );
+          })}
+          <SearchBox
+            label="Link to…"
+            showLabel
+            placeholder="Search an entity to link to"
+            onPick={(hit) =>
+              setLinks((rows) => [
+                ...rows,
+                { key: Date.now() + rows.length, other: { id: hit.id, name: hit.name, type: hit.type }, role: "", ...firstAllowed(type, hit.type) },
+              ])
+            }
+          />
+          {links.length > 0 && <SourcePicker value={provenance} onChange={setProvenance} />}
+        </fieldset>
+      )}
+
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="submit" disabled={saving} className={buttonClass}>
+          {saving ? "Saving…" : editing ? "Save changes" : "Create"}
+        </button>
+        <button type="button" onClick={onCancel} className={secondaryClass}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export { buttonClass, secondaryClass };

@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { SearchBox } from "@/components/search/SearchBox";
+import { errorMessage } from "@/lib/api-client";
+import { mergeApi } from "@/lib/editing/client";
+import type { EditResult } from "@/lib/editing/edits";
+import type { GraphNode } from "@/lib/graph/types";
+import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
+import { buttonClass, secondaryClass } from "./EntityForm";
+
+interface MergeEntitiesProps {
+  entity: GraphNode;
+  onMerged: (result: EditResult, removedId: string) => void;
+  onCancel: () => void;
+}
+
+type Other = { id: string; name: string };
+
+/**
+ * Merge a duplicate of this entity: pick it, choose which one stays, confirm. The other one's
+ * relationships and citations move to the one that stays, its names become aliases; revertible.
+ */
+export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps) {
+  const [other, setOther] = useState<Other | null>(null);
+  const [keepThis, setKeepThis] = useState(true);
+  const [merging, setMerging] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const label = ENTITY_TYPE_SPECS[entity.type].label.toLowerCase();
+  const self: Other = { id: entity.id, name: entity.name };
+  const [survivor, duplicate] = keepThis ? [self, other] : [other, self];
+
+  async function confirm() {
+    if (!survivor || !duplicate) return;
+    setMerging(true);
+    setFailure(null);
+    try {
+      onMerged(await mergeApi(survivor.id, duplicate.id), duplicate.id);
+    } catch (cause) {
+      setFailure(errorMessage(cause, "Could not merge. Try again."));
+      setMerging(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="merge-title" className="space-y-3">
+      <h2 id="merge-title" className="text-lg font-semibold text-gray-900">
+        Merge a duplicate of “{entity.name}”
+      </h2>
+      {!other ? (
+        <SearchBox
+          label={`Duplicate ${label}`}
+          showLabel
+          type={entity.type}
+          placeholder={`Search the duplicate ${label}`}
+          accept={(hit) => hit.id !== entity.id}
+          onPick={(hit) => setOther({ id: hit.id, name: hit.name })}
+        />
+      ) : (
+        <div className="space-y-2 text-sm">
+          <fieldset className="space-y-1">
+            <legend className="text-xs font-medium text-gray-700">Which one stays?</legend>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="survivor" checked={keepThis} onChange={() => setKeepThis(true)} />
+              {entity.name}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="survivor" checked={!keepThis} onChange={() => setKeepThis(false)} />
+              {other.name}
+            </label>
+          </fieldset>
+          <p>
+            “{duplicate?.name}” will be deleted. Its relationships and the sources citing it move to “{survivor?.name}”, and its names are kept as
+            aliases. The merge is recorded in History and can be reverted.
+          </p>
+          <button type="button" className="text-xs text-red-800 underline" onClick={() => setOther(null)}>
+            Pick another duplicate
+          </button>
+        </div>
+      )}
+      {failure && (
+        <p role="alert" className="text-sm text-red-700">
+          {failure}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="button" onClick={confirm} disabled={!other || merging} className={buttonClass}>
+          {merging ? "Merging…" : "Merge"}
+        </button>
+        <button type="button" onClick={onCancel} className={secondaryClass}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

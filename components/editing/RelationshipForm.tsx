@@ -1,0 +1,176 @@
+"use client";
+
+import { useId, useState } from "react";
+import { SearchBox } from "@/components/search/SearchBox";
+import { errorMessage } from "@/lib/api-client";
+import { createRelationshipApi, updateRelationshipApi } from "@/lib/editing/client";
+import type { EditResult } from "@/lib/editing/edits";
+import type { GraphEdge, GraphNode } from "@/lib/graph/types";
+import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_SPECS, type EntityType, type RelationshipType } from "@/lib/model/registry";
+import { inputClass } from "./EntityFields";
+import { buttonClass, secondaryClass } from "./EntityForm";
+import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
+
+type End = { id: string; name: string; type: EntityType };
+
+function typesBetween(from: EntityType, to: EntityType): RelationshipType[] {
+  return RELATIONSHIP_TYPES.filter((type) => RELATIONSHIP_TYPE_SPECS[type].from.includes(from) && RELATIONSHIP_TYPE_SPECS[type].to.includes(to));
+}
+
+/** Whether any relationship type joins these two types, either way round. */
+function joinable(a: EntityType, b: EntityType): boolean {
+  return typesBetween(a, b).length > 0 || typesBetween(b, a).length > 0;
+}
+
+interface RelationshipFormProps {
+  /** Editing this relationship... */
+  edge?: GraphEdge;
+  /** ...or creating one from or to this entity. */
+  anchor?: GraphNode;
+  names?: { from: string; to: string };
+  onSaved: (result: EditResult, otherId: string | null) => void;
+  onCancel: () => void;
+}
+
+/** Add a relationship from or to an entity, or edit one: its fields, its sources and quote. */
+export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: RelationshipFormProps) {
+  const id = useId();
+  const [other, setOther] = useState<End | null>(null);
+  const [outgoing, setOutgoing] = useState(true);
+  const [chosenType, setChosenType] = useState<RelationshipType | "">("");
+  const [fields, setFields] = useState<Record<string, string>>(() =>
+    edge ? Object.fromEntries(Object.entries(edge.properties).filter(([, value]) => typeof value === "string").map(([key, value]) => [key, String(value)])) : {},
+  );
+  const [provenance, setProvenance] = useState<SourceChoice>(() =>
+    edge ? { sources: edge.sources.map((source) => ({ id: source.id, name: source.name })), newSource: null, quote: edge.quote ?? "" } : NO_SOURCES,
+  );
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const ends: { from: End; to: End } | null = edge
+    ? null
+    : anchor && other
+      ? outgoing
+        ? { from: { id: anchor.id, name: anchor.name, type: anchor.type }, to: other }
+        : { from: other, to: { id: anchor.id, name: anchor.name, type: anchor.type } }
+      : null;
+  const options = ends ? typesBetween(ends.from.type, ends.to.type) : [];
+  const type: RelationshipType | "" = edge ? edge.type : options.includes(chosenType as RelationshipType) ? chosenType : (options[0] ?? "");
+  const specFields = type ? RELATIONSHIP_TYPE_SPECS[type].fields : [];
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    if (!edge && (!ends || type === "")) {
+      setError(other ? "No relationship type joins these two this way round: try the other direction." : "Choose the other entity.");
+      return;
+    }
+    if (!hasSource(provenance)) {
+      setError("A relationship needs at least one source: pick a report or describe a new one.");
+      return;
+    }
+    const properties = Object.fromEntries(specFields.map((field) => [field.name, fields[field.name]?.trim() ?? ""]).filter(([, value]) => value !== ""));
+    setSaving(true);
+    setError(null);
+    try {
+      const result = edge
+        ? await updateRelationshipApi(edge.id, {
+            properties,
+            ...provenancePayload(provenance),
+            updatedAt: typeof edge.properties.updatedAt === "string" ? edge.properties.updatedAt : null,
+          })
+        : await createRelationshipApi({ type: type as RelationshipType, from: ends!.from.id, to: ends!.to.id, properties, ...provenancePayload(provenance) });
+      onSaved(result, other?.id ?? null);
+    } catch (cause) {
+      setError(errorMessage(cause, "Could not save. Try again."));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={save} aria-label={edge ? "Edit relationship" : "New relationship"} className="space-y-3">
+      <h2 className="text-lg font-semibold text-gray-900">{edge ? "Edit relationship" : `Add a relationship to ${anchor?.name ?? ""}`}</h2>
+      {edge && names && (
+        <p className="text-sm">
+          {names.from} <span className="text-gray-500">{RELATIONSHIP_TYPE_SPECS[edge.type].verb}</span> {names.to}
+        </p>
+      )}
+      {!edge && anchor && (
+        <>
+          {other ? (
+            <p className="text-sm">
+              Other end: <span className="font-medium">{other.name}</span>{" "}
+              <button type="button" className="text-xs text-red-800 underline" onClick={() => setOther(null)}>
+                Change
+              </button>
+            </p>
+          ) : (
+            <SearchBox
+              label="Other entity"
+              showLabel
+              placeholder="Search the entity at the other end"
+              accept={(hit) => hit.id !== anchor.id && joinable(anchor.type, hit.type)}
+              onPick={(hit) => {
+                setOther({ id: hit.id, name: hit.name, type: hit.type });
+                setOutgoing(typesBetween(anchor.type, hit.type).length > 0);
+              }}
+            />
+          )}
+          {other && (
+            <>
+              <label className="block text-xs font-medium text-gray-700">
+                Direction
+                <select value={outgoing ? "out" : "in"} onChange={(event) => setOutgoing(event.target.value === "out")} className={inputClass}>
+                  <option value="out">
+                    {anchor.name} → {other.name}
+                  </option>
+                  <option value="in">
+                    {other.name} → {anchor.name}
+                  </option>
+                </select>
+              </label>
+              <label className="block text-xs font-medium text-gray-700">
+                Relationship
+                <select value={type} onChange={(event) => setChosenType(event.target.value as RelationshipType)} className={inputClass}>
+                  {options.length === 0 && <option value="">None allowed this way round</option>}
+                  {options.map((option) => (
+                    <option key={option} value={option}>
+                      {RELATIONSHIP_TYPE_SPECS[option].verb}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
+        </>
+      )}
+      {specFields.map((field) => (
+        <div key={field.name}>
+          <label htmlFor={`${id}-${field.name}`} className="block text-xs font-medium text-gray-700">
+            {field.label}
+          </label>
+          <input
+            id={`${id}-${field.name}`}
+            value={fields[field.name] ?? ""}
+            maxLength={300}
+            onChange={(event) => setFields({ ...fields, [field.name]: event.target.value })}
+            className={inputClass}
+          />
+        </div>
+      ))}
+      <SourcePicker value={provenance} onChange={setProvenance} />
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="submit" disabled={saving} className={buttonClass}>
+          {saving ? "Saving…" : edge ? "Save changes" : "Add relationship"}
+        </button>
+        <button type="button" onClick={onCancel} className={secondaryClass}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
