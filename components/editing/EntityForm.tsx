@@ -72,9 +72,12 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
   async function save(event: React.FormEvent) {
     event.preventDefault();
     if (!values.name?.trim()) {
+      setError(null);
       setErrors({ name: "A name is needed." });
       return;
     }
+    // What the last attempt found no longer holds: a new refusal below must not sit next to it.
+    setErrors({});
     const incomplete = links.find((link) => link.type === "");
     if (incomplete) {
       setError(`Choose how it is linked to “${incomplete.other.name}”.`);
@@ -187,6 +190,7 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
             label="Link to…"
             showLabel
             placeholder="Search an entity to link to"
+            accept={(hit) => allowedTypes(type, hit.type, "out").length > 0 || allowedTypes(type, hit.type, "in").length > 0}
             onPick={(hit) =>
               setLinks((rows) => [
                 ...rows,
