@@ -180,6 +180,31 @@ export async function assertUnchangedSince(tx: ManagedTransaction, ops: readonly
       );
     }
   }
+  await assertNoLaterRelationships(tx, ops);
+}
+
+/**
+ * An entity the ops delete must have no relationship the ops do not also remove: reverting the creation of
+ * an entity that has since been linked would otherwise delete those later links unrecorded.
+ */
+async function assertNoLaterRelationships(tx: ManagedTransaction, ops: readonly ChangeOp[]): Promise<void> {
+  const deleted = ops.filter((op) => op.kind === "entity" && op.after === null).map((op) => op.id);
+  if (deleted.length === 0) return;
+  const removed = new Set(ops.filter(isDeleteOrMove).map((op) => op.id));
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (n:${ENTITY_LABEL} {id: id})-[r]-(:${ENTITY_LABEL})
+     RETURN n.name AS name, collect(DISTINCT r.id) AS relationships`,
+    { ids: deleted },
+  );
+  for (const record of result.records) {
+    const later = (record.get("relationships") as unknown[]).filter((id) => !removed.has(String(id)));
+    if (later.length > 0) {
+      throw new ConflictError(
+        `“${String(record.get("name"))}” has ${later.length === 1 ? "a relationship" : `${later.length} relationships`} added since this change was made. Revert or delete ${later.length === 1 ? "it" : "them"} first, then try again.`,
+      );
+    }
+  }
 }
 
 const isDeleteOrMove = (op: ChangeOp) =>

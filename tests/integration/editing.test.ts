@@ -167,6 +167,24 @@ describe("creating an event that links two entities", () => {
   });
 });
 
+describe("reverting what later changes built on", () => {
+  it("refuses to revert an entity's creation while a later relationship uses it, and allows it once that is reverted", async () => {
+    const created = await call<EditResult>(createEntityRoute(request("POST", "/api/entities", { entity: { type: "Organization", name: `${prefix} Later Linked NGO` } })));
+    expect(created.status).toBe(201);
+    const linked = await call<EditResult>(
+      createRelationshipRoute(request("POST", "/api/relationships", { type: "SUPPLIED", from: id("acme"), to: created.body.id, sources: [id("report")] })),
+    );
+    expect(linked.status).toBe(201);
+    const refused = await revert(created.body.change!.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/a relationship added since/);
+    expect(await cypher("MATCH ()-[r:SUPPLIED {id: $id}]->() RETURN r", { id: linked.body.id })).toHaveLength(1);
+    expect((await revert(linked.body.change!.id)).status).toBe(201);
+    expect((await revert(created.body.change!.id)).status).toBe(201);
+    expect(await cypher("MATCH (n:Entity {id: $id}) RETURN n", { id: created.body.id })).toHaveLength(0);
+  });
+});
+
 describe("relationships need a source", () => {
   it("refuses a relationship without sources, citing a non-report, or joining types the registry forbids", async () => {
     const base = { type: "SUPPLIED", from: id("acme"), to: id("org") };
