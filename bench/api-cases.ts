@@ -3,6 +3,7 @@
  * permalink), each as an app call and the same Cypher on the bare driver. See bench/latency.ts.
  */
 import neo4j from "neo4j-driver";
+import type { Actor } from "../lib/auth/permissions";
 import { HUB_DEGREES, hubId, type SyntheticGraph } from "./generator";
 import { capture, type Transaction } from "./capture";
 import {
@@ -17,6 +18,11 @@ import {
 const EXPAND_LIMIT = 50;
 const SEARCH_LIMIT = 10;
 const SNAPSHOT_NODES = 200;
+/**
+ * Who the in-process reads below run as: a signed-in viewer, so they pass the "graph:read" check whatever
+ * REDSTRING_PUBLIC_READ says (the check reads only this value; no account is needed behind it).
+ */
+const BENCH_READER: Actor = { user: { id: "bench-reader", email: "bench-reader@example.test", name: "Benchmark", role: "viewer" } };
 
 interface SearchAnswer {
   results: { id: string }[];
@@ -51,7 +57,7 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     ((await sides.get(`/api/search?q=${encodeURIComponent(q(i))}&limit=${SEARCH_LIMIT}`)) as SearchAnswer).results.map((hit) => hit.id);
   const searchStatements: Transaction[][] = [];
   for (let i = 0; i < queries.length; i++) {
-    const captured = await capture(() => searchEntities(q(i), { limit: SEARCH_LIMIT }));
+    const captured = await capture(() => searchEntities(BENCH_READER, q(i), { limit: SEARCH_LIMIT }));
     searchStatements.push(captured.transactions);
     const app = await appSearch(i);
     const inProcess = captured.value.map((hit) => hit.id);
@@ -71,7 +77,7 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
   for (const degree of HUB_DEGREES) {
     const id = hubId(degree);
     const app = (await sides.get(`/api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`)) as NeighbourAnswer;
-    const captured = await capture(() => getNeighbours(id, { limit: EXPAND_LIMIT, offset: 0 }));
+    const captured = await capture(() => getNeighbours(BENCH_READER, id, { limit: EXPAND_LIMIT, offset: 0 }));
     if (app.total !== degree || captured.value.total !== degree) {
       warnings.push(`expand ${id}: totals app ${app.total}, lib/entities.ts ${captured.value.total}, expected ${degree}`);
     }

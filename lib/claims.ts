@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePermission, type Actor } from "./auth/permissions";
 import { read } from "./db";
 import { toInteger } from "./db/params";
 import { EDGE, NODE } from "./entities";
@@ -34,9 +35,10 @@ export interface ClaimsOptions {
  * 10^7), whatever the page size. The page cap (200) bounds what is returned, not what is read. At scale,
  * either store the joined ids in a `sourcesText` string and put a full-text relationship index on it
  * (a token lookup instead of a scan), or materialise provenance as (:Report)-[:SUPPORTS]->(:Claim)
- * nodes, which makes this an ordinary expand from the report.
+ * nodes, which makes this an ordinary expand from the report. Needs "graph:read".
  */
-export async function getClaims(id: string, options: ClaimsOptions): Promise<ClaimsPage> {
+export async function getClaims(actor: Actor, id: string, options: ClaimsOptions): Promise<ClaimsPage> {
+  requirePermission(actor, "graph:read");
   const row = await read(async (tx) => {
     const found = await tx.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${NODE("n")} AS node`, { id });
     const node = found.records[0]?.get("node") as RawNode | undefined;

@@ -1,4 +1,9 @@
 import "server-only";
+/**
+ * The explorer's reads: one entity, a page of its neighbours, the subgraph of a URL. Each takes the Actor
+ * asking and checks "graph:read" first (lib/auth/permissions.ts), like every graph read.
+ */
+import { requirePermission, type Actor } from "./auth/permissions";
 import { read } from "./db";
 import { toInteger } from "./db/params";
 import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "./model/registry";
@@ -30,7 +35,8 @@ export interface EntityDetails {
   degree: number;
 }
 
-export async function getEntity(id: string): Promise<EntityDetails> {
+export async function getEntity(actor: Actor, id: string): Promise<EntityDetails> {
+  requirePermission(actor, "graph:read");
   const row = await read(async (tx) => {
     const result = await tx.run(
       `MATCH (n:${ENTITY_LABEL} {id: $id})
@@ -74,7 +80,8 @@ export interface NeighbourPageWithDegrees extends NeighbourPage {
  * neighbour's number of relationships. A node with thousands of neighbours answers with a page, never
  * with everything.
  */
-export async function getNeighbours(id: string, options: NeighbourOptions): Promise<NeighbourPageWithDegrees> {
+export async function getNeighbours(actor: Actor, id: string, options: NeighbourOptions): Promise<NeighbourPageWithDegrees> {
+  requirePermission(actor, "graph:read");
   // A relationship type goes into the pattern itself (so the database reads only that type's chain), and
   // only ever a type of the registry, never the caller's text.
   if (options.relationship !== undefined && !isRelationshipType(options.relationship)) {
@@ -125,8 +132,12 @@ export interface Subgraph extends GraphData {
   missing: string[];
 }
 
-/** The entities with these ids and every relationship among them: what a URL of the explorer shows. */
-export async function getSubgraph(ids: readonly string[]): Promise<Subgraph> {
+/**
+ * The entities with these ids and every relationship among them: what a URL of the explorer shows, and
+ * what a new snapshot copies (lib/snapshots/store.ts passes its own actor along).
+ */
+export async function getSubgraph(actor: Actor, ids: readonly string[]): Promise<Subgraph> {
+  requirePermission(actor, "graph:read");
   const row = await read(async (tx) => {
     const result = await tx.run(
       `MATCH (n:${ENTITY_LABEL}) WHERE n.id IN $ids

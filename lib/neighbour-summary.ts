@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePermission, type Actor } from "./auth/permissions";
 import { read } from "./db";
 import { NotFoundError } from "./errors";
 import { ENTITY_LABEL, ENTITY_TYPES, RELATIONSHIP_TYPES, entityTypeOf, type EntityType, type RelationshipType } from "./model/registry";
@@ -25,8 +26,10 @@ const RELATIONSHIP_COUNTS = `{${RELATIONSHIP_TYPES.map((type) => `${type}: COUNT
  * Counts for the explorer's "this entity has 12,408 neighbours: 9,000 companies, ..." view. Neighbours
  * per type have no stored count, so they take one pass over the relationships (with DISTINCT, since a
  * pair may be joined twice) reading each neighbour's labels once: about 0.1 s for 10k neighbours.
+ * Needs "graph:read".
  */
-export async function getNeighbourSummary(id: string): Promise<NeighbourSummary> {
+export async function getNeighbourSummary(actor: Actor, id: string): Promise<NeighbourSummary> {
+  requirePermission(actor, "graph:read");
   const row = await read(async (tx) => {
     const result = await tx.run(
       `MATCH (n:${ENTITY_LABEL} {id: $id})

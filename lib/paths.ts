@@ -1,6 +1,7 @@
 import "server-only";
 import { Neo4jError } from "neo4j-driver";
 import { PATH_K, PATH_LENGTH } from "./api-schemas";
+import { requirePermission, type Actor } from "./auth/permissions";
 import { MEMORY_CODES, TIMEOUT_CODES, formatSeconds } from "./db/errors";
 import { runRead } from "./db/session";
 import { ensureDatabaseReady } from "./db/ready";
@@ -116,8 +117,10 @@ export function pathQuery(options: Pick<PathOptions, "k" | "maxLength" | "avoid"
  * Up to k shortest paths from one entity to another, each at most maxLength steps, shortest first, with
  * the graph they draw. No path within the limits is an empty list, not an error: "not connected within
  * 6 steps" is an answer. The whole search runs in one read transaction bounded by a short timeout.
+ * Needs "graph:read".
  */
-export async function findPaths(from: string, to: string, options: PathOptions): Promise<PathsResult> {
+export async function findPaths(actor: Actor, from: string, to: string, options: PathOptions): Promise<PathsResult> {
+  requirePermission(actor, "graph:read");
   if (from === to) throw new BadRequestError("from and to must be two different entities.");
   const query = pathQuery(options);
   // Never longer than the constant, and never 0 or less, which the driver would read as "no timeout".

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
+import { requirePermission, type Actor } from "./auth/permissions";
 import { read } from "./db";
 import { toInteger } from "./db/params";
 import { ENTITY_SEARCH_INDEX } from "./db/schema";
@@ -18,9 +19,10 @@ export interface SearchOptions {
 
 /**
  * Full-text search over names, aliases and descriptions, best match first. Entities matching every word
- * come first; when none does, entities matching any word are offered instead of nothing.
+ * come first; when none does, entities matching any word are offered instead of nothing. Needs "graph:read".
  */
-export async function searchEntities(text: string, options: SearchOptions): Promise<SearchHit[]> {
+export async function searchEntities(actor: Actor, text: string, options: SearchOptions): Promise<SearchHit[]> {
+  requirePermission(actor, "graph:read");
   const allWords = toLuceneQuery(text, "all");
   const anyWord = toLuceneQuery(text, "any");
   return read(async (tx) => {

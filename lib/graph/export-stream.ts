@@ -8,7 +8,11 @@ import "server-only";
  * Whole-graph files use a fixed set of attributes (properties as one JSON column) because the set of
  * property keys is not known before the end of the stream; a view's export (lib/graph/export-gephi.ts)
  * spells each property out.
+ *
+ * The download needs "graph:read", checked by wholeGraphExport when it is called, before the first byte
+ * (a check inside the generators would run only once the response had started, too late for a 401).
  */
+import { requirePermission, type Actor } from "../auth/permissions";
 import { read } from "../db";
 import { toInteger } from "../db/params";
 import { EDGE, NODE } from "../entities";
@@ -183,7 +187,9 @@ async function* relationshipsCsv(): AsyncGenerator<string> {
   }
 }
 
-export function wholeGraphExport(format: WholeGraphFormat, exportedAt = new Date().toISOString()): AsyncGenerator<string> {
+/** Throws at once (401/403) unless the actor may read the graph; the chunks are read as they are pulled. */
+export function wholeGraphExport(actor: Actor, format: WholeGraphFormat, exportedAt = new Date().toISOString()): AsyncGenerator<string> {
+  requirePermission(actor, "graph:read");
   switch (format) {
     case "json":
       return redstringJson(exportedAt);
@@ -201,18 +207,24 @@ export function wholeGraphExport(format: WholeGraphFormat, exportedAt = new Date
 /** The generator as a web stream for a Response; a failure midway ends the download with an error. */
 export function toReadableStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  // A reader who stops the download cancels the stream while a chunk may still be on its way; that chunk
+  // is dropped quietly rather than enqueued on a closed stream and reported as a failure.
+  let cancelled = false;
   return new ReadableStream({
     async pull(controller) {
       try {
         const { value, done } = await chunks.next();
+        if (cancelled) return;
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (cause) {
+        if (cancelled) return;
         console.error("[redstring] export failed midway", cause);
         controller.error(cause);
       }
     },
     async cancel() {
+      cancelled = true;
       await chunks.return(undefined);
     },
   });

@@ -46,7 +46,8 @@ export function snapshotPath(id: string): string {
 export async function createSnapshot(actor: Actor, input: CreateSnapshot): Promise<CreatedSnapshot> {
   requirePermission(actor, "snapshots:create");
   const ids = input.nodes.map((node) => node.id);
-  const live = await getSubgraph(ids);
+  // Every role that may share may read the graph; the actor goes along so the read is checked like any other.
+  const live = await getSubgraph(actor, ids);
   if (live.missing.length > 0) {
     throw new ConflictError(
       `${live.missing.length === 1 ? "One entity" : `${live.missing.length} entities`} on screen no longer ` +
@@ -193,6 +194,6 @@ export async function compareSnapshot(actor: Actor, id: string): Promise<Snapsho
     (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.knownEdgeIdsJson AS known`, { id })).records[0],
   );
   const knownEdgeIds = JSON.parse(text(known?.get("known")) || "[]") as string[];
-  const live = await getSubgraph(snapshot.graph.nodes.map((node) => node.id));
+  const live = await getSubgraph(actor, snapshot.graph.nodes.map((node) => node.id));
   return compareGraphs(snapshot.graph, live, knownEdgeIds);
 }

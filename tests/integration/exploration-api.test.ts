@@ -14,6 +14,7 @@ import { getEntity } from "@/lib/entities";
 import { ENTITY_TYPES, RELATIONSHIP_TYPES } from "@/lib/model/registry";
 import type { NeighbourSummary } from "@/lib/neighbour-summary";
 import { SEED_ARTICLE_ID, seedRelationships } from "@/graph-seed/seed-story";
+import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 
 const prefix = uniquePrefix("explore");
@@ -128,7 +129,7 @@ describe("GET /api/entities/{id}/neighbour-summary", () => {
   it("agrees with the entity's degree on the seed story", async () => {
     const { status, body } = await summary("company-thermo-fisher");
     expect(status).toBe(200);
-    expect(body.total).toBe((await getEntity("company-thermo-fisher")).degree);
+    expect(body.total).toBe((await getEntity(TEST_VIEWER, "company-thermo-fisher")).degree);
     expect(Object.values(body.byType).reduce((sum, count) => sum + count, 0)).toBe(body.total);
   });
 

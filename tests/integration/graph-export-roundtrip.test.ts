@@ -5,6 +5,7 @@ import { toRedstringJson, type RedstringJson } from "@/lib/graph/export";
 import type { GraphData } from "@/lib/graph/types";
 import { loadGraph } from "@/graph-seed/load";
 import type { GraphInput } from "@/graph-seed/validate";
+import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 
 const prefix = uniquePrefix("export");
@@ -64,8 +65,8 @@ let originalLetter: Subgraph;
 beforeAll(async () => {
   await ensureDatabaseReady();
   await loadGraph(input);
-  original = await getSubgraph(subgraphIds);
-  originalLetter = await getSubgraph([id("letter")]);
+  original = await getSubgraph(TEST_VIEWER, subgraphIds);
+  originalLetter = await getSubgraph(TEST_VIEWER, [id("letter")]);
 });
 
 afterAll(async () => {
@@ -90,8 +91,8 @@ describe("Redstring JSON export against the real database", () => {
     const loaded = await loadGraph({ entities: exported.entities, relationships: exported.relationships });
     expect(loaded).toEqual({ entitiesCreated: input.entities.length, relationshipsCreated: input.relationships.length });
 
-    expect(comparable(await getSubgraph(subgraphIds))).toEqual(comparable(original));
-    expect(comparable(await getSubgraph([id("letter")]))).toEqual(comparable(originalLetter));
+    expect(comparable(await getSubgraph(TEST_VIEWER, subgraphIds))).toEqual(comparable(original));
+    expect(comparable(await getSubgraph(TEST_VIEWER, [id("letter")]))).toEqual(comparable(originalLetter));
   });
 
   it("re-imports without the full cited reports, rebuilding them from the edges' sources", async () => {
@@ -100,8 +101,8 @@ describe("Redstring JSON export against the real database", () => {
     await loadGraph({ entities: exported.entities, relationships: exported.relationships });
 
     // The subgraph itself is identical: the edges cite the same reports, with the same names and links.
-    expect(comparable(await getSubgraph(subgraphIds))).toEqual(comparable(original));
-    const [letter] = (await getSubgraph([id("letter")])).nodes;
+    expect(comparable(await getSubgraph(TEST_VIEWER, subgraphIds))).toEqual(comparable(original));
+    const [letter] = (await getSubgraph(TEST_VIEWER, [id("letter")])).nodes;
     expect(letter).toMatchObject({
       id: id("letter"),
       type: "Report",

@@ -20,6 +20,7 @@ import { csvMappingSchema } from "@/lib/import/mapping";
 import { neo4jImportStore } from "@/lib/import/neo4j-store";
 import { runImport } from "@/lib/import/pipeline";
 import { redstringJsonSource } from "@/lib/import/redstring-json";
+import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -155,14 +156,14 @@ describe("Redstring JSON", () => {
     expect((await runImport(redstringJsonSource(file), { store: neo4jImportStore, sourceReport: null })).status).toBe("imported");
 
     const ids = original.map((entity) => entity.id);
-    const exported = toRedstringJson(await getSubgraph(ids), { exportedAt: "x" });
+    const exported = toRedstringJson(await getSubgraph(TEST_VIEWER, ids), { exportedAt: "x" });
     await deleteByPrefix(jsonPrefix);
     const second = path.join(dir, "graph2.json");
     writeFileSync(second, JSON.stringify(exported, null, 2));
     const result = await runImport(redstringJsonSource(second), { store: neo4jImportStore, sourceReport: null });
     expect(result.entities.created).toBe(4);
     expect(result.relationships.created).toBe(2);
-    const reExported = toRedstringJson(await getSubgraph(ids), { exportedAt: "x" });
+    const reExported = toRedstringJson(await getSubgraph(TEST_VIEWER, ids), { exportedAt: "x" });
     expect(reExported).toEqual(exported);
   });
 });

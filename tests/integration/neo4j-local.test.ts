@@ -112,7 +112,8 @@ describe("the local Neo4j engine", () => {
         await closeDriver();
         process.env.NEO4J_URI = engine.uri;
         const { searchEntities } = await import("@/lib/search");
-        const hits = await searchEntities("thermo", { limit: 1 });
+        const { TEST_VIEWER } = await import("../support/auth");
+        const hits = await searchEntities(TEST_VIEWER, "thermo", { limit: 1 });
         expect(hits[0]?.id).toBe("company-thermo-fisher");
         const { seedEntities } = await import("@/graph-seed/seed-story");
         const checker = neo4j.driver(engine.uri);

@@ -8,6 +8,7 @@ import { GET as pathsRoute } from "@/app/api/paths/route";
 import { closeDriver } from "@/lib/db/driver";
 import type { GraphData } from "@/lib/graph/types";
 import { findPaths, PATH_SEARCH_TIMEOUT_MS, PathSearchTooSlowError, type EntityPath, type PathsResult } from "@/lib/paths";
+import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 
 const THERMO = "company-thermo-fisher";
@@ -192,7 +193,7 @@ describe("path searches that could run away", () => {
 
   it("answers a search past its deadline with a 422 saying what to change", async () => {
     const started = Date.now();
-    const search = findPaths(`${prefix}c2`, `${prefix}pendant`, { k: 5, maxLength: 8, avoid: [], timeoutMs: 1 });
+    const search = findPaths(TEST_VIEWER, `${prefix}c2`, `${prefix}pendant`, { k: 5, maxLength: 8, avoid: [], timeoutMs: 1 });
     await expect(search).rejects.toBeInstanceOf(PathSearchTooSlowError);
     await expect(search).rejects.toMatchObject({
       status: 422,

@@ -23,6 +23,14 @@ export interface TestUser {
 
 export type TestUsers = Record<Role, TestUser> & { prefix: string };
 
+/**
+ * A signed-in viewer for tests that call the graph reads (lib/search.ts, lib/entities.ts, ...) directly.
+ * The permission check reads only this value, so no account behind it is needed.
+ */
+export const TEST_VIEWER: Actor = {
+  user: { id: "test-viewer", email: "test-viewer@example.test", name: "Test viewer", role: "viewer" },
+};
+
 let passwordHash: Promise<string> | undefined;
 
 export async function createTestUser(prefix: string, role: Role, options: { disabled?: boolean; suffix?: string } = {}): Promise<TestUser> {

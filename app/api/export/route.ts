@@ -3,23 +3,26 @@ import { z } from "zod";
 import { CONTENT_TYPES, WHOLE_GRAPH_FORMATS, toReadableStream, wholeGraphExport } from "@/lib/graph/export-stream";
 import { parseSearchParams, respond } from "@/lib/http";
 import { ensureDatabaseReady } from "@/lib/db/ready";
-import { readerFrom } from "@/lib/auth/request";
+import { actorFrom } from "@/lib/auth/session";
 
 const exportSchema = z.object({ format: z.enum(WHOLE_GRAPH_FORMATS) }).strict();
 
 /** The whole graph as a file (Redstring JSON, GraphML, GEXF, CSV), streamed page by page. */
 export async function GET(request: NextRequest) {
   let format: (typeof WHOLE_GRAPH_FORMATS)[number];
+  let chunks: AsyncGenerator<string>;
   try {
-    await readerFrom(request);
+    const actor = await actorFrom(request);
     format = parseSearchParams(request.url, exportSchema).format;
+    // Checks "graph:read" here, before the response starts; the pages are read as the download is pulled.
+    chunks = wholeGraphExport(actor, format);
     await ensureDatabaseReady();
   } catch (cause) {
     return respond(() => Promise.reject(cause));
   }
   const day = new Date().toISOString().slice(0, 10);
   const extension = format === "json" ? "redstring.json" : format;
-  return new Response(toReadableStream(wholeGraphExport(format)), {
+  return new Response(toReadableStream(chunks), {
     headers: {
       "content-type": CONTENT_TYPES[format],
       "content-disposition": `attachment; filename="redstring-graph-${day}.${extension}"`,

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { readerFrom } from "@/lib/auth/request";
+import { actorFrom } from "@/lib/auth/session";
 import { subgraphQuerySchema } from "@/lib/api-schemas";
 import { getSubgraph } from "@/lib/entities";
 import { parseSearchParams, respond } from "@/lib/http";
@@ -7,8 +7,8 @@ import { parseSearchParams, respond } from "@/lib/http";
 /** The entities listed in `ids` and every relationship among them: what an explorer URL shows. */
 export async function GET(request: NextRequest) {
   return respond(async () => {
-    await readerFrom(request);
+    const actor = await actorFrom(request);
     const { ids } = parseSearchParams(request.url, subgraphQuerySchema);
-    return getSubgraph(ids);
+    return getSubgraph(actor, ids);
   });
 }

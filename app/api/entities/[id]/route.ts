@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { readerFrom, writerFrom } from "@/lib/auth/request";
+import { writerFrom } from "@/lib/auth/request";
+import { actorFrom } from "@/lib/auth/session";
 import { entityQuerySchema, idParamSchema } from "@/lib/api-schemas";
 import { deleteEntity, updateEntity } from "@/lib/editing/edits";
 import { updateEntityBodySchema } from "@/lib/editing/model";
@@ -12,9 +13,9 @@ const entityId = async (context: Context) => parseWith(idParamSchema, (await con
 
 export async function GET(request: NextRequest, context: Context) {
   return respond(async () => {
-    await readerFrom(request);
+    const actor = await actorFrom(request);
     parseSearchParams(request.url, entityQuerySchema);
-    return getEntity(await entityId(context));
+    return getEntity(actor, await entityId(context));
   });
 }
 

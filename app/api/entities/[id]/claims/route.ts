@@ -1,14 +1,14 @@
 import type { NextRequest } from "next/server";
-import { readerFrom } from "@/lib/auth/request";
+import { actorFrom } from "@/lib/auth/session";
 import { claimsQuerySchema, idParamSchema } from "@/lib/api-schemas";
 import { getClaims } from "@/lib/claims";
 import { parseSearchParams, parseWith, respond } from "@/lib/http";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    await readerFrom(request);
+    const actor = await actorFrom(request);
     const options = parseSearchParams(request.url, claimsQuerySchema);
     const id = parseWith(idParamSchema, (await context.params).id, "entity id");
-    return getClaims(id, options);
+    return getClaims(actor, id, options);
   });
 }

@@ -1,0 +1,127 @@
+/**
+ * "graph:read" is checked by the graph reads themselves (lib/search.ts, lib/entities.ts, lib/paths.ts,
+ * lib/claims.ts, lib/neighbour-summary.ts, lib/graph/export-stream.ts), against the real database: with
+ * REDSTRING_PUBLIC_READ=false the functions refuse a signed-out actor and answer a viewer, and the route
+ * handlers that the role matrix does not list (entity, neighbours, claims, neighbour summary, paths) pass
+ * the request's actor down and answer 401 with the same message as before. Creating a snapshot, which
+ * copies entity data through getSubgraph with its creator's actor, still works.
+ */
+import { NextRequest } from "next/server";
+import { GET as claimsRoute } from "@/app/api/entities/[id]/claims/route";
+import { GET as summaryRoute } from "@/app/api/entities/[id]/neighbour-summary/route";
+import { GET as neighboursRoute } from "@/app/api/entities/[id]/neighbours/route";
+import { GET as entityRoute } from "@/app/api/entities/[id]/route";
+import { GET as exportRoute } from "@/app/api/export/route";
+import { GET as pathsRoute } from "@/app/api/paths/route";
+import { SIGNED_OUT, UnauthorizedError } from "@/lib/auth/permissions";
+import { getClaims } from "@/lib/claims";
+import { forgetCachedConfig } from "@/lib/config";
+import { closeDriver } from "@/lib/db/driver";
+import { getEntity, getNeighbours, getSubgraph } from "@/lib/entities";
+import { getNeighbourSummary } from "@/lib/neighbour-summary";
+import { findPaths } from "@/lib/paths";
+import { searchEntities } from "@/lib/search";
+import { createSnapshotSchema } from "@/lib/snapshots/model";
+import { createSnapshot, getSnapshot } from "@/lib/snapshots/store";
+import { SEED_ARTICLE_ID } from "@/graph-seed/seed-story";
+import { createTestUsers, removeTestUsers, TEST_VIEWER, type TestUsers } from "../support/auth";
+import { closeTestDriver, cypher } from "../support/neo4j";
+
+const THERMO = "company-thermo-fisher";
+const RUBIO = "legislator-marco-rubio";
+const title = `graph-read-permissions ${Date.now()}`;
+
+let users: TestUsers;
+
+beforeAll(async () => {
+  users = await createTestUsers("reads");
+});
+
+afterEach(() => {
+  delete process.env.REDSTRING_PUBLIC_READ;
+  forgetCachedConfig();
+});
+
+afterAll(async () => {
+  delete process.env.REDSTRING_PUBLIC_READ;
+  forgetCachedConfig();
+  await cypher("MATCH (s:Snapshot) WHERE s.title = $title DETACH DELETE s", { title });
+  await removeTestUsers(users.prefix);
+  await closeDriver();
+  await closeTestDriver();
+});
+
+function publicReadOff() {
+  process.env.REDSTRING_PUBLIC_READ = "false";
+  forgetCachedConfig();
+}
+
+const reads: [string, (actor: typeof SIGNED_OUT) => Promise<unknown>][] = [
+  ["searchEntities", (actor) => searchEntities(actor, "thermo", { limit: 5 })],
+  ["getEntity", (actor) => getEntity(actor, THERMO)],
+  ["getNeighbours", (actor) => getNeighbours(actor, THERMO, { limit: 10, offset: 0 })],
+  ["getSubgraph", (actor) => getSubgraph(actor, [THERMO])],
+  ["findPaths", (actor) => findPaths(actor, THERMO, RUBIO, { k: 1, maxLength: 6, avoid: [] })],
+  ["getClaims", (actor) => getClaims(actor, SEED_ARTICLE_ID, { limit: 10, offset: 0 })],
+  ["getNeighbourSummary", (actor) => getNeighbourSummary(actor, THERMO)],
+];
+
+describe("the data-access functions", () => {
+  it.each(reads)("%s: refuses a signed-out actor when REDSTRING_PUBLIC_READ=false, answers a viewer", async (_name, call) => {
+    publicReadOff();
+    await expect(call(SIGNED_OUT)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(call(SIGNED_OUT)).rejects.toThrow("Sign in to read the graph.");
+    await expect(call(TEST_VIEWER)).resolves.toBeDefined();
+    await expect(call(users.viewer.actor)).resolves.toBeDefined();
+  });
+
+  it.each(reads)("%s: answers a signed-out actor while REDSTRING_PUBLIC_READ is on (the default)", async (_name, call) => {
+    await expect(call(SIGNED_OUT)).resolves.toBeDefined();
+  });
+});
+
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const request = (path: string, cookie?: string) => new NextRequest(new URL(path, "http://127.0.0.1"), { headers: cookie ? { cookie } : {} });
+
+const routes: [string, (cookie?: string) => Promise<Response>][] = [
+  ["GET /api/entities/{id}", (cookie) => entityRoute(request(`/api/entities/${THERMO}`, cookie), params(THERMO))],
+  ["GET /api/entities/{id}/neighbours", (cookie) => neighboursRoute(request(`/api/entities/${THERMO}/neighbours`, cookie), params(THERMO))],
+  ["GET /api/entities/{id}/claims", (cookie) => claimsRoute(request(`/api/entities/${SEED_ARTICLE_ID}/claims`, cookie), params(SEED_ARTICLE_ID))],
+  ["GET /api/entities/{id}/neighbour-summary", (cookie) => summaryRoute(request(`/api/entities/${THERMO}/neighbour-summary`, cookie), params(THERMO))],
+  ["GET /api/paths", (cookie) => pathsRoute(request(`/api/paths?from=${THERMO}&to=${RUBIO}`, cookie))],
+  ["GET /api/export", (cookie) => exportRoute(request("/api/export?format=nodes.csv", cookie))],
+];
+
+describe("the route handlers pass the request's actor down", () => {
+  it.each(routes)("%s: 401 signed out when REDSTRING_PUBLIC_READ=false, 200 for a viewer", async (_name, send) => {
+    publicReadOff();
+    const refused = await send();
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: "Sign in to read the graph." });
+    const answered = await send(users.viewer.cookie);
+    expect(answered.status).toBe(200);
+    await answered.text();
+  });
+
+  it.each(routes)("%s: 200 signed out while REDSTRING_PUBLIC_READ is on", async (_name, send) => {
+    const answered = await send();
+    expect(answered.status).toBe(200);
+    await answered.text();
+  });
+});
+
+describe("internal callers", () => {
+  it("creates a snapshot (which copies entity data with its creator's actor) when public reading is off", async () => {
+    publicReadOff();
+    const view = createSnapshotSchema.parse({
+      title,
+      note: "",
+      nodes: [{ id: THERMO, x: 0, y: 0 }],
+      viewport: { x1: -100, y1: -100, x2: 100, y2: 100 },
+    });
+    const created = await createSnapshot(users.editor.actor, view);
+    expect(created.snapshot.nodeCount).toBe(1);
+    // And its permalink stays public: reading it never touches the live graph.
+    expect((await getSnapshot(created.snapshot.id)).graph.nodes.map((node) => node.id)).toEqual([THERMO]);
+  });
+});
