@@ -6,7 +6,7 @@ import { deleteEntityApi, deletionPreviewApi } from "@/lib/editing/client";
 import type { EditResult } from "@/lib/editing/edits";
 import type { DeletePreview } from "@/lib/editing/model";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
-import { secondaryClass } from "./EntityForm";
+import { FormActions } from "./FormActions";
 
 interface DeleteEntityProps {
   entityId: string;
@@ -83,24 +83,7 @@ export function DeleteEntity({ entityId, onDeleted, onCancel }: DeleteEntityProp
           <p className="text-gray-600">The deletion is recorded in History and can be reverted.</p>
         </div>
       )}
-      {failure && (
-        <p role="alert" className="text-sm text-red-700">
-          {failure}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button
-          type="button"
-          onClick={confirm}
-          disabled={!data || deleting}
-          className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50"
-        >
-          {deleting ? "Deleting…" : "Delete"}
-        </button>
-        <button type="button" onClick={onCancel} className={secondaryClass}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={failure} busy={deleting} label="Delete" busyLabel="Deleting…" onCancel={onCancel} onConfirm={confirm} disabled={!data} danger />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import {
   type RelationshipType,
 } from "@/lib/model/registry";
 import { EntityFields, entityPayload, fieldErrors, inputClass, valuesOf, type FieldValues } from "./EntityFields";
+import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
 
 interface LinkRow {
@@ -44,8 +45,6 @@ function roleProperty(link: LinkRow): Record<string, string> {
   return hasRole && link.role.trim() ? { role: link.role.trim() } : {};
 }
 
-const buttonClass = "rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-50";
-const secondaryClass = "rounded-md border border-gray-300 px-3 py-1.5 text-sm text-gray-700 hover:bg-gray-100";
 
 interface EntityFormProps {
   /** The entity to edit; a new entity when absent. */
@@ -202,21 +201,7 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
         </fieldset>
       )}
 
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button type="submit" disabled={saving} className={buttonClass}>
-          {saving ? "Saving…" : editing ? "Save changes" : "Create"}
-        </button>
-        <button type="button" onClick={onCancel} className={secondaryClass}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} busy={saving} label={editing ? "Save changes" : "Create"} busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }
-
-export { buttonClass, secondaryClass };

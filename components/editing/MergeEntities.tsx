@@ -7,7 +7,7 @@ import { mergeApi } from "@/lib/editing/client";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
-import { buttonClass, secondaryClass } from "./EntityForm";
+import { FormActions } from "./FormActions";
 
 interface MergeEntitiesProps {
   entity: GraphNode;
@@ -78,19 +78,7 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
           </button>
         </div>
       )}
-      {failure && (
-        <p role="alert" className="text-sm text-red-700">
-          {failure}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button type="button" onClick={confirm} disabled={!other || merging} className={buttonClass}>
-          {merging ? "Merging…" : "Merge"}
-        </button>
-        <button type="button" onClick={onCancel} className={secondaryClass}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={failure} busy={merging} label="Merge" busyLabel="Merging…" onCancel={onCancel} onConfirm={confirm} disabled={!other} />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import type { EditResult } from "@/lib/editing/edits";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_SPECS, type EntityType, type RelationshipType } from "@/lib/model/registry";
 import { inputClass } from "./EntityFields";
-import { buttonClass, secondaryClass } from "./EntityForm";
+import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
 
 type End = { id: string; name: string; type: EntityType };
@@ -158,19 +158,7 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
         </div>
       ))}
       <SourcePicker value={provenance} onChange={setProvenance} />
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button type="submit" disabled={saving} className={buttonClass}>
-          {saving ? "Saving…" : edge ? "Save changes" : "Add relationship"}
-        </button>
-        <button type="button" onClick={onCancel} className={secondaryClass}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} busy={saving} label={edge ? "Save changes" : "Add relationship"} busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

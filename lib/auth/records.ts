@@ -91,16 +91,17 @@ export interface NewUser {
 
 /** Fails with a constraint violation when the email (or, for the first admin, the marker) is taken. */
 export async function insertUser(tx: ManagedTransaction, user: NewUser): Promise<void> {
-  await tx.run(`CREATE (u:${USER_LABEL} {id: $id}) SET u += $properties, u.createdAt = datetime()`, {
-    id: user.id,
-    properties: {
-      email: normaliseEmail(user.email),
-      name: user.name,
-      role: user.role,
-      passwordHash: user.passwordHash,
-      ...(user.setupMarker ? { setupMarker: user.setupMarker } : {}),
-    },
+  await createUserNode(tx, user.id, {
+    email: normaliseEmail(user.email),
+    name: user.name,
+    role: user.role,
+    passwordHash: user.passwordHash,
+    ...(user.setupMarker ? { setupMarker: user.setupMarker } : {}),
   });
+}
+
+async function createUserNode(tx: ManagedTransaction, id: string, properties: Record<string, string>): Promise<void> {
+  await tx.run(`CREATE (u:${USER_LABEL} {id: $id}) SET u += $properties, u.createdAt = datetime()`, { id, properties });
 }
 
 export async function updateUserRecord(
@@ -153,15 +154,12 @@ export async function insertOidcUser(
   tx: ManagedTransaction,
   user: { id: string; email: string; name: string; role: Role; identity: OidcIdentity },
 ): Promise<void> {
-  await tx.run(`CREATE (u:${USER_LABEL} {id: $id}) SET u += $properties, u.createdAt = datetime()`, {
-    id: user.id,
-    properties: {
-      email: normaliseEmail(user.email),
-      name: user.name,
-      role: user.role,
-      oidcIssuer: user.identity.issuer,
-      oidcSubject: user.identity.subject,
-    },
+  await createUserNode(tx, user.id, {
+    email: normaliseEmail(user.email),
+    name: user.name,
+    role: user.role,
+    oidcIssuer: user.identity.issuer,
+    oidcSubject: user.identity.subject,
   });
 }
 
