@@ -52,7 +52,7 @@ function connectionsOf(page: NeighbourPage): Connection[] {
 /** An entity: its properties, and every connection with the sources that support it. */
 export function EntityPanel({ entityId, revision = 0, editing, history, onExpand, onShowEntity, onAddToGraph }: EntityPanelProps) {
   const [tab, setTab] = useState<"details" | "history">("details");
-  const [pages, setPages] = useState<{ id: string; list: NeighbourPage[]; revision: number } | null>(null);
+  const [pages, setPages] = useState<{ id: string; list: NeighbourPage[] } | null>(null);
   // Failures are remembered with the entity they belong to, so picking another entity never shows a stale one.
   const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
   const [more, setMore] = useState<{ id: string; loading: boolean; error: string | null } | null>(null);
@@ -61,7 +61,7 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
     const controller = new AbortController();
     neighboursApi(entityId, { limit: NEIGHBOUR_PAGE_SIZE }, controller.signal)
       .then((page) => {
-        setPages({ id: entityId, list: [page], revision });
+        setPages({ id: entityId, list: [page] });
         setFailure(null);
       })
       .catch((cause: unknown) => {

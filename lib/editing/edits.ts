@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { z } from "zod";
 import { requirePermission, type Actor, type SessionUser } from "../auth/permissions";
-import { write } from "../db";
+import { read, write } from "../db";
 import type { JsonValue } from "../db/values";
 import { ConflictError, NotFoundError, UnprocessableError } from "../errors";
 import { parseWith } from "../http";
@@ -279,8 +279,7 @@ export function sourcesOf(state: RelationshipState): string[] {
 
 export async function previewEntityDeletion(actor: Actor, id: string): Promise<DeletePreview> {
   editor(actor);
-  // A write transaction only so the preview reads the leader's current data; nothing is written.
-  return write(async (tx) => (await deletionOps(tx, await requireEntity(tx, id))).preview);
+  return read(async (tx) => (await deletionOps(tx, await requireEntity(tx, id))).preview);
 }
 
 export async function deleteEntity(actor: Actor, id: string): Promise<EditResult> {
