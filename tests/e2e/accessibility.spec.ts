@@ -1,4 +1,7 @@
-/** axe-core finds no serious or critical accessibility violation on the explorer, empty or with a graph. */
+/**
+ * axe-core finds no serious or critical accessibility violation on the explorer (empty, with a graph, its
+ * editing forms and History), the saved queries, a permalink and the recent-changes page.
+ */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { graphNodeIds } from "./support";
@@ -61,5 +64,28 @@ test("a permalink page and its embed", async ({ page, request }) => {
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto(`/embed/${snapshot.id}`);
   await expect.poll(() => graphNodeIds(page)).toHaveLength(2);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the editing forms, an entity's History and the recent-changes page", async ({ page }) => {
+  await page.goto("/?nodes=company-thermo-fisher&selected=company-thermo-fisher");
+  const details = page.getByRole("complementary", { name: "Details" });
+  await expect(details.getByRole("heading", { name: "Thermo Fisher Scientific Inc." })).toBeVisible();
+  await page.getByRole("button", { name: "New entity" }).click();
+  await expect(page.getByRole("form", { name: "New entity" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("form", { name: "New entity" }).getByRole("button", { name: "Cancel" }).click();
+
+  await details.getByRole("button", { name: "Add relationship" }).click();
+  await expect(page.getByRole("form", { name: "New relationship" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("form", { name: "New relationship" }).getByRole("button", { name: "Cancel" }).click();
+
+  await details.getByRole("tab", { name: "History" }).click();
+  await expect(details.getByRole("region", { name: "History" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto("/changes");
+  await expect(page.getByRole("heading", { name: "Recent changes" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
