@@ -1,7 +1,7 @@
 "use client";
 
 import type { JsonValue } from "@/lib/db/values";
-import { ENTITY_TYPE_SPECS, type EntityType, type FieldSpec } from "@/lib/model/registry";
+import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType, type FieldSpec, type RelationshipType } from "@/lib/model/registry";
 
 /** A form's values: every field as the text in its input; aliases one per line. */
 export type FieldValues = Record<string, string>;
@@ -104,6 +104,31 @@ export function EntityFields({ type, values, onChange, idPrefix, errors = {} }: 
         );
       })}
     </div>
+  );
+}
+
+/** A choice among the relationship types allowed between two entities, named by their verbs. */
+export function RelationshipTypeSelect({
+  value,
+  options,
+  onChange,
+  noneLabel,
+}: {
+  value: RelationshipType | "";
+  options: readonly RelationshipType[];
+  onChange: (type: RelationshipType) => void;
+  /** Shown when no type is allowed. */
+  noneLabel: string;
+}) {
+  return (
+    <select value={value} onChange={(event) => onChange(event.target.value as RelationshipType)} className={inputClass}>
+      {options.length === 0 && <option value="">{noneLabel}</option>}
+      {options.map((option) => (
+        <option key={option} value={option}>
+          {RELATIONSHIP_TYPE_SPECS[option].verb}
+        </option>
+      ))}
+    </select>
   );
 }
 

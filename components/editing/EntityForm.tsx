@@ -9,12 +9,12 @@ import type { GraphNode } from "@/lib/graph/types";
 import {
   ENTITY_TYPES,
   ENTITY_TYPE_SPECS,
-  RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_SPECS,
+  relationshipTypesBetween,
   type EntityType,
   type RelationshipType,
 } from "@/lib/model/registry";
-import { EntityFields, entityPayload, fieldErrors, inputClass, valuesOf, type FieldValues } from "./EntityFields";
+import { EntityFields, RelationshipTypeSelect, entityPayload, fieldErrors, inputClass, valuesOf, type FieldValues } from "./EntityFields";
 import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
 
@@ -28,8 +28,7 @@ interface LinkRow {
 
 /** Relationship types that may join the new entity and `other`, in the row's direction. */
 function allowedTypes(newType: EntityType, other: EntityType, direction: "out" | "in"): RelationshipType[] {
-  const [from, to] = direction === "out" ? [newType, other] : [other, newType];
-  return RELATIONSHIP_TYPES.filter((type) => RELATIONSHIP_TYPE_SPECS[type].from.includes(from) && RELATIONSHIP_TYPE_SPECS[type].to.includes(to));
+  return direction === "out" ? relationshipTypesBetween(newType, other) : relationshipTypesBetween(other, newType);
 }
 
 /** Both directions that work for this pair, outgoing first: what a new link row starts with. */
@@ -164,14 +163,12 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
                 </label>
                 <label className="block text-xs text-gray-700">
                   Relationship
-                  <select value={link.type} onChange={(event) => updateLink(link.key, { type: event.target.value as RelationshipType })} className={inputClass}>
-                    {options.length === 0 && <option value="">No relationship allowed this way</option>}
-                    {options.map((option) => (
-                      <option key={option} value={option}>
-                        {RELATIONSHIP_TYPE_SPECS[option].verb}
-                      </option>
-                    ))}
-                  </select>
+                  <RelationshipTypeSelect
+                    value={link.type}
+                    options={options}
+                    onChange={(type) => updateLink(link.key, { type })}
+                    noneLabel="No relationship allowed this way"
+                  />
                 </label>
                 {link.type !== "" && RELATIONSHIP_TYPE_SPECS[link.type].fields.some((field) => field.name === "role") && (
                   <label className="block text-xs text-gray-700">

@@ -6,20 +6,16 @@ import { errorMessage } from "@/lib/api-client";
 import { createRelationshipApi, updateRelationshipApi } from "@/lib/editing/client";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
-import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_SPECS, type EntityType, type RelationshipType } from "@/lib/model/registry";
-import { inputClass } from "./EntityFields";
+import { RELATIONSHIP_TYPE_SPECS, relationshipTypesBetween, type EntityType, type RelationshipType } from "@/lib/model/registry";
+import { RelationshipTypeSelect, inputClass } from "./EntityFields";
 import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
 
 type End = { id: string; name: string; type: EntityType };
 
-function typesBetween(from: EntityType, to: EntityType): RelationshipType[] {
-  return RELATIONSHIP_TYPES.filter((type) => RELATIONSHIP_TYPE_SPECS[type].from.includes(from) && RELATIONSHIP_TYPE_SPECS[type].to.includes(to));
-}
-
 /** Whether any relationship type joins these two types, either way round. */
 function joinable(a: EntityType, b: EntityType): boolean {
-  return typesBetween(a, b).length > 0 || typesBetween(b, a).length > 0;
+  return relationshipTypesBetween(a, b).length > 0 || relationshipTypesBetween(b, a).length > 0;
 }
 
 interface RelationshipFormProps {
@@ -54,7 +50,7 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
         ? { from: { id: anchor.id, name: anchor.name, type: anchor.type }, to: other }
         : { from: other, to: { id: anchor.id, name: anchor.name, type: anchor.type } }
       : null;
-  const options = ends ? typesBetween(ends.from.type, ends.to.type) : [];
+  const options = ends ? relationshipTypesBetween(ends.from.type, ends.to.type) : [];
   const type: RelationshipType | "" = edge ? edge.type : options.includes(chosenType as RelationshipType) ? chosenType : (options[0] ?? "");
   const specFields = type ? RELATIONSHIP_TYPE_SPECS[type].fields : [];
 
@@ -111,7 +107,7 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
               accept={(hit) => hit.id !== anchor.id && joinable(anchor.type, hit.type)}
               onPick={(hit) => {
                 setOther({ id: hit.id, name: hit.name, type: hit.type });
-                setOutgoing(typesBetween(anchor.type, hit.type).length > 0);
+                setOutgoing(relationshipTypesBetween(anchor.type, hit.type).length > 0);
               }}
             />
           )}
@@ -130,14 +126,7 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
               </label>
               <label className="block text-xs font-medium text-gray-700">
                 Relationship
-                <select value={type} onChange={(event) => setChosenType(event.target.value as RelationshipType)} className={inputClass}>
-                  {options.length === 0 && <option value="">None allowed this way round</option>}
-                  {options.map((option) => (
-                    <option key={option} value={option}>
-                      {RELATIONSHIP_TYPE_SPECS[option].verb}
-                    </option>
-                  ))}
-                </select>
+                <RelationshipTypeSelect value={type} options={options} onChange={setChosenType} noneLabel="None allowed this way round" />
               </label>
             </>
           )}

@@ -522,6 +522,11 @@ export function checkEndpoints(type: RelationshipType, from: EntityType, to: Ent
   return null;
 }
 
+/** The relationship types that may go from an entity of one type to an entity of another, in registry order. */
+export function relationshipTypesBetween(from: EntityType, to: EntityType): RelationshipType[] {
+  return RELATIONSHIP_TYPES.filter((type) => checkEndpoints(type, from, to) === null);
+}
+
 /** Names of the fields stored as Neo4j dates, per type, so values map both ways in one place. */
 export function dateFieldsOf(type: EntityType): readonly string[] {
   return ENTITY_TYPE_SPECS[type].fields.filter((field) => field.kind === "date").map((field) => field.name);
