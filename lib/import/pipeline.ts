@@ -192,6 +192,18 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
   let entityRows = 0;
   let relationshipRows = 0;
 
+  /**
+   * Whether this id is seen for the first time. The same row again (same values) is counted and skipped;
+   * the id reused with other values is refused, naming where it was first.
+   */
+  function firstSighting(kind: "entity" | "relationship", seen: Map<string, RowOrigin & { hash: string }>, id: string, hash: string, item: RowOrigin) {
+    const earlier = seen.get(id);
+    if (!earlier) return true;
+    if (earlier.hash === hash) duplicatesIgnored += 1;
+    else refuse(item, `${kind} id "${id}" is already used on ${where(earlier)}, with different values`);
+    return false;
+  }
+
   for await (const item of source.items(counter)) {
     rows += 1;
     progress();
@@ -207,12 +219,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
         continue;
       }
       const hash = hashOf(entity);
-      const earlier = entities.get(entity.id);
-      if (earlier) {
-        if (earlier.hash === hash) duplicatesIgnored += 1;
-        else refuse(item, `entity id "${entity.id}" is already used on ${where(earlier)}, with different values`);
-        continue;
-      }
+      if (!firstSighting("entity", entities, entity.id, hash, item)) continue;
       entities.set(entity.id, { type: entity.type, hash, file: item.file, line: item.line, index: item.index });
       entityRows += 1;
       continue;
@@ -223,12 +230,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
       continue;
     }
     const hash = hashOf(relationship);
-    const earlier = relationships.get(relationship.id);
-    if (earlier) {
-      if (earlier.hash === hash) duplicatesIgnored += 1;
-      else refuse(item, `relationship id "${relationship.id}" is already used on ${where(earlier)}, with different values`);
-      continue;
-    }
+    if (!firstSighting("relationship", relationships, relationship.id, hash, item)) continue;
     relationships.set(relationship.id, { hash, file: item.file, line: item.line, index: item.index });
     relationshipRows += 1;
     for (const id of [relationship.from, relationship.to, ...relationship.sources]) {
