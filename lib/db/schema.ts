@@ -1,12 +1,10 @@
 import "server-only";
 import { USER_SCHEMA_STATEMENTS } from "../auth/schema";
 import { CHANGE_SCHEMA_STATEMENTS } from "../editing/schema";
-import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
+import { ENTITY_LABEL, ENTITY_SEARCH_INDEX, RELATIONSHIP_TYPES } from "../model/registry";
 import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
 import { SNAPSHOT_SCHEMA_STATEMENTS } from "../snapshots/schema";
 import { runSchemaStatement } from "./session";
-
-export const ENTITY_SEARCH_INDEX = "entity_search";
 
 /**
  * The schema Redstring needs. Every statement is `IF NOT EXISTS`, so running the migration again (each

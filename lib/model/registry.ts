@@ -50,6 +50,12 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 /** Every node carries this label besides its type label; constraints and indexes hang on it. */
 export const ENTITY_LABEL = "Entity";
 
+/**
+ * The full-text index over entities' names, aliases and descriptions: the search box uses it, and it is the
+ * only index a saved query may search (lib/queries/text-check.ts), since other indexes could cover other labels.
+ */
+export const ENTITY_SEARCH_INDEX = "entity_search";
+
 /** How a field is edited and shown. Dates are ISO `YYYY-MM-DD` strings in JSON and Neo4j `Date`s. */
 export type FieldKind = "text" | "longText" | "url" | "date" | "choice";
 

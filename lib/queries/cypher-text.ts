@@ -14,8 +14,9 @@ export function blankOutLiterals(cypher: string): string {
     const char = cypher[index] ?? "";
     const next = cypher[index + 1] ?? "";
     if (char === "/" && next === "/") {
-      const end = cypher.indexOf("\n", index);
-      const stop = end === -1 ? cypher.length : end;
+      // Cypher ends a line comment at \n or \r (checked against Neo4j 5.26: U+2028, U+2029 and U+0085 do
+      // not end it). Stopping anywhere else would let text Neo4j runs hide inside what looks like a comment.
+      const stop = lineEnd(cypher, index);
       out += " ".repeat(stop - index);
       index = stop;
     } else if (char === "/" && next === "*") {
@@ -45,9 +46,15 @@ export function blankOutLiterals(cypher: string): string {
   return out;
 }
 
+/** Where the line comment starting at `from` ends: the first \n or \r, or the end of the text. */
+function lineEnd(cypher: string, from: number): number {
+  const match = /[\n\r]/.exec(cypher.slice(from));
+  return match ? from + match.index : cypher.length;
+}
+
 /** Spaces in place of every character but line breaks. */
 function blank(text: string): string {
-  return text.replace(/[^\n]/g, " ");
+  return text.replace(/[^\n\r]/g, " ");
 }
 
 /** The names after `$` in the query (outside strings and comments), to compare with the declarations. */

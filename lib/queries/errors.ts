@@ -18,7 +18,13 @@ export type RefusalReason =
   | "execution-mode"
   /** Reads every node or relationship, or a label that is not an entity's: Redstring's own records. */
   | "scan"
-  | "label";
+  | "label"
+  /** Looks a node or relationship up by id() or elementId(), which reaches internal records too. */
+  | "id-lookup"
+  /** A plan operator outside the checked allowlist (lib/queries/plan-check.ts). */
+  | "operator"
+  /** An invisible character that would make the query read differently from what runs. */
+  | "character";
 
 export class QueryRefusedError extends AppError {
   constructor(

@@ -66,7 +66,7 @@ export async function executeQuery(request: QueryRunRequest): Promise<QueryRunRe
 
     await ensureDatabaseReady();
     const started = performance.now();
-    const converted = await withReadSession(limits.maxRows + 1, (session) =>
+    const converted = await withinDeadline(timeoutMs, () => withReadSession(limits.maxRows + 1, (session) =>
       session.executeRead(
         (tx) =>
           translated(timeoutMs, async () => {
@@ -78,7 +78,7 @@ export async function executeQuery(request: QueryRunRequest): Promise<QueryRunRe
           }),
         { timeout: timeoutMs },
       ),
-    );
+    ));
     return {
       columns: converted.columns,
       rows: converted.rows,
@@ -135,6 +135,30 @@ function checkStatically(cypher: string, parameters: ParameterDeclaration[]): vo
   }
 }
 
+/** How long past its timeout a run may go before the app stops waiting for the engine. */
+const DEADLINE_GRACE_MS = 1_000;
+
+/**
+ * Neo4j checks a transaction's timeout between rows, not inside one expression: `RETURN reduce(s = 0, x IN
+ * range(1, 40000000) | s + x)` runs on past it. The app answers at the deadline anyway (the engine stops
+ * the transaction once it reaches a check, and the session closes then), so one request never holds the
+ * analyst, or a server worker, longer than the run's limit.
+ */
+async function withinDeadline<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const running = work();
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueryTooSlowError(timeoutMs)), timeoutMs + DEADLINE_GRACE_MS);
+  });
+  try {
+    return await Promise.race([running, deadline]);
+  } finally {
+    clearTimeout(timer);
+    // Whatever the run ends with after the deadline has no one to tell; it must not be an unhandled rejection.
+    running.catch(() => undefined);
+  }
+}
+
 async function withReadSession<T>(fetchSize: number | undefined, work: (session: Session) => Promise<T>): Promise<T> {
   const config = getConfig();
   // fetchSize: the server produces at most that many rows ahead of what we read, so stopping at the row
@@ -158,7 +182,14 @@ async function explainAndClassify(tx: ManagedTransaction, cypher: string, values
   } catch (cause) {
     throw explainError(cause);
   }
-  classifyPlan(result.summary.queryType, result.summary.plan ? (result.summary.plan as unknown as PlanNode) : null);
+  classifyPlan({
+    queryType: result.summary.queryType,
+    plan: result.summary.plan ? (result.summary.plan as unknown as PlanNode) : null,
+    cypher,
+    // The database this session reads (the configured one, else the server's default, which the
+    // summary names): every operator of the plan must run there, so a USE however written is refused.
+    database: getConfig().neo4jDatabase ?? result.summary.database.name ?? undefined,
+  });
 }
 
 /** An entity parameter naming an id that does not exist is the analyst's mistake, not an empty result. */
