@@ -49,7 +49,7 @@ async function whoIs(cookie: string): Promise<string | null> {
 async function signIn(email: string, password = TEST_PASSWORD): Promise<{ status: number; cookie: string }> {
   const response = await signInRoute(post("/api/auth/signin", null, { email, password }));
   const header = response.headers.getSetCookie().find((value) => value.startsWith(`${SESSION_COOKIE}=`));
-  return { status: response.status, cookie: header ? header.split(";")[0] : "" };
+  return { status: response.status, cookie: header?.split(";")[0] ?? "" };
 }
 
 async function sessionCount(userId: string): Promise<number> {
@@ -103,12 +103,13 @@ it("lets an admin end all of a user's sessions, and nobody else", async () => {
   const user = await createTestUser(users.prefix, "editor", { suffix: "ended" });
   const cookies = [user.cookie, await signedInCookie(user.id), (await signIn(user.email)).cookie];
   for (const cookie of cookies) expect(await whoIs(cookie)).toBe(user.email);
+  const first = user.cookie;
 
   const byEditor = await endSessionsRoute(post(`/api/admin/users/${user.id}/sessions`, users.editor.cookie, undefined, "DELETE"), params(user.id));
   expect(byEditor.status).toBe(403);
   const signedOut = await endSessionsRoute(post(`/api/admin/users/${user.id}/sessions`, null, undefined, "DELETE"), params(user.id));
   expect(signedOut.status).toBe(401);
-  expect(await whoIs(cookies[0])).toBe(user.email);
+  expect(await whoIs(first)).toBe(user.email);
 
   const ended = await endSessionsRoute(post(`/api/admin/users/${user.id}/sessions`, users.admin.cookie, undefined, "DELETE"), params(user.id));
   expect(ended.status).toBe(200);
