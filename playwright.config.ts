@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-// End-to-end tests drive Debian's Chromium (never a downloaded browser) against `next start`.
+// End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built app served by scripts/server.mjs.
 // scripts/test.mjs builds the app, starts Neo4j and passes NEO4J_URI and a free E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -39,7 +39,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: `node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
+    // scripts/server.mjs, as `npm start` runs it, so the tests see the client address the app really gets.
+    command: `node scripts/server.mjs --port ${port} --hostname 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

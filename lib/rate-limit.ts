@@ -1,67 +1,111 @@
 import "server-only";
 /**
- * In-memory rate limits: a fixed window per key. Enough for one Redstring process (the way it is run);
- * several processes behind a balancer would each count on their own, which only makes the limit looser.
+ * Rate limits: a fixed window per key, counted in Neo4j as (:RateLimit {key, windowStart, count, expiresAt}),
+ * so every Redstring process behind a balancer shares the count and a restart does not clear it. Times are
+ * the database's clock (timestamp()), not each server's, for the same reason.
+ *
+ * RateLimit is an internal label like User: never an Entity, never reachable by a saved query.
  */
+import { write } from "./db";
+import { runWrite } from "./db/session";
+import { toPlain } from "./db/values";
 import { AppError } from "./errors";
+import { RATE_LIMIT_LABEL } from "./rate-limit-schema";
 
 export class TooManyRequestsError extends AppError {
-  constructor(message: string) {
-    super(429, message);
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, message, { retryAfterSeconds });
   }
 }
 
-interface Window {
-  started: number;
-  count: number;
-}
-
-const holder = globalThis as typeof globalThis & { __redstringRateLimits?: Map<string, Window> };
-const windows = (holder.__redstringRateLimits ??= new Map());
-
 export interface Limit {
-  /** Separates the limits: "signin", "write". */
+  /** Separates the counters: "signin-address", "write", ... */
   name: string;
   max: number;
   windowMs: number;
+  /** What was done too often, for the message: "Too many {what}." */
+  what: string;
 }
 
-/** Ten tries per quarter hour per address and email: plenty for typos, useless for guessing. */
-export const SIGN_IN_LIMIT: Limit = { name: "signin", max: 10, windowMs: 15 * 60_000 };
+/**
+ * Failed sign-ins from one address, whatever the email: stops one machine from trying many accounts. Wide
+ * enough for a newsroom behind one NAT address, where colleagues' typos add up.
+ */
+export const SIGN_IN_ADDRESS_LIMIT: Limit = { name: "signin-address", max: 30, windowMs: 15 * 60_000, what: "sign-in attempts from your network" };
+/**
+ * Failed sign-ins to one account, from any address: stops guessing spread over many machines. Its cost: a
+ * stranger can hold an account's password sign-in shut for a quarter hour (single sign-on still works).
+ */
+export const SIGN_IN_ACCOUNT_LIMIT: Limit = { name: "signin-account", max: 10, windowMs: 15 * 60_000, what: "sign-in attempts for this account" };
 /** Writes per minute per user (or address when signed out): far above what a person clicks. */
-export const WRITE_LIMIT: Limit = { name: "write", max: 300, windowMs: 60_000 };
+export const WRITE_LIMIT: Limit = { name: "write", max: 300, windowMs: 60_000, what: "changes in a short time" };
+/** Saved-query runs per minute per address by signed-out readers: each run costs the database real work. */
+export const SIGNED_OUT_RUN_LIMIT: Limit = { name: "run-signed-out", max: 60, windowMs: 60_000, what: "query runs from your network" };
+
+export function counterKey(limit: Limit, key: string): string {
+  return `${limit.name}:${key}`;
+}
+
+/** "Wait 40 seconds", "Wait 1 minute", "Wait 13 minutes". */
+export function waitText(milliseconds: number): string {
+  const seconds = Math.max(1, Math.ceil(milliseconds / 1000));
+  if (seconds < 60) return `Wait ${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Wait ${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+// One write transaction: the first SET takes the counter's write lock before anything is read from it, so
+// concurrent attempts (from any process) queue on the lock and none of their increments is lost.
+const TAKE = `
+  MERGE (r:${RATE_LIMIT_LABEL} {key: $key})
+    ON CREATE SET r.windowStart = timestamp(), r.count = 0
+  SET r.touchedAt = timestamp()
+  WITH r, r.windowStart + $windowMs <= timestamp() AS expired
+  SET r.windowStart = CASE WHEN expired THEN timestamp() ELSE r.windowStart END,
+      r.count = CASE WHEN expired THEN 1 ELSE r.count + 1 END
+  SET r.expiresAt = r.windowStart + $windowMs
+  RETURN r.count AS count, r.expiresAt - timestamp() AS remainingMs`;
 
 /** Counts one attempt; throws 429 with the wait once the window is full. */
-export function takeToken(limit: Limit, key: string, now = Date.now()): void {
-  const id = `${limit.name}:${key}`;
-  let window = windows.get(id);
-  if (!window || now - window.started >= limit.windowMs) {
-    window = { started: now, count: 0 };
-    windows.set(id, window);
-    if (windows.size > 10_000) forgetExpired(now);
+export async function takeToken(limit: Limit, key: string): Promise<void> {
+  const counted = await write(async (tx) => {
+    const result = await tx.run(TAKE, { key: counterKey(limit, key), windowMs: limit.windowMs });
+    const record = result.records[0];
+    return { count: Number(toPlain(record?.get("count"))), remainingMs: Number(toPlain(record?.get("remainingMs"))) };
+  });
+  sweepExpiredSometimes();
+  if (counted.count > limit.max) {
+    throw new TooManyRequestsError(`Too many ${limit.what}. ${waitText(counted.remainingMs)} and try again.`, Math.ceil(counted.remainingMs / 1000));
   }
-  window.count += 1;
-  if (window.count > limit.max) {
-    const minutes = Math.max(1, Math.ceil((window.started + limit.windowMs - now) / 60_000));
-    throw new TooManyRequestsError(
-      limit.name === "signin"
-        ? `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`
-        : `Too many changes in a short time. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+}
+
+/**
+ * Gives back the attempt a request took, once it turned out well (a sign-in with the right password): only
+ * failures count. Not a reset: a signed-in attacker cannot wipe the failures they made before.
+ */
+export async function refundToken(limit: Limit, key: string): Promise<void> {
+  await write((tx) =>
+    tx.run(`MATCH (r:${RATE_LIMIT_LABEL} {key: $key}) WHERE r.count > 0 SET r.count = r.count - 1`, { key: counterKey(limit, key) }),
+  );
+}
+
+const SWEEP_EVERY_MS = 60_000;
+const holder = globalThis as typeof globalThis & { __redstringRateLimitSweptAt?: number };
+
+/** Expired counters are deleted in the background, at most once a minute per process, a batch at a time. */
+function sweepExpiredSometimes(): void {
+  const now = Date.now();
+  if (now - (holder.__redstringRateLimitSweptAt ?? 0) < SWEEP_EVERY_MS) return;
+  holder.__redstringRateLimitSweptAt = now;
+  void deleteExpiredCounters().catch((cause: unknown) => console.warn("[redstring] could not sweep expired rate limits", cause));
+}
+
+/** Deletes counters whose window ended; returns how many. */
+export async function deleteExpiredCounters(): Promise<number> {
+  return runWrite(async (tx) => {
+    const result = await tx.run(
+      `MATCH (r:${RATE_LIMIT_LABEL}) WHERE r.expiresAt < timestamp() WITH r LIMIT 5000 DELETE r RETURN count(*) AS deleted`,
     );
-  }
-}
-
-/** After a successful sign-in the count starts again, so a person who mistyped is not held back later. */
-export function resetTokens(limit: Limit, key: string): void {
-  windows.delete(`${limit.name}:${key}`);
-}
-
-function forgetExpired(now: number): void {
-  for (const [id, window] of windows) if (now - window.started >= 60 * 60_000) windows.delete(id);
-}
-
-/** The client's address as the proxy in front reports it; "local" when nothing says. */
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "local";
+    return Number(toPlain(result.records[0]?.get("deleted")) ?? 0);
+  });
 }

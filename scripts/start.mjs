@@ -1,6 +1,6 @@
 // `npm start`: Redstring on http://localhost:3000 with the seed story, from a fresh clone.
 //   installs npm packages if needed -> builds and starts the local Neo4j (unless NEO4J_URI is set) ->
-//   builds the app if its sources changed -> starts Next.js -> waits until the database is migrated and
+//   builds the app if its sources changed -> starts Next.js (scripts/server.mjs) -> waits until the database is migrated and
 //   seeded. Ctrl-C stops Next.js and then Neo4j, cleanly; no Java process is left behind.
 // `npm run dev` does the same with `next dev` (hot reload) instead of a production build.
 import { spawn } from "node:child_process";
@@ -88,7 +88,9 @@ async function main() {
     if ((await run(BIN("next"), ["build"], { env })) !== 0) throw new SetupError("next build failed.");
   }
 
-  app = spawn(BIN("next"), [devMode ? "dev" : "start", "--port", String(appPort), "--hostname", process.env.HOST ?? "127.0.0.1"], {
+  // scripts/server.mjs, not `next start`: it decides the client's address from the socket (rate limits).
+  const serverArgs = [path.join(ROOT, "scripts", "server.mjs"), ...(devMode ? ["--dev"] : []), "--port", String(appPort), "--hostname", process.env.HOST ?? "127.0.0.1"];
+  app = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     env,
     stdio: "inherit",

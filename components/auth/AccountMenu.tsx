@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { signOutApi, useMe } from "@/lib/auth/client";
 import { signInPath } from "./NeedsPermission";
 
-/** The header's corner: who is signed in (as text), the admin page for admins, and Sign in / Sign out. */
+/**
+ * The header's corner: who is signed in (as text), changing one's password, the admin page for admins, and
+ * Sign in / Sign out.
+ */
 export function AccountMenu() {
   const me = useMe();
   const router = useRouter();
@@ -22,6 +25,9 @@ export function AccountMenu() {
           <span className="text-gray-700" data-testid="signed-in-as">
             {me.user.name} <span className="text-gray-500">({me.user.role})</span>
           </span>
+          <Link href="/account/password" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
+            Change password
+          </Link>
           {me.permissions.includes("users:manage") && (
             <Link href="/admin/users" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
               Users

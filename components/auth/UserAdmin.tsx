@@ -1,16 +1,21 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
-import { createUserApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
+import { createUserApi, endSessionsApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/records";
 
 const input = "rounded-md border border-gray-300 px-2 py-1.5";
 
-/** The admin page: every account, adding one with a role and initial password, role changes, disabling. */
+/**
+ * The admin page: every account, adding one with a role and initial password, role changes, disabling, and
+ * signing a user out everywhere (a lost laptop, a shared password).
+ */
 export function UserAdmin() {
   const me = useMe();
+  const router = useRouter();
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -28,6 +33,22 @@ export function UserAdmin() {
     try {
       setNotice(done(await work()));
       load();
+    } catch (cause) {
+      setError(errorMessage(cause, "That did not work."));
+    }
+  }
+
+  async function endSessions(user: UserSummary, self: boolean) {
+    setError(null);
+    try {
+      const { ended } = await endSessionsApi(user.id);
+      if (self) {
+        // One's own sessions include this one: the next request is signed out, so go and sign in again.
+        router.push("/signin?next=/admin/users");
+        router.refresh();
+        return;
+      }
+      setNotice(`Ended ${ended} session${ended === 1 ? "" : "s"} of ${user.email}.`);
     } catch (cause) {
       setError(errorMessage(cause, "That did not work."));
     }
@@ -54,46 +75,60 @@ export function UserAdmin() {
         <h1 className="mb-3 text-xl font-semibold">Users</h1>
         {error && <p role="alert" className="mb-3 text-sm text-red-700">{error}</p>}
         {notice && <p role="status" className="mb-3 text-sm text-green-800">{notice}</p>}
-        <table className="mb-6 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b"><th className="py-1">Name</th><th>Email</th><th>Role</th><th>State</th><th /></tr>
-          </thead>
-          <tbody>
-            {users.map((user) => {
-              const self = me?.user?.id === user.id;
-              return (
-                <tr key={user.id} className="border-b" data-testid={`user-${user.email}`}>
-                  <td className="py-1">{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>
-                    <select
-                      aria-label={`Role of ${user.email}`}
-                      value={user.role}
-                      disabled={self}
-                      title={self ? "You cannot change your own role." : undefined}
-                      onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${changed.email} is now ${changed.role}.`)}
-                      className={input}
-                    >
-                      {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
-                    </select>
-                  </td>
-                  <td>{user.disabledAt ? "disabled" : "active"}</td>
-                  <td>
-                    <button
-                      type="button"
-                      disabled={self}
-                      title={self ? "You cannot disable your own account." : undefined}
-                      onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${changed.email} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
-                      className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100 disabled:opacity-50"
-                    >
-                      {user.disabledAt ? "Enable" : "Disable"}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        {/* Scrolls sideways on a phone rather than squeezing the buttons. */}
+        <div className="mb-6 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b"><th className="py-1">Name</th><th>Email</th><th>Role</th><th>State</th><th><span className="sr-only">Enable or disable</span></th><th><span className="sr-only">Sessions</span></th></tr>
+            </thead>
+            <tbody>
+              {users.map((user) => {
+                const self = me?.user?.id === user.id;
+                return (
+                  <tr key={user.id} className="border-b" data-testid={`user-${user.email}`}>
+                    <td className="py-1">{user.name}</td>
+                    <td>{user.email}</td>
+                    <td>
+                      <select
+                        aria-label={`Role of ${user.email}`}
+                        value={user.role}
+                        disabled={self}
+                        title={self ? "You cannot change your own role." : undefined}
+                        onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${changed.email} is now ${changed.role}.`)}
+                        className={input}
+                      >
+                        {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+                      </select>
+                    </td>
+                    <td>{user.disabledAt ? "disabled" : "active"}</td>
+                    <td>
+                      <button
+                        type="button"
+                        disabled={self}
+                        title={self ? "You cannot disable your own account." : undefined}
+                        onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${changed.email} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
+                        className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100 disabled:opacity-50"
+                      >
+                        {user.disabledAt ? "Enable" : "Disable"}
+                      </button>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-label={`End all sessions of ${user.email}`}
+                        title={self ? "Signs you out too, in this browser and every other." : "Signs this user out in every browser."}
+                        onClick={() => void endSessions(user, self)}
+                        className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100"
+                      >
+                        End sessions
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <h2 className="mb-2 font-semibold">Add a user</h2>
         <form onSubmit={(event) => void add(event)} className="flex flex-wrap items-end gap-2 text-sm">
           <label>Name <input name="name" required className={input} /></label>

@@ -19,6 +19,10 @@ export const createUserApi = (input: { email: string; name: string; role: Role; 
   requestJson<UserSummary>("/api/admin/users", { method: "POST", body: input });
 export const updateUserApi = (id: string, change: { role?: Role; disabled?: boolean }) =>
   requestJson<UserSummary>(`/api/admin/users/${encodeURIComponent(id)}`, { method: "PATCH", body: change });
+export const endSessionsApi = (id: string) =>
+  requestJson<{ ended: number }>(`/api/admin/users/${encodeURIComponent(id)}/sessions`, { method: "DELETE" });
+export const changePasswordApi = (currentPassword: string, newPassword: string) =>
+  requestJson<{ endedOtherSessions: number }>("/api/auth/password", { method: "POST", body: { currentPassword, newPassword } });
 
 const NOBODY: Me = { user: null, permissions: [], needsSetup: false };
 

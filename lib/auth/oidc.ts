@@ -23,7 +23,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ConfigurationError, getConfig, type OidcConfig } from "../config";
 import { AppError, BadRequestError, ForbiddenError } from "../errors";
-import { SIGN_IN_LIMIT, clientAddress, resetTokens, takeToken } from "../rate-limit";
+import { clientAddress } from "../client-address";
+import { SIGN_IN_ADDRESS_LIMIT, refundToken, takeToken } from "../rate-limit";
 import { sessionSecret, setSessionCookie } from "./session";
 import { signInWithOidcIdentity } from "./users";
 
@@ -294,15 +295,15 @@ async function profileFrom(request: NextRequest, pending: Pending, settings: Oid
 }
 
 /**
- * GET /api/auth/oidc/callback: the provider's answer. Rate limited like password sign-in (per address);
- * a success resets the count.
+ * GET /api/auth/oidc/callback: the provider's answer. Rate limited like password sign-in (per address,
+ * under a key of its own); a success gives its attempt back. The session is opened as for a password.
  */
 export async function finishOidcSignIn(request: NextRequest): Promise<NextResponse> {
   const base = baseUrlOf(request);
   let next = "/";
   try {
     const limitKey = `oidc|${clientAddress(request)}`;
-    takeToken(SIGN_IN_LIMIT, limitKey);
+    await takeToken(SIGN_IN_ADDRESS_LIMIT, limitKey);
     const settings = requireOidc();
     const pending = await readPending(request);
     next = safeNextPath(pending.next);
@@ -316,7 +317,7 @@ export async function finishOidcSignIn(request: NextRequest): Promise<NextRespon
     if (user === "linked-elsewhere") {
       throw new ForbiddenError(`The account for ${profile.email.toLowerCase()} signs in with another ${settings.name} identity. Ask an admin.`);
     }
-    resetTokens(SIGN_IN_LIMIT, limitKey);
+    await refundToken(SIGN_IN_ADDRESS_LIMIT, limitKey);
     const response = NextResponse.redirect(new URL(next, base), 303);
     await setSessionCookie(response, request, user.id);
     clearStateCookie(response, request, base);

@@ -5,8 +5,7 @@ import "server-only";
  */
 import { hash, verify } from "@node-rs/argon2";
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 
 /** Algorithm.Argon2id; the const enum cannot be imported under isolatedModules, so its value is spelled out. */
 const ARGON2ID = 2;

@@ -38,7 +38,7 @@ function text(value: unknown): string {
   return typeof plain === "string" ? plain : "";
 }
 
-function toStored(properties: Record<string, unknown>): StoredUser {
+export function toStored(properties: Record<string, unknown>): StoredUser {
   const role = text(properties.role);
   const disabledAt = text(properties.disabledAt);
   return {
@@ -51,6 +51,11 @@ function toStored(properties: Record<string, unknown>): StoredUser {
     disabledAt: disabledAt || null,
     passwordHash: text(properties.passwordHash),
   };
+}
+
+/** What a request needs of its user (lib/auth/permissions.ts's SessionUser), nothing more. */
+export function sessionUserOf(user: SessionUser): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export function withoutHash(user: StoredUser): UserSummary {
@@ -117,6 +122,10 @@ export async function updateUserRecord(
     { id, role: change.role ?? null, disabled: change.disabled ?? null },
   );
   return result.records.length > 0;
+}
+
+export async function updatePasswordHash(tx: ManagedTransaction, id: string, passwordHash: string): Promise<void> {
+  await tx.run(`MATCH (u:${USER_LABEL} {id: $id}) SET u.passwordHash = $passwordHash`, { id, passwordHash });
 }
 
 /** An OpenID Connect identity: the provider's issuer and the user's subject there (never reassigned). */

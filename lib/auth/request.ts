@@ -1,7 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { assertSameOrigin } from "../http";
-import { WRITE_LIMIT, clientAddress, takeToken } from "../rate-limit";
+import { clientAddress } from "../client-address";
+import { WRITE_LIMIT, takeToken } from "../rate-limit";
 import type { Actor } from "./permissions";
 import { actorFrom } from "./session";
 
@@ -13,6 +14,6 @@ import { actorFrom } from "./session";
 export async function writerFrom(request: NextRequest): Promise<Actor> {
   assertSameOrigin(request);
   const actor = await actorFrom(request);
-  takeToken(WRITE_LIMIT, actor.user ? `user:${actor.user.id}` : `ip:${clientAddress(request)}`);
+  await takeToken(WRITE_LIMIT, actor.user ? `user:${actor.user.id}` : `ip:${clientAddress(request)}`);
   return actor;
 }

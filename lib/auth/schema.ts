@@ -1,5 +1,8 @@
-/** The User label and its constraints, run by lib/db/schema.ts's migration (no imports: no cycle). */
+/** The User and Session labels and their constraints, run by lib/db/schema.ts's migration (no imports: no cycle). */
 export const USER_LABEL = "User";
+/** A signed-in browser: (:User)-[:HAS_SESSION]->(:Session), see lib/auth/session-records.ts. */
+export const SESSION_LABEL = "Session";
+export const HAS_SESSION = "HAS_SESSION";
 
 export const USER_SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE CONSTRAINT user_id_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.id IS UNIQUE`,
@@ -10,4 +13,7 @@ export const USER_SCHEMA_STATEMENTS: readonly string[] = [
   // One account per OpenID Connect identity (lib/auth/oidc.ts): two first sign-ins racing cannot make two.
   `CREATE CONSTRAINT user_oidc_identity_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE (u.oidcIssuer, u.oidcSubject) IS UNIQUE`,
   `CREATE CONSTRAINT user_setup_once IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.setupMarker IS UNIQUE`,
+  // Every request looks its session up by id (and this also refuses a repeated id, however unlikely).
+  `CREATE CONSTRAINT session_id_unique IF NOT EXISTS FOR (s:${SESSION_LABEL}) REQUIRE s.id IS UNIQUE`,
+  `CREATE INDEX session_expires IF NOT EXISTS FOR (s:${SESSION_LABEL}) ON (s.expiresAt)`,
 ];

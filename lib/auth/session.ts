@@ -1,8 +1,9 @@
 import "server-only";
 /**
- * The session: a cookie holding {userId, issuedAt}, sealed (encrypted and signed) by iron-session with
- * REDSTRING_SESSION_SECRET. It names the user and nothing else: every request reads the user again
- * (lib/auth/users.ts), so disabling someone or changing their role takes effect on their next click.
+ * The session: a record in Neo4j (lib/auth/session-records.ts) and a cookie holding its id, sealed
+ * (encrypted and signed) by iron-session with REDSTRING_SESSION_SECRET. Every request reads the session
+ * and its user in one query, so signing out, an admin ending the sessions, a password change or disabling
+ * the account (which deletes them) take effect on the next click, on every copy of the cookie.
  *
  * Route handlers read the cookie from their NextRequest (not next/headers), so integration tests can call
  * them directly with a Cookie header; server components use actorFromCookies().
@@ -11,16 +12,18 @@ import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import type { NextRequest, NextResponse } from "next/server";
 import { getConfig } from "../config";
+import { read, write } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "./permissions";
-import { findActiveUser } from "./users";
+import { deleteSession, findUserOfSession, insertSession, newSessionId, sessionIdPattern } from "./session-records";
+import { sessionUserOf } from "./records";
 
 export const SESSION_COOKIE = "redstring_session";
 /** A session lasts a working fortnight; signing in again is cheap, a stolen cookie should not live long. */
 export const SESSION_TTL_SECONDS = 14 * 24 * 60 * 60;
 
 interface SessionData {
-  userId: string;
+  sessionId: string;
   issuedAt: number;
 }
 
@@ -44,27 +47,54 @@ export function sessionSecret(): string {
   return holder.__redstringSessionSecret;
 }
 
-export function sealSession(userId: string): Promise<string> {
-  const data: SessionData = { userId, issuedAt: Date.now() };
+export function sealSession(sessionId: string): Promise<string> {
+  const data: SessionData = { sessionId, issuedAt: Date.now() };
   return sealData(data, { password: sessionSecret(), ttl: SESSION_TTL_SECONDS });
 }
 
-/** The user id in a cookie value, or null for a missing, forged, expired or otherwise unreadable one. */
+/**
+ * The session id in a cookie value, or null for a missing, forged, expired or otherwise unreadable one
+ * (a cookie from before sessions were records, which holds a user id instead, is one of those).
+ */
 export async function unsealSession(sealed: string | undefined): Promise<string | null> {
   if (!sealed) return null;
   try {
     const data = await unsealData<Partial<SessionData>>(sealed, { password: sessionSecret(), ttl: SESSION_TTL_SECONDS });
-    return typeof data.userId === "string" ? data.userId : null;
+    return typeof data.sessionId === "string" && sessionIdPattern.test(data.sessionId) ? data.sessionId : null;
   } catch (cause) {
     if (cause instanceof AppError) throw cause;
     return null;
   }
 }
 
+/** The request's session id, if its cookie holds a readable one (live or not: the database says that). */
+export function sessionIdFrom(request: NextRequest): Promise<string | null> {
+  return unsealSession(request.cookies.get(SESSION_COOKIE)?.value);
+}
+
+/** One read: the live session and its enabled user, or signed out. */
 async function actorOfCookie(sealed: string | undefined): Promise<Actor> {
-  const userId = await unsealSession(sealed);
-  if (!userId) return { user: null };
-  return { user: await findActiveUser(userId) };
+  const sessionId = await unsealSession(sealed);
+  if (!sessionId) return { user: null };
+  const user = await read((tx) => findUserOfSession(tx, sessionId));
+  return { user: user && !user.disabledAt ? sessionUserOf(user) : null };
+}
+
+/**
+ * Opens a session record for the user and returns its sealed cookie value. `userAgent` is kept (cut short)
+ * so a future "your sessions" list can tell the browsers apart.
+ */
+export async function openSession(userId: string, userAgent: string): Promise<string> {
+  const id = newSessionId();
+  const opened = await write((tx) => insertSession(tx, { id, userId, ttlSeconds: SESSION_TTL_SECONDS, userAgent: userAgent.slice(0, 300) }));
+  if (!opened) throw new Error("a session was opened for a user that does not exist");
+  return sealSession(id);
+}
+
+/** Deletes the request's session record, if any: every copy of its cookie stops working. */
+export async function endSession(request: NextRequest): Promise<void> {
+  const sessionId = await sessionIdFrom(request);
+  if (sessionId) await write((tx) => deleteSession(tx, sessionId));
 }
 
 /** Who sent this request: the enabled user its session cookie names, or signed out. */
@@ -82,9 +112,12 @@ function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 
-/** HttpOnly (no script reads it), SameSite=Lax (not sent on other sites' POSTs), Secure over https. */
+/**
+ * Signs the user in: a new session record, and its cookie on the response. HttpOnly (no script reads it),
+ * SameSite=Lax (not sent on other sites' POSTs), Secure over https.
+ */
 export async function setSessionCookie(response: NextResponse, request: NextRequest, userId: string): Promise<void> {
-  response.cookies.set(SESSION_COOKIE, await sealSession(userId), {
+  response.cookies.set(SESSION_COOKIE, await openSession(userId, request.headers.get("user-agent") ?? ""), {
     httpOnly: true,
     sameSite: "lax",
     secure: isHttps(request),

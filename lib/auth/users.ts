@@ -7,9 +7,11 @@ import { z } from "zod";
 import { getConfig } from "../config";
 import { read, write } from "../db";
 import { runRead } from "../db/session";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyNothing, verifyPassword } from "./passwords";
 import { ROLES, UnauthorizedError, requirePermission, type Actor, type Role, type SessionUser } from "./permissions";
+import { SIGN_IN_ACCOUNT_LIMIT, refundToken, takeToken } from "../rate-limit";
+import { deleteSessionsOfUser } from "./session-records";
 import {
   countUsers,
   findUserByEmail,
@@ -21,6 +23,8 @@ import {
   linkOidcIdentity,
   listUserRecords,
   newUserId,
+  sessionUserOf,
+  updatePasswordHash,
   updateUserRecord,
   withoutHash,
   type OidcIdentity,
@@ -49,16 +53,6 @@ export const userChangeSchema = z
   .refine((change) => change.role !== undefined || change.disabled !== undefined, "Change the role or the disabled state.");
 
 export const setupSchema = newUserSchema.omit({ role: true });
-
-function sessionUserOf(user: SessionUser): SessionUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
-
-/** The session's user, if they still exist and are not disabled. Read on every request. */
-export async function findActiveUser(id: string): Promise<SessionUser | null> {
-  const user = await read((tx) => findUserById(tx, id));
-  return user && !user.disabledAt ? sessionUserOf(user) : null;
-}
 
 /**
  * The user for this email and password, or null: the caller says only "wrong email or password", never
@@ -127,7 +121,8 @@ async function getUser(id: string): Promise<UserSummary> {
 }
 
 /**
- * Changes a role or disables/enables an account; it takes effect on the user's next request. Admins
+ * Changes a role or disables/enables an account; it takes effect on the user's next request. Disabling
+ * also deletes the user's sessions, so enabling the account later does not bring old cookies back. Admins
  * cannot demote or disable themselves, so the instance is never left without an admin by accident.
  */
 export async function updateUser(actor: Actor, id: string, change: z.infer<typeof userChangeSchema>): Promise<UserSummary> {
@@ -135,8 +130,51 @@ export async function updateUser(actor: Actor, id: string, change: z.infer<typeo
   if (actor.user?.id === id && ((change.role !== undefined && change.role !== "admin") || change.disabled === true)) {
     throw new ForbiddenError("You cannot demote or disable your own account. Ask another admin.");
   }
-  if (!(await write((tx) => updateUserRecord(tx, id, change)))) throw new NotFoundError(`No user has the id "${id}".`);
+  const found = await write(async (tx) => {
+    if (!(await updateUserRecord(tx, id, change))) return false;
+    if (change.disabled === true) await deleteSessionsOfUser(tx, id);
+    return true;
+  });
+  if (!found) throw new NotFoundError(`No user has the id "${id}".`);
   return getUser(id);
+}
+
+/** An admin signs a user out everywhere (a lost laptop, a departure); how many sessions ended. */
+export async function endSessionsOf(actor: Actor, id: string): Promise<{ ended: number }> {
+  requirePermission(actor, "users:manage");
+  const ended = await write(async (tx) => ((await findUserById(tx, id)) ? deleteSessionsOfUser(tx, id) : null));
+  if (ended === null) throw new NotFoundError(`No user has the id "${id}".`);
+  return { ended };
+}
+
+export const passwordChangeSchema = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password.").max(MAX_PASSWORD_LENGTH), newPassword: passwordSchema })
+  .strict();
+
+/**
+ * The signed-in user changes their own password: the current one first (counted against the account's
+ * sign-in limit, so a borrowed cookie cannot be used to guess it), then every other session ends: whoever
+ * might know the old password is signed out, the browser making the change stays signed in.
+ */
+export async function changePassword(actor: Actor, currentSessionId: string | null, input: z.infer<typeof passwordChangeSchema>): Promise<{ endedOtherSessions: number }> {
+  if (!actor.user || !currentSessionId) throw new UnauthorizedError("Sign in to change your password.");
+  const user = await read((tx) => findUserById(tx, actor.user?.id ?? ""));
+  if (!user) throw new UnauthorizedError("Sign in to change your password.");
+  if (!user.passwordHash) {
+    const oidc = getConfig().oidc;
+    throw new ConflictError(`This account has no password: it signs in with ${oidc ? oidc.name : "single sign-on"}, where its password is changed.`);
+  }
+  const limitKey = user.email;
+  await takeToken(SIGN_IN_ACCOUNT_LIMIT, limitKey);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new BadRequestError("The current password is wrong.");
+  await refundToken(SIGN_IN_ACCOUNT_LIMIT, limitKey);
+  if (input.newPassword === input.currentPassword) throw new ConflictError("The new password is the same as the current one.");
+  const passwordHash = await hashPassword(input.newPassword);
+  const endedOtherSessions = await write(async (tx) => {
+    await updatePasswordHash(tx, user.id, passwordHash);
+    return deleteSessionsOfUser(tx, user.id, currentSessionId);
+  });
+  return { endedOtherSessions };
 }
 
 export type OidcSignIn = SessionUser | "disabled" | "linked-elsewhere";

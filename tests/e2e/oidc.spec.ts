@@ -1,7 +1,8 @@
 /**
  * Single sign-on in Chromium, against a real OpenID Connect provider (oidc-provider on 127.0.0.1). The
  * other specs' server has no OpenID Connect settings (their sign-in page must stay as it is), so this spec
- * starts its own `next start` from the same build, with REDSTRING_OIDC_* pointing at the provider it runs.
+ * starts its own server (scripts/server.mjs, as `npm start` runs it) from the same build, with REDSTRING_OIDC_*
+ * pointing at the provider it runs.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -31,7 +32,7 @@ function freePort(): Promise<number> {
 
 async function waitForHealth(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`next start exited:\n${serverOutput}`);
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`the app server exited:\n${serverOutput}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -47,7 +48,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   app = `http://127.0.0.1:${port}`;
   provider = await startTestProvider({ redirectUris: [`${app}/api/auth/oidc/callback`] });
-  server = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  server = spawn(process.execPath, ["scripts/server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: {
       ...process.env,
       REDSTRING_OIDC_ISSUER: provider.issuer,

@@ -14,6 +14,8 @@ import { OIDC_STATE_COOKIE } from "@/lib/auth/oidc";
 import { SESSION_COOKIE } from "@/lib/auth/session";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
+import { SIGN_IN_ADDRESS_LIMIT } from "@/lib/rate-limit";
+import { CLIENT_ADDRESS_HEADER, removeTestRateLimits, testAddress } from "../support/addresses";
 import { TEST_PASSWORD, createTestUser, removeTestUsers } from "../support/auth";
 import { closeTestDriver, cypher } from "../support/neo4j";
 import { followProvider, startTestProvider, type TestProvider } from "../support/oidc-provider";
@@ -25,7 +27,6 @@ const OIDC_ENV = ["REDSTRING_OIDC_ISSUER", "REDSTRING_OIDC_CLIENT_ID", "REDSTRIN
 let provider: TestProvider;
 const prefix = `it-oidc-${randomBytes(4).toString("hex")}-`;
 /** Each test signs in from its own address, so the per-address sign-in limit never mixes tests. */
-let address = 0;
 let currentAddress = "";
 
 beforeAll(async () => {
@@ -39,8 +40,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  address += 1;
-  currentAddress = `198.51.100.${address}`;
+  currentAddress = testAddress();
 });
 
 afterAll(async () => {
@@ -48,13 +48,14 @@ afterAll(async () => {
   forgetCachedConfig();
   await provider?.close();
   await removeTestUsers(prefix);
+  await removeTestRateLimits([prefix]);
   await closeDriver();
   await closeTestDriver();
 });
 
 function request(url: string, cookie?: string): NextRequest {
   // A browser always sends Host (NextRequest alone would call 127.0.0.1 "localhost").
-  const headers: Record<string, string> = { host: new URL(APP).host, "x-forwarded-for": currentAddress };
+  const headers: Record<string, string> = { host: new URL(APP).host, [CLIENT_ADDRESS_HEADER]: currentAddress };
   if (cookie) headers.cookie = cookie;
   return new NextRequest(url, { headers });
 }
@@ -163,7 +164,7 @@ describe("OpenID Connect sign-in", () => {
     const passwordAttempt = await signInRoute(
       new NextRequest(`${APP}/api/auth/signin`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": currentAddress },
+        headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: currentAddress },
         body: JSON.stringify({ email: `${prefix}newcomer@example.test`, password: "anything at all" }),
       }),
     );
@@ -247,7 +248,7 @@ describe("OpenID Connect sign-in", () => {
 
   it("counts callbacks against the sign-in limit per address", async () => {
     const back = `${APP}/api/auth/oidc/callback?code=x&state=y`;
-    for (let attempt = 0; attempt < 10; attempt += 1) expectRefused(await callbackRoute(request(back)), /not started in this browser/);
+    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_LIMIT.max; attempt += 1) expectRefused(await callbackRoute(request(back)), /not started in this browser/);
     expectRefused(await callbackRoute(request(back)), /Too many sign-in attempts/);
   });
 
@@ -285,7 +286,7 @@ it("password sign-in still works for the accounts it made (TEST_PASSWORD)", asyn
   const response = await signInRoute(
     new NextRequest(`${APP}/api/auth/signin`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.250" },
+      headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: testAddress() },
       body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
     }),
   );

@@ -1,13 +1,14 @@
 /**
  * Accounts for integration tests: one user per role under a unique email prefix, created straight in
- * Neo4j, and the Cookie header that signs each in, sealed by the app's own lib/auth/session.ts (so with
- * the same secret the route handlers unseal with). removeTestUsers() deletes them afterwards.
+ * Neo4j, and the Cookie header that signs each in: a real session record opened and sealed by the app's
+ * own lib/auth/session.ts (so with the same secret the route handlers unseal with, and the session can be
+ * ended like any other). removeTestUsers() deletes the users and their sessions afterwards.
  */
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/passwords";
 import { ROLES, type Actor, type Role } from "@/lib/auth/permissions";
 import { newUserId } from "@/lib/auth/records";
-import { SESSION_COOKIE, sealSession } from "@/lib/auth/session";
+import { SESSION_COOKIE, openSession } from "@/lib/auth/session";
 import { cypher } from "./neo4j";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -46,9 +47,14 @@ export async function createTestUser(prefix: string, role: Role, options: { disa
     id,
     email,
     role,
-    cookie: `${SESSION_COOKIE}=${await sealSession(id)}`,
+    cookie: await signedInCookie(id),
     actor: { user: { id, email, name: `Test ${role}`, role } },
   };
+}
+
+/** The Cookie header of a new session of this user (another browser signing in). */
+export async function signedInCookie(userId: string): Promise<string> {
+  return `${SESSION_COOKIE}=${await openSession(userId, "integration test")}`;
 }
 
 /** A viewer, an editor, an analyst and an admin, all signed in. */
@@ -59,5 +65,5 @@ export async function createTestUsers(name: string): Promise<TestUsers> {
 }
 
 export async function removeTestUsers(prefix: string): Promise<void> {
-  await cypher("MATCH (u:User) WHERE u.email STARTS WITH $prefix DETACH DELETE u", { prefix });
+  await cypher("MATCH (u:User) WHERE u.email STARTS WITH $prefix OPTIONAL MATCH (u)-[:HAS_SESSION]->(s:Session) DETACH DELETE s, u", { prefix });
 }

@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { setSessionCookie } from "@/lib/auth/session";
 import { createFirstAdmin, setupSchema } from "@/lib/auth/users";
 import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
-import { SIGN_IN_LIMIT, clientAddress, takeToken } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { SIGN_IN_ADDRESS_LIMIT, takeToken } from "@/lib/rate-limit";
 
 /** Creates the first admin on an instance with no user (409 afterwards) and signs them in. */
 export async function POST(request: NextRequest) {
@@ -10,7 +11,7 @@ export async function POST(request: NextRequest) {
   const response = await respond(
     async () => {
       assertSameOrigin(request);
-      takeToken(SIGN_IN_LIMIT, `setup|${clientAddress(request)}`);
+      await takeToken(SIGN_IN_ADDRESS_LIMIT, `setup|${clientAddress(request)}`);
       const user = await createFirstAdmin(await parseJsonBody(request, setupSchema));
       userId = user.id;
       return { user };

@@ -1,0 +1,12 @@
+import type { NextRequest } from "next/server";
+import { writerFrom } from "@/lib/auth/request";
+import { endSessionsOf, userIdSchema } from "@/lib/auth/users";
+import { parseWith, respond } from "@/lib/http";
+
+/** Ends every session of a user (admins only): each of their browsers is signed out on its next request. */
+export async function DELETE(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  return respond(async () => {
+    const actor = await writerFrom(request);
+    return endSessionsOf(actor, parseWith(userIdSchema, (await context.params).id, "user id"));
+  });
+}

@@ -1,0 +1,85 @@
+"use client";
+import { useState } from "react";
+import { AppHeader } from "@/components/AppHeader";
+import { errorMessage } from "@/lib/api-client";
+import { changePasswordApi } from "@/lib/auth/client";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+
+const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
+
+/**
+ * Change your own password: the current one, then the new one twice (the second only here, to catch a
+ * typo; the server checks the current one and the length). Every other browser signed in as you is then
+ * signed out; this one stays.
+ */
+export function PasswordChange() {
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const field = (name: string) => String(form.get(name) ?? "");
+    setError(null);
+    setNotice(null);
+    if (field("newPassword") !== field("repeatPassword")) {
+      setError("The two new passwords are not the same.");
+      return;
+    }
+    setBusy(true);
+    try {
+      const { endedOtherSessions } = await changePasswordApi(field("currentPassword"), field("newPassword"));
+      formElement.reset();
+      setNotice(
+        `Your password is changed. ${
+          endedOtherSessions === 0 ? "No other browser was signed in as you." : `${endedOtherSessions} other session${endedOtherSessions === 1 ? " was" : "s were"} signed out.`
+        }`,
+      );
+    } catch (cause) {
+      setError(errorMessage(cause, "The password could not be changed. Try again."));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <AppHeader current="account" />
+      <main className="mx-auto max-w-sm p-4">
+        <h1 className="mb-4 text-xl font-semibold">Change your password</h1>
+        <form onSubmit={(event) => void submit(event)} className="space-y-3">
+          <label className="block text-sm">
+            Current password
+            <input name="currentPassword" type="password" required autoComplete="current-password" className={input} />
+          </label>
+          <label className="block text-sm">
+            New password
+            <input name="newPassword" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" aria-describedby="password-rule" className={input} />
+          </label>
+          <label className="block text-sm">
+            New password again
+            <input name="repeatPassword" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" className={input} />
+          </label>
+          <p id="password-rule" className="text-sm text-gray-600">
+            At least {MIN_PASSWORD_LENGTH} characters. Every other browser signed in as you will be signed out.
+          </p>
+          {error && (
+            <p role="alert" className="text-sm text-red-700">
+              {error}
+            </p>
+          )}
+          {notice && (
+            <p role="status" className="text-sm text-green-800">
+              {notice}
+            </p>
+          )}
+          <button type="submit" disabled={busy} className="rounded-md bg-red-800 px-3 py-1.5 text-white disabled:opacity-50">
+            Change password
+          </button>
+        </form>
+      </main>
+    </>
+  );
+}
