@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, BadRequestError } from "./errors";
+import { BODY_LIMITS, readBoundedText } from "./request-body";
 import { describeIssues } from "./validation";
 
 export interface ErrorBody {
@@ -50,15 +51,17 @@ export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unkno
   return parsed.data;
 }
 
-/** Request bodies are small forms and queries; anything bigger is a mistake or an attack. */
-export const MAX_BODY_BYTES = 256 * 1024;
-
-/** Reads a JSON body and validates it; a body that is not JSON, or too big, is a 400 with a message. */
-export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new BadRequestError(`The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadRequestError(`The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+/**
+ * Reads a JSON body of at most `limit` bytes (lib/request-body.ts: counted on the stream, so a chunked
+ * body without Content-Length is cut off too; 413 past it) and validates it; a body that is not JSON is
+ * a 400 with a message.
+ */
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  limit: number = BODY_LIMITS.form,
+): Promise<z.infer<Schema>> {
+  const text = await readBoundedText(request, limit);
   let body: unknown;
   try {
     body = JSON.parse(text);

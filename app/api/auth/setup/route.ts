@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { setSessionCookie } from "@/lib/auth/session";
 import { createFirstAdmin, setupSchema } from "@/lib/auth/users";
 import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
+import { BODY_LIMITS } from "@/lib/request-body";
 import { SIGN_IN_LIMIT, clientAddress, takeToken } from "@/lib/rate-limit";
 
 /** Creates the first admin on an instance with no user (409 afterwards) and signs them in. */
@@ -11,7 +12,7 @@ export async function POST(request: NextRequest) {
     async () => {
       assertSameOrigin(request);
       takeToken(SIGN_IN_LIMIT, `setup|${clientAddress(request)}`);
-      const user = await createFirstAdmin(await parseJsonBody(request, setupSchema));
+      const user = await createFirstAdmin(await parseJsonBody(request, setupSchema, BODY_LIMITS.credentials));
       userId = user.id;
       return { user };
     },

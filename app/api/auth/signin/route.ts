@@ -5,6 +5,7 @@ import { setSessionCookie } from "@/lib/auth/session";
 import { authenticate } from "@/lib/auth/users";
 import { ForbiddenError } from "@/lib/errors";
 import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
+import { BODY_LIMITS } from "@/lib/request-body";
 import { SIGN_IN_LIMIT, clientAddress, resetTokens, takeToken } from "@/lib/rate-limit";
 
 const signInSchema = z.object({ email: z.string().trim().min(1, "Enter your email.").max(200), password: z.string().min(1, "Enter your password.").max(256) }).strict();
@@ -17,7 +18,7 @@ export async function POST(request: NextRequest) {
   let userId: string | undefined;
   const response = await respond(async () => {
     assertSameOrigin(request);
-    const { email, password } = await parseJsonBody(request, signInSchema);
+    const { email, password } = await parseJsonBody(request, signInSchema, BODY_LIMITS.credentials);
     const key = `${clientAddress(request)}|${email.toLowerCase()}`;
     takeToken(SIGN_IN_LIMIT, key);
     const user = await authenticate(email, password);
