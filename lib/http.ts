@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, BadRequestError } from "./errors";
 import { BODY_LIMITS, readBoundedText } from "./request-body";
+import { withoutServerDetails } from "./server-text";
 import { describeIssues } from "./validation";
 
 export interface ErrorBody {
@@ -11,15 +12,18 @@ export interface ErrorBody {
 }
 
 /**
- * Wraps a route handler: the app's typed errors become their status with a readable message; anything
- * unexpected is logged here and answered with a plain 500 that leaks no stack trace.
+ * Wraps a route handler: the app's typed errors become their status with a readable message (with any
+ * server path or Java text removed, lib/server-text.ts); anything unexpected is logged here and answered
+ * with a plain 500 that leaks no stack trace.
  */
 export async function respond<T>(handler: () => Promise<T>, options: { status?: number } = {}): Promise<NextResponse> {
   try {
     return NextResponse.json(await handler(), { status: options.status ?? 200 });
   } catch (cause) {
     if (cause instanceof AppError) {
-      const body: ErrorBody = { error: cause.message };
+      // Typed errors are written for the user, but some quote a database or file-system message: the
+      // last check that no server path or Java text goes out.
+      const body: ErrorBody = { error: withoutServerDetails(cause.message) };
       if (cause.details !== undefined) body.details = cause.details;
       return NextResponse.json(body, { status: cause.status });
     }

@@ -18,6 +18,7 @@ import { requirePermission, type Actor } from "../auth/permissions";
 import { migrateSchema } from "../db/schema";
 import { BadRequestError, NotFoundError } from "../errors";
 import { describeBytes } from "../request-body";
+import { withoutServerDetails } from "../server-text";
 import { describeIssues } from "../validation";
 import { csvSource } from "./csv";
 import { ftmSource } from "./ftm";
@@ -152,7 +153,9 @@ export async function startImport(actor: Actor, request: StartImport): Promise<I
         onProgress: (progress) => Object.assign(job, progress),
       });
       const { problems, ...counts } = result;
-      Object.assign(job, { status: result.status, result: counts, problems, finishedAt: new Date().toISOString() });
+      // Reasons quote parsers (JSON.parse, csv-parse): the same check as every answer gets (lib/http.ts).
+      const shown = problems.map((problem) => ({ ...problem, reason: withoutServerDetails(problem.reason) }));
+      Object.assign(job, { status: result.status, result: counts, problems: shown, finishedAt: new Date().toISOString() });
     } catch (cause) {
       console.error("[redstring] import failed", cause);
       Object.assign(job, { status: "failed", error: "The import stopped on an unexpected error. Run it again: what was written stays, and nothing is duplicated.", finishedAt: new Date().toISOString() });
