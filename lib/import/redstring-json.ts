@@ -21,6 +21,8 @@ type Scanned =
   | { kind: "problem"; line: number; reason: string; fileLevel?: boolean };
 
 const WHITESPACE = new Set([" ", "\t", "\r", "\n"]);
+/** Characters with no meaning inside a JSON string (sticky: matched from a given index). */
+const ORDINARY = /[^"\\]+/y;
 
 /** The scanner: JSON structure only (depth, strings, escapes); element text goes to JSON.parse. */
 export async function* scanRedstringJson(lines: AsyncIterable<NumberedLine>, maxRecord = MAX_LINE_BYTES): AsyncGenerator<Scanned> {
@@ -39,6 +41,25 @@ export async function* scanRedstringJson(lines: AsyncIterable<NumberedLine>, max
   let reportedInvalidLine = 0;
   const header: Record<string, unknown> = {};
   const tooLong = (what: string) => `${what} is longer than ${describeSize(maxRecord)}, the most Redstring reads as one record`;
+  /** Adds a run of plain string text to what is being collected; a reason when a key or header value grows too long. */
+  const take = (run: string, partOfKey: boolean): string | null => {
+    if (element && !element.oversized) {
+      element.text += run;
+      if (element.text.length > maxRecord) {
+        element.oversized = true;
+        element.text = "";
+      }
+    }
+    if (scalar) {
+      scalar.text += run;
+      if (scalar.text.length > maxRecord) return tooLong(`the value of "${scalar.key}"`);
+    }
+    if (partOfKey) {
+      keyText += run;
+      if (keyText.length > maxRecord) return tooLong("a key");
+    }
+    return null;
+  };
 
   for await (const { line, text, invalid, continues } of lines) {
     lastLine = line;
@@ -47,7 +68,24 @@ export async function* scanRedstringJson(lines: AsyncIterable<NumberedLine>, max
       else if (reportedInvalidLine !== line) yield { kind: "problem", line, reason: invalid };
       reportedInvalidLine = line;
     }
-    for (const char of continues ? text : `${text}\n`) {
+    const piece = continues ? text : `${text}\n`;
+    for (let index = 0; index < piece.length; index += 1) {
+      // Inside a string, everything up to the next quote or backslash is plain text: taken as one slice
+      // (a long description is mostly that), not one character at a time.
+      if (inString && !escaped) {
+        ORDINARY.lastIndex = index;
+        const run = ORDINARY.exec(piece)?.[0];
+        if (run) {
+          const fatal = take(run, depth === 1 && !scalar);
+          if (fatal) {
+            yield { kind: "problem", line, reason: fatal, fileLevel: true };
+            return;
+          }
+          index += run.length;
+          if (index >= piece.length) break;
+        }
+      }
+      const char = piece[index] as string;
       if (element && !element.oversized) {
         element.text += char;
         if (element.text.length > maxRecord) {
