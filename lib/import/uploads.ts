@@ -39,6 +39,7 @@ interface UploadState {
 // Kept on globalThis so that a dev server's module reloads keep the same set.
 const state: UploadState = ((globalThis as { __redstringUploads?: UploadState }).__redstringUploads ??= { inUse: new Set() });
 
+/** (The `turbopackIgnore` comments below: these folders hold data, not code the build should trace.) */
 export function uploadRoot(): string {
   return getConfig().uploadDir ?? path.join(os.tmpdir(), "redstring-uploads");
 }
@@ -81,7 +82,7 @@ export async function ownedUploadDir(actor: Actor, uploadId: string): Promise<st
 
 async function folderBytes(dir: string, except?: string): Promise<number> {
   let total = 0;
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
+  for (const name of await readdir(/*turbopackIgnore: true*/ dir).catch(() => [] as string[])) {
     if (name === OWNER_FILE || name === except) continue;
     total += (await stat(path.join(dir, name)).catch(() => null))?.size ?? 0;
   }
@@ -92,7 +93,7 @@ async function folderBytes(dir: string, except?: string): Promise<number> {
 async function usageOf(owner: string, replacing?: { dir: string; name: string }): Promise<number> {
   const root = uploadRoot();
   let total = 0;
-  for (const id of await readdir(root).catch(() => [] as string[])) {
+  for (const id of await readdir(/*turbopackIgnore: true*/ root).catch(() => [] as string[])) {
     const dir = path.join(root, id);
     if ((await ownerOf(dir)) !== owner) continue;
     total += await folderBytes(dir, dir === replacing?.dir ? replacing.name : undefined);
@@ -158,7 +159,7 @@ export async function removeUpload(dir: string): Promise<void> {
 export async function sweepAbandonedUploads(now = Date.now()): Promise<number> {
   const root = uploadRoot();
   let removed = 0;
-  for (const id of await readdir(root).catch(() => [] as string[])) {
+  for (const id of await readdir(/*turbopackIgnore: true*/ root).catch(() => [] as string[])) {
     if (state.inUse.has(id)) continue;
     const dir = path.join(root, id);
     const info = await stat(dir).catch(() => null);
