@@ -13,6 +13,8 @@ import { closeTestDriver, uniquePrefix } from "../support/neo4j";
 
 const prefix = uniquePrefix("bodies");
 const base = "http://127.0.0.1";
+/** A request whose body is a stream ("half" duplex, which Node requires for one). */
+type StreamingInit = NonNullable<ConstructorParameters<typeof NextRequest>[1]> & { duplex: "half" };
 const CHUNK = 64 * 1024;
 let editor: TestUser;
 
@@ -48,7 +50,7 @@ function endlessBody(total: number) {
 }
 
 function chunkedPost(path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-  return new NextRequest(`${base}${path}`, { method: "POST", body, duplex: "half", headers: { "content-type": "application/json", ...headers } } as RequestInit & { duplex: "half" });
+  return new NextRequest(`${base}${path}`, { method: "POST", body, duplex: "half", headers: { "content-type": "application/json", ...headers } } as StreamingInit);
 }
 
 it.each([
