@@ -44,6 +44,9 @@ const environmentObject = z.object({
   REDSTRING_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   REDSTRING_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   REDSTRING_QUERY_MAX_GRAPH_ELEMENTS: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  // Data-page uploads (lib/import/uploads.ts): where they wait for their import, and how much one person may keep there.
+  REDSTRING_UPLOAD_DIR: unsetIfEmpty(z.string().refine((value) => value.startsWith("/"), "REDSTRING_UPLOAD_DIR must be an absolute path")),
+  REDSTRING_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1, "REDSTRING_UPLOAD_QUOTA_MB must be at least 1").max(10_000_000).default(5_120),
   // Seals the session cookie; whoever knows it can sign in as anyone, so it is long and kept secret.
   REDSTRING_SESSION_SECRET: z.string().min(32, "REDSTRING_SESSION_SECRET must be at least 32 characters").optional(),
   // Whether signed-out visitors may read the graph (search, explore, saved queries). Permalinks stay public.
@@ -89,6 +92,10 @@ export type AppConfig = {
   queryMaxRows: number;
   /** Nodes plus relationships a query run draws at most. */
   queryMaxGraphElements: number;
+  /** Where uploaded import files wait (a folder per upload); undefined: `redstring-uploads` in the system temp folder. */
+  uploadDir: string | undefined;
+  /** Bytes one user's unfinished uploads may take together. */
+  uploadQuotaBytes: number;
   /** Undefined outside production: lib/auth/session.ts then makes one per process, with a warning. */
   sessionSecret: string | undefined;
   publicRead: boolean;
@@ -129,6 +136,8 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     queryTimeoutMs: env.REDSTRING_QUERY_TIMEOUT_MS,
     queryMaxRows: env.REDSTRING_QUERY_MAX_ROWS,
     queryMaxGraphElements: env.REDSTRING_QUERY_MAX_GRAPH_ELEMENTS,
+    uploadDir: env.REDSTRING_UPLOAD_DIR,
+    uploadQuotaBytes: env.REDSTRING_UPLOAD_QUOTA_MB * 1024 ** 2,
     sessionSecret: env.REDSTRING_SESSION_SECRET || undefined,
     publicRead: env.REDSTRING_PUBLIC_READ,
     initialAdmin:

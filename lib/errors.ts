@@ -64,3 +64,10 @@ export class UnprocessableError extends AppError {
     super(422, message, details);
   }
 }
+
+/** The request body is bigger than its route accepts (or than the uploader's quota): 413, and nothing more is read. */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super(413, message);
+  }
+}

@@ -2,6 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, BadRequestError } from "./errors";
+import { BODY_LIMITS, readBoundedText } from "./request-body";
+import { withoutServerDetails } from "./server-text";
 import { describeIssues } from "./validation";
 
 export interface ErrorBody {
@@ -10,15 +12,18 @@ export interface ErrorBody {
 }
 
 /**
- * Wraps a route handler: the app's typed errors become their status with a readable message; anything
- * unexpected is logged here and answered with a plain 500 that leaks no stack trace.
+ * Wraps a route handler: the app's typed errors become their status with a readable message (with any
+ * server path or Java text removed, lib/server-text.ts); anything unexpected is logged here and answered
+ * with a plain 500 that leaks no stack trace.
  */
 export async function respond<T>(handler: () => Promise<T>, options: { status?: number } = {}): Promise<NextResponse> {
   try {
     return NextResponse.json(await handler(), { status: options.status ?? 200 });
   } catch (cause) {
     if (cause instanceof AppError) {
-      const body: ErrorBody = { error: cause.message };
+      // Typed errors are written for the user, but some quote a database or file-system message: the
+      // last check that no server path or Java text goes out.
+      const body: ErrorBody = { error: withoutServerDetails(cause.message) };
       if (cause.details !== undefined) body.details = cause.details;
       return NextResponse.json(body, { status: cause.status });
     }
@@ -50,15 +55,17 @@ export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unkno
   return parsed.data;
 }
 
-/** Request bodies are small forms and queries; anything bigger is a mistake or an attack. */
-export const MAX_BODY_BYTES = 256 * 1024;
-
-/** Reads a JSON body and validates it; a body that is not JSON, or too big, is a 400 with a message. */
-export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new BadRequestError(`The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadRequestError(`The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+/**
+ * Reads a JSON body of at most `limit` bytes (lib/request-body.ts: counted on the stream, so a chunked
+ * body without Content-Length is cut off too; 413 past it) and validates it; a body that is not JSON is
+ * a 400 with a message.
+ */
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  limit: number = BODY_LIMITS.form,
+): Promise<z.infer<Schema>> {
+  const text = await readBoundedText(request, limit);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,12 +1,14 @@
 /**
  * CSV files through a column mapping (mapping.ts) as import items. Parsing is csv-parse's (quotes,
  * embedded newlines, CRLF); bytes go through lines.ts first so invalid UTF-8 is caught with its line.
+ * A line over 1 MB, or a record (quoted newlines included) over 1 MB, refuses the file with its line: past
+ * it the parser could not know where the next row starts.
  */
 import { statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { readLines } from "./lines";
+import { MAX_LINE_BYTES, readLines } from "./lines";
 import {
   mapNodeRow,
   mapRelationshipRow,
@@ -33,9 +35,15 @@ const PIECE = 1 << 16;
  */
 export async function* readCsv(file: string, delimiter: string, counter?: ReadCounter): AsyncGenerator<CsvEvent> {
   const invalidLines = new Map<number, string>();
+  let oversized: { line: number; reason: string } | undefined;
   async function* text(): AsyncGenerator<string> {
     let piece = "";
     for await (const line of readLines(file, counter)) {
+      if (line.oversized) {
+        // The parser is handed what came before; the file stops here (see the refusal below).
+        oversized = { line: line.line, reason: line.invalid ?? "the line is too long" };
+        break;
+      }
       if (line.invalid) invalidLines.set(line.line, line.invalid);
       piece += `${line.text}\n`;
       if (piece.length >= PIECE) {
@@ -47,7 +55,7 @@ export async function* readCsv(file: string, delimiter: string, counter?: ReadCo
   }
 
   const parser = Readable.from(text()).pipe(
-    parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true }),
+    parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_LINE_BYTES }),
   );
   let header: string[] | undefined;
   try {
@@ -77,9 +85,18 @@ export async function* readCsv(file: string, delimiter: string, counter?: ReadCo
     }
   } catch (cause) {
     if (!(cause instanceof CsvError)) throw cause;
+    if (oversized) {
+      // Cut off at the long line, the parser may see an open quote: the long line is the real problem.
+      yield { kind: "problem", ...oversized, fileLevel: true };
+      return;
+    }
     const line = typeof (cause as { lines?: unknown }).lines === "number" ? (cause as unknown as { lines: number }).lines : 0;
     // The parser cannot go on after a syntax error, so nothing after it was read: the file is refused.
     yield { kind: "problem", line, reason: `CSV syntax error, the rest of the file is unreadable (truncated?): ${cause.message}`, fileLevel: true };
+    return;
+  }
+  if (oversized) {
+    yield { kind: "problem", ...oversized, fileLevel: true };
     return;
   }
   if (!header) yield { kind: "problem", line: 1, reason: "the file is empty: a header row is required", fileLevel: true };
@@ -88,6 +105,7 @@ export async function* readCsv(file: string, delimiter: string, counter?: ReadCo
 /** The header row of a file, to check a mapping's columns before the first data row. */
 async function readHeader(file: string, delimiter: string): Promise<string[] | null> {
   for await (const line of readLines(file)) {
+    if (line.oversized) return null; // readCsv reports it with its line
     if (line.text.trim() === "") continue;
     const parser = parse(`${line.text}\n`, { delimiter, relax_quotes: true });
     for await (const record of parser as AsyncIterable<string[]>) return record.map((name) => name.trim());
@@ -134,7 +152,8 @@ export function csvSource({ mapping, directory, name }: CsvSourceOptions): Impor
         try {
           statSync(absolute);
         } catch {
-          yield { kind: "problem", file, line: 0, index: 0, reason: `the file does not exist (looked for ${absolute})`, fileLevel: true };
+          // The file as the mapping names it: where the server looked is not the reader's business.
+          yield { kind: "problem", file, line: 0, index: 0, reason: "the file does not exist next to the mapping", fileLevel: true };
           continue;
         }
         const header = await readHeader(absolute, mapping.delimiter);

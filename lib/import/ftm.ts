@@ -168,15 +168,18 @@ export function mapFtmEntity(ftm: FtmEntity): Mapped[] {
   }));
 }
 
-/** An FtM JSON-lines file (.ijson / .jsonl) as an import source. */
-export function ftmSource(file: string, name?: string): ImportSource {
+/**
+ * An FtM JSON-lines file (.ijson / .jsonl) as an import source; `shownAs` names the file in problems. A
+ * line over 1 MB is refused with its number, like any bad row (lines.ts never assembles it).
+ */
+export function ftmSource(file: string, name?: string, shownAs: string = file): ImportSource {
   return {
     name: name ?? path.basename(file),
     files: [file],
     totalBytes: statSync(file).size,
     async *items(counter: ReadCounter): AsyncGenerator<ImportItem> {
       for await (const line of readLines(file, counter)) {
-        const origin = { file, line: line.line };
+        const origin = { file: shownAs, line: line.line };
         if (line.invalid) {
           yield { kind: "problem", ...origin, index: 0, reason: line.invalid };
           continue;

@@ -1,22 +1,24 @@
 import "server-only";
 /**
  * Imports started from the browser (the Data page): files are uploaded one by one into a private
- * temporary folder (streamed to disk, never held in memory), then one import job runs them through the
- * same pipeline as the CLI (lib/import/pipeline.ts) in this server process, reporting progress that the
- * page polls. Jobs live in memory: a restart forgets them, and the import itself can simply be run again
- * (imports are idempotent). Every step needs "imports:write" (editors and admins): an import changes the graph.
+ * folder (uploads.ts: streamed to disk, owned by the uploader, within a quota), then one import job runs
+ * them through the same pipeline as the CLI (lib/import/pipeline.ts) in this server process, reporting
+ * progress that the page polls. Jobs live in memory: a restart forgets them, and the import itself can
+ * simply be run again (imports are idempotent). Every step needs "imports:write" (editors and admins):
+ * an import changes the graph. A job, like its upload, is seen only by the person who started it.
+ *
+ * Nothing here names the server's folders to the user: sources get the file names as they were uploaded,
+ * so problems read "line 3 of companies.csv", never a path under the temp folder.
  */
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline as pipe } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { migrateSchema } from "../db/schema";
 import { BadRequestError, NotFoundError } from "../errors";
+import { describeBytes } from "../request-body";
+import { withoutServerDetails } from "../server-text";
 import { describeIssues } from "../validation";
 import { csvSource } from "./csv";
 import { ftmSource } from "./ftm";
@@ -25,12 +27,15 @@ import { neo4jImportStore } from "./neo4j-store";
 import { runImport, type ImportResult, type Phase } from "./pipeline";
 import { redstringJsonSource } from "./redstring-json";
 import type { ImportSource } from "./types";
+import { createUpload, holdUpload, ownedUploadDir, removeUpload, uploadNamePattern } from "./uploads";
+
+export { MAX_UPLOAD_BYTES, saveUpload, uploadIdPattern, uploadNamePattern } from "./uploads";
 
 export const IMPORT_FORMATS = ["csv", "json", "ftm"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** Big enough for a real data set, bounded so a mistake cannot fill the disk. */
-export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+/** A CSV mapping is a small JSON document read whole; a bigger one is not a mapping. */
+const MAX_MAPPING_BYTES = 1024 ** 2;
 const KEPT_PROBLEMS = 200;
 const KEPT_JOBS = 20;
 
@@ -52,43 +57,15 @@ export interface ImportJob {
 }
 
 interface Registry {
-  jobs: Map<string, ImportJob>;
+  jobs: Map<string, { job: ImportJob; owner: string }>;
 }
 
 // Kept on globalThis so that a dev server's module reloads do not lose running jobs.
-const registry: Registry = ((globalThis as { __redstringImports?: Registry }).__redstringImports ??= { jobs: new Map() });
+const registry: Registry = ((globalThis as { __redstringImportJobs?: Registry }).__redstringImportJobs ??= { jobs: new Map() });
 
-const uploadRoot = () => path.join(os.tmpdir(), "redstring-uploads");
-
-export const uploadIdPattern = /^[A-Za-z0-9_-]{16}$/;
-/** A file name as the mapping refers to it; no folders, nothing hidden. */
-export const uploadNamePattern = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,119}$/;
-
-export function newUploadId(actor: Actor): string {
-  requirePermission(actor, "imports:write");
-  return randomBytes(12).toString("base64url");
-}
-
-function uploadDir(uploadId: string): string {
-  if (!uploadIdPattern.test(uploadId)) throw new BadRequestError("The upload id is not valid.");
-  return path.join(uploadRoot(), uploadId);
-}
-
-/** Streams one uploaded file to disk. Refuses names with paths and files over the size limit. */
-export async function saveUpload(actor: Actor, uploadId: string, name: string, body: ReadableStream<Uint8Array> | null, declaredBytes: number): Promise<number> {
-  requirePermission(actor, "imports:write");
-  if (!uploadNamePattern.test(name) || name.includes("..")) throw new BadRequestError(`"${name}" is not a file name Redstring accepts (letters, digits, spaces, . _ -).`);
-  if (!body) throw new BadRequestError("The upload is empty.");
-  if (declaredBytes > MAX_UPLOAD_BYTES) throw new BadRequestError(`A file may be at most ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
-  const dir = uploadDir(uploadId);
-  await mkdir(dir, { recursive: true });
-  let bytes = 0;
-  const counted = Readable.fromWeb(body as WebReadableStream<Uint8Array>).on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > MAX_UPLOAD_BYTES) counted.destroy(new BadRequestError(`A file may be at most ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`));
-  });
-  await pipe(counted, createWriteStream(path.join(dir, name)));
-  return bytes;
+/** A fresh private folder for the files of one import (uploads.ts). */
+export function newUploadId(actor: Actor): Promise<string> {
+  return createUpload(actor);
 }
 
 export interface StartImport {
@@ -103,8 +80,13 @@ export interface StartImport {
 async function sourceFor(request: StartImport, dir: string): Promise<ImportSource> {
   const file = path.join(dir, request.file);
   const name = request.sourceName || request.file;
-  if (request.format === "json") return redstringJsonSource(file, name);
-  if (request.format === "ftm") return ftmSource(file, name);
+  if (!existsSync(file)) throw new BadRequestError(`"${request.file}" was not uploaded to this upload.`);
+  // The file as the user named it in problems ("line 3 of graph.json"), never where it sits on the server.
+  if (request.format === "json") return redstringJsonSource(file, name, request.file);
+  if (request.format === "ftm") return ftmSource(file, name, request.file);
+  if ((await stat(file)).size > MAX_MAPPING_BYTES) {
+    throw new BadRequestError(`The mapping "${request.file}" is larger than ${describeBytes(MAX_MAPPING_BYTES)}: upload the mapping JSON, not a data file, as the mapping.`);
+  }
   let mappingJson: unknown;
   try {
     mappingJson = JSON.parse(await readFile(file, "utf8"));
@@ -125,14 +107,16 @@ async function sourceFor(request: StartImport, dir: string): Promise<ImportSourc
 /** Checks the request, then runs the import in the background; the answer is the job to poll. */
 export async function startImport(actor: Actor, request: StartImport): Promise<ImportJob> {
   requirePermission(actor, "imports:write");
-  const dir = uploadDir(request.uploadId);
+  const dir = await ownedUploadDir(actor, request.uploadId);
   if (!uploadNamePattern.test(request.file)) throw new BadRequestError("Name the file to import.");
   let source: ImportSource;
   try {
     source = await sourceFor(request, dir);
   } catch (cause) {
     if (cause instanceof BadRequestError) throw cause;
-    throw new BadRequestError(cause instanceof Error ? cause.message : "The files could not be read.");
+    // A file-system error's message names the server's folders: log it, tell the user what to do.
+    console.error("[redstring] an uploaded file could not be read", cause);
+    throw new BadRequestError("The uploaded files could not be read. Upload them again.");
   }
   const job: ImportJob = {
     id: randomBytes(12).toString("base64url"),
@@ -150,7 +134,8 @@ export async function startImport(actor: Actor, request: StartImport): Promise<I
     problems: [],
     error: null,
   };
-  registry.jobs.set(job.id, job);
+  registry.jobs.set(job.id, { job, owner: actor.user?.id ?? "" });
+  const release = holdUpload(request.uploadId);
   for (const old of [...registry.jobs.keys()].slice(0, Math.max(0, registry.jobs.size - KEPT_JOBS))) registry.jobs.delete(old);
 
   const report =
@@ -168,25 +153,33 @@ export async function startImport(actor: Actor, request: StartImport): Promise<I
         onProgress: (progress) => Object.assign(job, progress),
       });
       const { problems, ...counts } = result;
-      Object.assign(job, { status: result.status, result: counts, problems, finishedAt: new Date().toISOString() });
+      // Reasons quote parsers (JSON.parse, csv-parse): the same check as every answer gets (lib/http.ts).
+      const shown = problems.map((problem) => ({ ...problem, reason: withoutServerDetails(problem.reason) }));
+      Object.assign(job, { status: result.status, result: counts, problems: shown, finishedAt: new Date().toISOString() });
     } catch (cause) {
       console.error("[redstring] import failed", cause);
       Object.assign(job, { status: "failed", error: "The import stopped on an unexpected error. Run it again: what was written stays, and nothing is duplicated.", finishedAt: new Date().toISOString() });
     } finally {
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      release();
+      await removeUpload(dir);
     }
   })();
   return job;
 }
 
+/** One of the caller's own imports; anyone else's is not found, like an unknown id. */
 export function getImportJob(actor: Actor, id: string): ImportJob {
   requirePermission(actor, "imports:write");
-  const job = registry.jobs.get(id);
-  if (!job) throw new NotFoundError("No import with this id is known to this server (it may have restarted).");
-  return job;
+  const entry = registry.jobs.get(id);
+  if (!entry || entry.owner !== actor.user?.id) throw new NotFoundError("No import with this id is known to this server (it may have restarted).");
+  return entry.job;
 }
 
+/** The caller's own imports, newest first. */
 export function listImportJobs(actor: Actor): ImportJob[] {
   requirePermission(actor, "imports:write");
-  return [...registry.jobs.values()].reverse();
+  return [...registry.jobs.values()]
+    .filter((entry) => entry.owner === actor.user?.id)
+    .map((entry) => entry.job)
+    .reverse();
 }

@@ -204,6 +204,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
     return false;
   }
 
+  progress(); // the job shows "validate" from the first byte, not only from the first row
   for await (const item of source.items(counter)) {
     rows += 1;
     progress();

@@ -4,11 +4,15 @@
  * memory and every problem names the line its element starts on. `positions` and other keys are skipped.
  * Relationships keep the sources they cite (Reports in the file or the database): an export then import
  * gives back the same graph.
+ *
+ * Nothing is ever assembled past MAX_LINE_BYTES: long lines arrive in pieces (lines.ts), an element
+ * larger than that is refused with the line it starts on (and skipped; the scan goes on, so the rest of
+ * the file is still checked), and so are an over-long key or header value.
  */
 import { statSync } from "node:fs";
 import path from "node:path";
 import { REDSTRING_JSON_FORMAT } from "../graph/export";
-import { readLines } from "./lines";
+import { MAX_LINE_BYTES, describeSize, readLines, type NumberedLine } from "./lines";
 import type { ImportItem, ImportSource, ReadCounter } from "./types";
 
 type ArrayKey = "entities" | "relationships";
@@ -17,37 +21,96 @@ type Scanned =
   | { kind: "problem"; line: number; reason: string; fileLevel?: boolean };
 
 const WHITESPACE = new Set([" ", "\t", "\r", "\n"]);
+/** Characters with no meaning inside a JSON string (sticky: matched from a given index). */
+const ORDINARY = /[^"\\]+/y;
 
 /** The scanner: JSON structure only (depth, strings, escapes); element text goes to JSON.parse. */
-export async function* scanRedstringJson(lines: AsyncIterable<{ line: number; text: string; invalid?: string }>): AsyncGenerator<Scanned> {
+export async function* scanRedstringJson(lines: AsyncIterable<NumberedLine>, maxRecord = MAX_LINE_BYTES): AsyncGenerator<Scanned> {
   let depth = 0;
   let inString = false;
   let escaped = false;
   let keyText = "";
   let currentKey: string | null = null;
   let arrayKey: ArrayKey | null = null;
-  let element: { line: number; text: string; invalid?: string } | null = null;
+  let element: { line: number; text: string; invalid?: string; oversized?: boolean } | null = null;
   let scalar: { key: string; text: string } | null = null;
   let badElement = false;
   let started = false;
   let ended = false;
   let lastLine = 0;
+  let reportedInvalidLine = 0;
   const header: Record<string, unknown> = {};
+  const tooLong = (what: string) => `${what} is longer than ${describeSize(maxRecord)}, the most Redstring reads as one record`;
+  /** Adds a run of plain string text to what is being collected; a reason when a key or header value grows too long. */
+  const take = (run: string, partOfKey: boolean): string | null => {
+    if (element && !element.oversized) {
+      element.text += run;
+      if (element.text.length > maxRecord) {
+        element.oversized = true;
+        element.text = "";
+      }
+    }
+    if (scalar) {
+      scalar.text += run;
+      if (scalar.text.length > maxRecord) return tooLong(`the value of "${scalar.key}"`);
+    }
+    if (partOfKey) {
+      keyText += run;
+      if (keyText.length > maxRecord) return tooLong("a key");
+    }
+    return null;
+  };
 
-  for await (const { line, text, invalid } of lines) {
+  for await (const { line, text, invalid, continues } of lines) {
     lastLine = line;
     if (invalid) {
       if (element) element.invalid ??= invalid;
-      else yield { kind: "problem", line, reason: invalid };
+      else if (reportedInvalidLine !== line) yield { kind: "problem", line, reason: invalid };
+      reportedInvalidLine = line;
     }
-    for (const char of `${text}\n`) {
-      if (element) element.text += char;
-      if (scalar) scalar.text += char;
+    const piece = continues ? text : `${text}\n`;
+    for (let index = 0; index < piece.length; index += 1) {
+      // Inside a string, everything up to the next quote or backslash is plain text: taken as one slice
+      // (a long description is mostly that), not one character at a time.
+      if (inString && !escaped) {
+        ORDINARY.lastIndex = index;
+        const run = ORDINARY.exec(piece)?.[0];
+        if (run) {
+          const fatal = take(run, depth === 1 && !scalar);
+          if (fatal) {
+            yield { kind: "problem", line, reason: fatal, fileLevel: true };
+            return;
+          }
+          index += run.length;
+          if (index >= piece.length) break;
+        }
+      }
+      const char = piece[index] as string;
+      if (element && !element.oversized) {
+        element.text += char;
+        if (element.text.length > maxRecord) {
+          element.oversized = true;
+          element.text = "";
+        }
+      }
+      if (scalar) {
+        scalar.text += char;
+        if (scalar.text.length > maxRecord) {
+          yield { kind: "problem", line, reason: tooLong(`the value of "${scalar.key}"`), fileLevel: true };
+          return;
+        }
+      }
       if (inString) {
         if (escaped) escaped = false;
         else if (char === "\\") escaped = true;
         else if (char === '"') inString = false;
-        else if (depth === 1 && !scalar) keyText += char;
+        else if (depth === 1 && !scalar) {
+          keyText += char;
+          if (keyText.length > maxRecord) {
+            yield { kind: "problem", line, reason: tooLong("a key"), fileLevel: true };
+            return;
+          }
+        }
         continue;
       }
       if (WHITESPACE.has(char)) continue;
@@ -105,7 +168,8 @@ export async function* scanRedstringJson(lines: AsyncIterable<{ line: number; te
             const done = element;
             element = null;
             if (arrayKey) {
-              if (done.invalid) yield { kind: "problem", line: done.line, reason: done.invalid };
+              if (done.oversized) yield { kind: "problem", line: done.line, reason: tooLong(arrayKey === "entities" ? "this entity" : "this relationship") };
+              else if (done.invalid) yield { kind: "problem", line: done.line, reason: done.invalid };
               else yield { kind: "element", key: arrayKey, line: done.line, text: done.text };
             }
           }
@@ -136,14 +200,18 @@ export async function* scanRedstringJson(lines: AsyncIterable<{ line: number; te
 }
 
 /** A Redstring JSON file as an import source. */
-export function redstringJsonSource(file: string, name?: string): ImportSource {
+/**
+ * A Redstring JSON file as an import source. `shownAs` is the file's name in problems (the name the user
+ * uploaded it under: the path on the server is nobody's business); by default the path as given.
+ */
+export function redstringJsonSource(file: string, name?: string, shownAs: string = file): ImportSource {
   return {
     name: name ?? path.basename(file),
     files: [file],
     totalBytes: statSync(file).size,
     async *items(counter: ReadCounter): AsyncGenerator<ImportItem> {
-      for await (const scanned of scanRedstringJson(readLines(file, counter))) {
-        const origin = { file, line: scanned.line, index: 0 };
+      for await (const scanned of scanRedstringJson(readLines(file, { counter, longLines: "pieces" }))) {
+        const origin = { file: shownAs, line: scanned.line, index: 0 };
         if (scanned.kind === "problem") {
           yield { kind: "problem", ...origin, reason: scanned.reason, fileLevel: scanned.fileLevel };
           continue;

@@ -8,6 +8,7 @@ import { ensureDatabaseReady } from "../db/ready";
 import type { GraphData } from "../graph/types";
 import type { RawNode } from "../graph/from-records";
 import { ENTITY_LABEL } from "../model/registry";
+import { withoutServerDetails } from "../server-text";
 import {
   QueryExecutionError,
   QueryParameterError,
@@ -322,6 +323,7 @@ function positionFromRecord(error: unknown): { line: number; column: number; off
   return [line, column, offset].every(Number.isFinite) ? { line, column, offset } : null;
 }
 
+/** Neo4j's first line, without Java class names, stack frames or paths on the database server. */
 function firstLine(message: string): string {
-  return message.split("\n")[0]?.trim() ?? message;
+  return withoutServerDetails(message.split("\n")[0]?.trim() ?? message) || "Neo4j could not run the query.";
 }

@@ -3,6 +3,7 @@ import { writerFrom } from "@/lib/auth/request";
 import { actorFrom } from "@/lib/auth/session";
 import { createUser, listUsers, newUserSchema } from "@/lib/auth/users";
 import { parseJsonBody, respond } from "@/lib/http";
+import { BODY_LIMITS } from "@/lib/request-body";
 
 /** Every account, for the admin page (never a password hash). */
 export async function GET(request: NextRequest) {
@@ -14,7 +15,7 @@ export async function POST(request: NextRequest) {
   return respond(
     async () => {
       const actor = await writerFrom(request);
-      return createUser(actor, await parseJsonBody(request, newUserSchema));
+      return createUser(actor, await parseJsonBody(request, newUserSchema, BODY_LIMITS.credentials));
     },
     { status: 201 },
   );

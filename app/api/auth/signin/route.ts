@@ -7,6 +7,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
 import { clientAddress } from "@/lib/client-address";
 import { SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_ADDRESS_LIMIT, refundToken, takeToken } from "@/lib/rate-limit";
+import { BODY_LIMITS } from "@/lib/request-body";
 
 const signInSchema = z.object({ email: z.string().trim().min(1, "Enter your email.").max(200), password: z.string().min(1, "Enter your password.").max(256) }).strict();
 
@@ -20,7 +21,7 @@ export async function POST(request: NextRequest) {
   let userId: string | undefined;
   const response = await respond(async () => {
     assertSameOrigin(request);
-    const { email, password } = await parseJsonBody(request, signInSchema);
+    const { email, password } = await parseJsonBody(request, signInSchema, BODY_LIMITS.credentials);
     const address = clientAddress(request);
     const account = email.toLowerCase();
     await takeToken(SIGN_IN_ADDRESS_LIMIT, address);

@@ -8,7 +8,7 @@ export async function POST(request: NextRequest) {
   return respond(
     async () => {
       const actor = await writerFrom(request);
-      return { uploadId: newUploadId(actor) };
+      return { uploadId: await newUploadId(actor) };
     },
     { status: 201 },
   );
