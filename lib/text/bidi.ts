@@ -96,3 +96,19 @@ export function isolate(text: string): string {
   if (!MAY_REORDER.test(text)) return text;
   return `${FSI}${balanceBidi(text)}${PDI}`;
 }
+
+/** A quoted part of a message: “…” or "…". */
+const QUOTED = /(“[^”]*”|"[^"]*")/u;
+
+/**
+ * A message in the app's words that quotes user text (the server's `No entity has the id "…"`, a field
+ * problem): each quoted part isolated, and any bidi control left outside the quotes removed, since the
+ * app's own words never hold one (it can only be user text that slipped past a quote mark).
+ */
+export function isolateQuoted(message: string): string {
+  if (!MAY_REORDER.test(message)) return message;
+  return message
+    .split(QUOTED)
+    .map((part, index) => (index % 2 === 1 ? `${part[0]}${isolate(part.slice(1, -1))}${part[part.length - 1]}` : stripBidiControls(part)))
+    .join("");
+}
