@@ -5,6 +5,8 @@ import { errorMessage } from "@/lib/api-client";
 import { createUserApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/records";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 const input = "rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -42,7 +44,7 @@ export function UserAdmin() {
       () => createUserApi({ email: field("email"), name: field("name"), role: field("role") as Role, password: field("password") }),
       (user) => {
         formElement.reset();
-        return `Added ${user.email} as ${user.role}.`;
+        return `Added ${isolate(user.email)} as ${user.role}.`;
       },
     );
   }
@@ -63,15 +65,19 @@ export function UserAdmin() {
               const self = me?.user?.id === user.id;
               return (
                 <tr key={user.id} className="border-b" data-testid={`user-${user.email}`}>
-                  <td className="py-1">{user.name}</td>
-                  <td>{user.email}</td>
+                  <td className="py-1">
+                    <UserText>{user.name}</UserText>
+                  </td>
+                  <td>
+                    <UserText>{user.email}</UserText>
+                  </td>
                   <td>
                     <select
-                      aria-label={`Role of ${user.email}`}
+                      aria-label={`Role of ${isolate(user.email)}`}
                       value={user.role}
                       disabled={self}
                       title={self ? "You cannot change your own role." : undefined}
-                      onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${changed.email} is now ${changed.role}.`)}
+                      onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${isolate(changed.email)} is now ${changed.role}.`)}
                       className={input}
                     >
                       {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
@@ -83,7 +89,7 @@ export function UserAdmin() {
                       type="button"
                       disabled={self}
                       title={self ? "You cannot disable your own account." : undefined}
-                      onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${changed.email} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
+                      onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${isolate(changed.email)} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
                       className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100 disabled:opacity-50"
                     >
                       {user.disabledAt ? "Enable" : "Disable"}
