@@ -8,6 +8,7 @@ import type { NeighbourOrder } from "./api-schemas";
 import type { ClaimsPage } from "./claims";
 import type { NeighbourSummary } from "./neighbour-summary";
 import type { PathsResult } from "./paths";
+import { isolateQuoted } from "./text/bidi";
 
 export class ApiError extends Error {
   constructor(
@@ -16,7 +17,8 @@ export class ApiError extends Error {
     /** What the server added to its message: a syntax error's position, the fields that are wrong... */
     readonly details?: unknown,
   ) {
-    super(message);
+    // The server's messages quote user text (ids, names): isolated, so it cannot reorder the words around it.
+    super(isolateQuoted(message));
   }
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOutApi, useMe } from "@/lib/auth/client";
 import { signInPath } from "./NeedsPermission";
+import { UserText } from "@/components/ui/UserText";
 
 /**
  * The header's corner: who is signed in (as text), changing one's password, the admin page for admins, and
@@ -23,7 +24,7 @@ export function AccountMenu() {
       {me.user ? (
         <>
           <span className="text-gray-700" data-testid="signed-in-as">
-            {me.user.name} <span className="text-gray-500">({me.user.role})</span>
+            <UserText>{me.user.name}</UserText> <span className="text-gray-500">({me.user.role})</span>
           </span>
           <Link href="/account/password" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
             Change password

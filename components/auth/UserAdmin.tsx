@@ -6,6 +6,8 @@ import { errorMessage } from "@/lib/api-client";
 import { createUserApi, endSessionsApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/records";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 const input = "rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -48,7 +50,7 @@ export function UserAdmin() {
         router.refresh();
         return;
       }
-      setNotice(`Ended ${ended} session${ended === 1 ? "" : "s"} of ${user.email}.`);
+      setNotice(`Ended ${ended} session${ended === 1 ? "" : "s"} of ${isolate(user.email)}.`);
     } catch (cause) {
       setError(errorMessage(cause, "That did not work."));
     }
@@ -63,7 +65,7 @@ export function UserAdmin() {
       () => createUserApi({ email: field("email"), name: field("name"), role: field("role") as Role, password: field("password") }),
       (user) => {
         formElement.reset();
-        return `Added ${user.email} as ${user.role}.`;
+        return `Added ${isolate(user.email)} as ${user.role}.`;
       },
     );
   }
@@ -86,15 +88,19 @@ export function UserAdmin() {
                 const self = me?.user?.id === user.id;
                 return (
                   <tr key={user.id} className="border-b" data-testid={`user-${user.email}`}>
-                    <td className="py-1">{user.name}</td>
-                    <td>{user.email}</td>
+                    <td className="py-1">
+                      <UserText>{user.name}</UserText>
+                    </td>
+                    <td>
+                      <UserText>{user.email}</UserText>
+                    </td>
                     <td>
                       <select
-                        aria-label={`Role of ${user.email}`}
+                        aria-label={`Role of ${isolate(user.email)}`}
                         value={user.role}
                         disabled={self}
                         title={self ? "You cannot change your own role." : undefined}
-                        onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${changed.email} is now ${changed.role}.`)}
+                        onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${isolate(changed.email)} is now ${changed.role}.`)}
                         className={input}
                       >
                         {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
@@ -106,7 +112,7 @@ export function UserAdmin() {
                         type="button"
                         disabled={self}
                         title={self ? "You cannot disable your own account." : undefined}
-                        onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${changed.email} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
+                        onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${isolate(changed.email)} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
                         className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100 disabled:opacity-50"
                       >
                         {user.disabledAt ? "Enable" : "Disable"}
@@ -115,7 +121,7 @@ export function UserAdmin() {
                     <td>
                       <button
                         type="button"
-                        aria-label={`End all sessions of ${user.email}`}
+                        aria-label={`End all sessions of ${isolate(user.email)}`}
                         title={self ? "Signs you out too, in this browser and every other." : "Signs this user out in every browser."}
                         onClick={() => void endSessions(user, self)}
                         className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100"

@@ -6,6 +6,8 @@ import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { ApiError, errorMessage, requestJson } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
 import type { ImportFormat, ImportJob } from "@/lib/import/jobs";
+import { UserText } from "@/components/ui/UserText";
+import { isolate, isolateQuoted } from "@/lib/text/bidi";
 
 const FORMATS: { value: ImportFormat; label: string; hint: string }[] = [
   { value: "csv", label: "CSV with a column mapping", hint: "A mapping (.json) that names your CSV files and says how columns become entities and relationships." },
@@ -30,7 +32,7 @@ function uploadFile(uploadId: string, file: File, onProgress: (sent: number) => 
     request.onload = () => {
       if (request.status >= 200 && request.status < 300) resolve();
       else {
-        let message = `The upload of ${file.name} failed (${request.status}).`;
+        let message = `The upload of ${isolate(file.name)} failed (${request.status}).`;
         try {
           message = (JSON.parse(request.responseText) as { error?: string }).error ?? message;
         } catch {
@@ -225,9 +227,13 @@ export function DataPage() {
                     <tbody>
                       {job.problems.map((problem, index) => (
                         <tr key={index} className="border-t border-gray-100">
-                          <td className="px-2 py-1">{problem.file}</td>
+                          <td className="px-2 py-1">
+                            <UserText>{problem.file}</UserText>
+                          </td>
                           <td className="px-2 py-1">{problem.line}</td>
-                          <td className="px-2 py-1">{problem.reason}</td>
+                          <td className="px-2 py-1">
+                            <UserText>{isolateQuoted(problem.reason)}</UserText>
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -13,6 +13,7 @@ import {
 } from "@/lib/editing/model";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type FieldSpec } from "@/lib/model/registry";
 import { serializeViewState } from "@/lib/view-state";
+import { UserText } from "@/components/ui/UserText";
 
 /**
  * One recorded change as a diff: every record it touched, whether it was created, deleted or changed,
@@ -34,17 +35,17 @@ export function explorerHref(id: string): string {
 /** An entity named by its id (or a label): a button when the page can show it, else a link to the explorer. */
 export function EntityRef({ id, label, onShowEntity, active = true }: { id: string; label?: string; onShowEntity?: (id: string) => void; active?: boolean }) {
   const text = label ?? id;
-  if (!active) return <span className="break-all">{text}</span>;
+  if (!active) return <UserText className="break-all">{text}</UserText>;
   if (onShowEntity) {
     return (
       <button type="button" onClick={() => onShowEntity(id)} className="break-all text-left text-red-900 underline hover:text-red-700">
-        {text}
+        <UserText>{text}</UserText>
       </button>
     );
   }
   return (
     <Link href={explorerHref(id)} className="break-all text-red-900 underline hover:text-red-700">
-      {text}
+      <UserText>{text}</UserText>
     </Link>
   );
 }
@@ -166,7 +167,7 @@ function Value({ value, entity, active, onShowEntity }: { value: JsonValue | und
   const text = valueText(value);
   if (text === "—") return <span className="text-gray-400">—</span>;
   if (entity && typeof value === "string") return <EntityRef id={value} active={active} onShowEntity={onShowEntity} />;
-  return <>{text}</>;
+  return <UserText>{text}</UserText>;
 }
 
 function OpDiff({ op, onShowEntity }: { op: ChangeOp; onShowEntity?: (id: string) => void }) {
@@ -180,13 +181,13 @@ function OpDiff({ op, onShowEntity }: { op: ChangeOp; onShowEntity?: (id: string
     <li className="rounded border border-gray-200 bg-white p-2">
       <p className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
         <span className="text-xs uppercase tracking-wide text-gray-600">{kindText(op)}</span>
-        <span className="font-medium">{showable ? <EntityRef id={op.id} label={label} onShowEntity={onShowEntity} /> : label}</span>
+        <span className="font-medium">{showable ? <EntityRef id={op.id} label={label} onShowEntity={onShowEntity} /> : <UserText>{label}</UserText>}</span>
         <span className={`rounded border px-1.5 text-xs ${STATUS_STYLE[status]}`}>{status}</span>
       </p>
       {op.kind === "relationship" && (op.after ?? op.before) && <Ends state={(op.after ?? op.before)!} active={op.after !== null} onShowEntity={onShowEntity} />}
       {rows.length > 0 && (
         <table className="mt-2 w-full table-fixed border-collapse text-left text-xs">
-          <caption className="sr-only">Fields of {label}: before and after</caption>
+          <caption className="sr-only">Fields of <UserText>{label}</UserText>: before and after</caption>
           <thead>
             <tr className="text-gray-600">
               <th scope="col" className="w-1/5 px-1 py-0.5 font-medium">Field</th>
@@ -197,7 +198,9 @@ function OpDiff({ op, onShowEntity }: { op: ChangeOp; onShowEntity?: (id: string
           <tbody>
             {rows.map((row) => (
               <tr key={row.name} className="border-t border-gray-100 align-top">
-                <th scope="row" className="px-1 py-0.5 font-medium text-gray-700">{row.label}</th>
+                <th scope="row" className="px-1 py-0.5 font-medium text-gray-700">
+                  <UserText>{row.label}</UserText>
+                </th>
                 <td className="whitespace-pre-wrap break-words px-1 py-0.5 text-red-900">
                   <Value value={row.before} entity={row.entity} active={false} />
                 </td>

@@ -5,6 +5,7 @@ import { ApiError, errorMessage } from "@/lib/api-client";
 import { changeApi, changesApi, entityHistoryApi, revertApi } from "@/lib/editing/client";
 import type { ChangeAction, ChangeDetails, ChangePage, ChangeSummary } from "@/lib/editing/model";
 import { ChangeDiff, EntityRef } from "./ChangeDiff";
+import { UserText } from "@/components/ui/UserText";
 
 export interface ChangeListProps {
   /** An entity's History; every change (the recent-changes page) when absent. */
@@ -311,11 +312,11 @@ function ChangeRow({ change, canRevert, currentEntity, onShowEntity, onReverted,
             {time.short}
           </time>
           <span>
-            by <span className="font-medium text-gray-800">{change.actor?.name ?? "someone"}</span>
+            by <UserText className="font-medium text-gray-800">{change.actor?.name ?? "someone"}</UserText>
           </span>
         </p>
         <p id={summaryId} className="mt-1 break-words text-gray-900">
-          {change.summary}
+          <UserText>{change.summary}</UserText>
         </p>
         {(change.revertedBy || change.revertOf) && (
           <p className="mt-1 flex flex-wrap gap-2 text-xs">

@@ -7,6 +7,7 @@ import type { EditResult } from "@/lib/editing/edits";
 import type { DeletePreview } from "@/lib/editing/model";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { FormActions } from "./FormActions";
+import { UserText } from "@/components/ui/UserText";
 
 interface DeleteEntityProps {
   entityId: string;
@@ -46,7 +47,7 @@ export function DeleteEntity({ entityId, onDeleted, onCancel }: DeleteEntityProp
   return (
     <section aria-labelledby="delete-title" className="space-y-3">
       <h2 id="delete-title" className="text-lg font-semibold text-gray-900">
-        Delete {data ? `“${data.entity.name}”` : "entity"}?
+        Delete {data ? <>“<UserText>{data.entity.name}</UserText>”</> : "entity"}?
       </h2>
       {!data && !failure && <p className="text-sm text-gray-500">Working out what goes with it…</p>}
       {data && (
@@ -61,7 +62,15 @@ export function DeleteEntity({ entityId, onDeleted, onCancel }: DeleteEntityProp
               <ul aria-label="Relationships deleted with it" className="max-h-48 list-disc overflow-y-auto pl-5">
                 {data.relationships.map((rel) => (
                   <li key={rel.id}>
-                    {rel.outgoing ? `${RELATIONSHIP_TYPE_SPECS[rel.type].verb} ${rel.otherName}` : `${rel.otherName} ${RELATIONSHIP_TYPE_SPECS[rel.type].verb} it`}
+                    {rel.outgoing ? (
+                      <>
+                        {RELATIONSHIP_TYPE_SPECS[rel.type].verb} <UserText>{rel.otherName}</UserText>
+                      </>
+                    ) : (
+                      <>
+                        <UserText>{rel.otherName}</UserText> {RELATIONSHIP_TYPE_SPECS[rel.type].verb} it
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -76,7 +85,9 @@ export function DeleteEntity({ entityId, onDeleted, onCancel }: DeleteEntityProp
           {data.uncited.length > 0 && (
             <ul aria-label="Relationships left without a source" className="max-h-32 list-disc overflow-y-auto pl-5">
               {data.uncited.map((rel) => (
-                <li key={rel.id}>{rel.label}</li>
+                <li key={rel.id}>
+                  <UserText>{rel.label}</UserText>
+                </li>
               ))}
             </ul>
           )}

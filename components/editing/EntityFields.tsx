@@ -2,6 +2,7 @@
 
 import type { JsonValue } from "@/lib/db/values";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType, type FieldSpec, type RelationshipType } from "@/lib/model/registry";
+import { isolateQuoted } from "@/lib/text/bidi";
 
 /** A form's values: every field as the text in its input; aliases one per line. */
 export type FieldValues = Record<string, string>;
@@ -97,7 +98,7 @@ export function EntityFields({ type, values, onChange, idPrefix, errors = {} }: 
             <FieldInput field={field} id={id} value={values[field.name] ?? ""} onChange={(value) => onChange({ ...values, [field.name]: value })} />
             {error && (
               <p className="text-xs text-red-700" role="alert">
-                {error}
+                {isolateQuoted(error)}
               </p>
             )}
           </div>

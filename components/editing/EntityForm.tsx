@@ -17,6 +17,8 @@ import {
 import { EntityFields, RelationshipTypeSelect, entityPayload, fieldErrors, inputClass, valuesOf, type FieldValues } from "./EntityFields";
 import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 interface LinkRow {
   key: number;
@@ -78,7 +80,7 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
     setErrors({});
     const incomplete = links.find((link) => link.type === "");
     if (incomplete) {
-      setError(`Choose how it is linked to “${incomplete.other.name}”.`);
+      setError(`Choose how it is linked to “${isolate(incomplete.other.name)}”.`);
       return;
     }
     if (links.length > 0 && !hasSource(provenance)) {
@@ -113,7 +115,7 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
   const updateLink = (key: number, change: Partial<LinkRow>) => setLinks((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
   return (
-    <form onSubmit={save} aria-label={editing ? `Edit ${entity.name}` : "New entity"} className="space-y-3">
+    <form onSubmit={save} aria-label={editing ? `Edit ${isolate(entity.name)}` : "New entity"} className="space-y-3">
       <h2 className="text-lg font-semibold text-gray-900">{editing ? `Edit ${ENTITY_TYPE_SPECS[type].label.toLowerCase()}` : "New entity"}</h2>
       {!editing && (
         <div>
@@ -145,8 +147,10 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
           {links.map((link) => {
             const options = allowedTypes(type, link.other.type, link.direction);
             return (
-              <div key={link.key} className="space-y-1 rounded bg-gray-50 p-2 text-sm" role="group" aria-label={`Link to ${link.other.name}`}>
-                <p className="font-medium">{link.other.name}</p>
+              <div key={link.key} className="space-y-1 rounded bg-gray-50 p-2 text-sm" role="group" aria-label={`Link to ${isolate(link.other.name)}`}>
+                <p className="font-medium">
+                  <UserText>{link.other.name}</UserText>
+                </p>
                 <label className="block text-xs text-gray-700">
                   Direction
                   <select
@@ -157,8 +161,9 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
                     }}
                     className={inputClass}
                   >
-                    <option value="out">from the new entity to {link.other.name}</option>
-                    <option value="in">from {link.other.name} to the new entity</option>
+                    {/* An <option> holds text only: the name is isolated with FSI…PDI rather than a <bdi>. */}
+                    <option value="out">{`from the new entity to ${isolate(link.other.name)}`}</option>
+                    <option value="in">{`from ${isolate(link.other.name)} to the new entity`}</option>
                   </select>
                 </label>
                 <label className="block text-xs text-gray-700">

@@ -8,6 +8,7 @@ import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
 import { FormActions } from "./FormActions";
+import { UserText } from "@/components/ui/UserText";
 
 interface MergeEntitiesProps {
   entity: GraphNode;
@@ -45,7 +46,7 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
   return (
     <section aria-labelledby="merge-title" className="space-y-3">
       <h2 id="merge-title" className="text-lg font-semibold text-gray-900">
-        Merge a duplicate of “{entity.name}”
+        Merge a duplicate of “<UserText>{entity.name}</UserText>”
       </h2>
       {!other ? (
         <SearchBox
@@ -62,15 +63,16 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
             <legend className="text-xs font-medium text-gray-700">Which one stays?</legend>
             <label className="flex items-center gap-2">
               <input type="radio" name="survivor" checked={keepThis} onChange={() => setKeepThis(true)} />
-              {entity.name}
+              <UserText>{entity.name}</UserText>
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="survivor" checked={!keepThis} onChange={() => setKeepThis(false)} />
-              {other.name}
+              <UserText>{other.name}</UserText>
             </label>
           </fieldset>
           <p>
-            “{duplicate?.name}” will be deleted. Its relationships and the sources citing it move to “{survivor?.name}”, and its names are kept as
+            “<UserText>{duplicate?.name}</UserText>” will be deleted. Its relationships and the sources citing it move to “
+            <UserText>{survivor?.name}</UserText>”, and its names are kept as
             aliases. The merge is recorded in History and can be reverted.
           </p>
           <button type="button" className="text-xs text-red-800 underline" onClick={() => setOther(null)}>

@@ -10,6 +10,8 @@ import { RELATIONSHIP_TYPE_SPECS, relationshipTypesBetween, type EntityType, typ
 import { RelationshipTypeSelect, inputClass } from "./EntityFields";
 import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 type End = { id: string; name: string; type: EntityType };
 
@@ -84,17 +86,23 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
 
   return (
     <form onSubmit={save} aria-label={edge ? "Edit relationship" : "New relationship"} className="space-y-3">
-      <h2 className="text-lg font-semibold text-gray-900">{edge ? "Edit relationship" : `Add a relationship to ${anchor?.name ?? ""}`}</h2>
+      <h2 className="text-lg font-semibold text-gray-900">{edge ? (
+          "Edit relationship"
+        ) : (
+          <>
+            Add a relationship to <UserText>{anchor?.name ?? ""}</UserText>
+          </>
+        )}</h2>
       {edge && names && (
         <p className="text-sm">
-          {names.from} <span className="text-gray-500">{RELATIONSHIP_TYPE_SPECS[edge.type].verb}</span> {names.to}
+          <UserText>{names.from}</UserText> <span className="text-gray-500">{RELATIONSHIP_TYPE_SPECS[edge.type].verb}</span> <UserText>{names.to}</UserText>
         </p>
       )}
       {!edge && anchor && (
         <>
           {other ? (
             <p className="text-sm">
-              Other end: <span className="font-medium">{other.name}</span>{" "}
+              Other end: <UserText className="font-medium">{other.name}</UserText>{" "}
               <button type="button" className="text-xs text-red-800 underline" onClick={() => setOther(null)}>
                 Change
               </button>
@@ -116,12 +124,9 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
               <label className="block text-xs font-medium text-gray-700">
                 Direction
                 <select value={outgoing ? "out" : "in"} onChange={(event) => setOutgoing(event.target.value === "out")} className={inputClass}>
-                  <option value="out">
-                    {anchor.name} → {other.name}
-                  </option>
-                  <option value="in">
-                    {other.name} → {anchor.name}
-                  </option>
+                  {/* An <option> holds text only: the names are isolated with FSI…PDI rather than <bdi>s. */}
+                  <option value="out">{`${isolate(anchor.name)} → ${isolate(other.name)}`}</option>
+                  <option value="in">{`${isolate(other.name)} → ${isolate(anchor.name)}`}</option>
                 </select>
               </label>
               <label className="block text-xs font-medium text-gray-700">

@@ -4,6 +4,8 @@ import { useId } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
 import type { NewSource } from "@/lib/editing/model";
 import { inputClass } from "./EntityFields";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 export interface PickedSource {
   id: string;
@@ -59,11 +61,11 @@ export function SourcePicker({ value, onChange }: { value: SourceChoice; onChang
         <ul aria-label="Chosen sources" className="space-y-1">
           {value.sources.map((source) => (
             <li key={source.id} className="flex items-center gap-2 text-sm">
-              <span className="flex-1">{source.name}</span>
+              <UserText className="flex-1">{source.name}</UserText>
               <button
                 type="button"
                 className="text-xs text-red-800 underline"
-                aria-label={`Remove source ${source.name}`}
+                aria-label={`Remove source ${isolate(source.name)}`}
                 onClick={() => onChange({ ...value, sources: value.sources.filter((item) => item.id !== source.id) })}
               >
                 Remove

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 export interface MenuAction {
   label: string;
@@ -40,13 +42,13 @@ export function ContextMenu({ title, point, actions, onClose }: ContextMenuProps
     <ul
       ref={menu}
       role="menu"
-      aria-label={`Actions for ${title}`}
+      aria-label={`Actions for ${isolate(title)}`}
       onKeyDown={onKeyDown}
       style={{ left: Math.min(point.x, window.innerWidth - 220), top: Math.min(point.y, window.innerHeight - 40 * actions.length - 20) }}
       className="fixed z-50 w-52 rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg"
     >
       <li role="presentation" className="truncate px-3 py-1 text-xs font-semibold text-gray-600">
-        {title}
+        <UserText>{title}</UserText>
       </li>
       {actions.map((action) => (
         <li key={action.label} role="presentation">

@@ -5,6 +5,7 @@ import { TypeSwatch } from "@/components/graph/Legend";
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
 import type { NeighbourSummary } from "@/lib/neighbour-summary";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_SPECS, type EntityType, type RelationshipType } from "@/lib/model/registry";
+import { UserText } from "@/components/ui/UserText";
 
 export interface ExpandChoice {
   type?: EntityType;
@@ -48,7 +49,7 @@ export function ExpandChooser({ name, summary, room, onChoose, onCancel }: Expan
         className="mt-16 w-full max-w-lg space-y-3 rounded-lg bg-white p-4 text-sm shadow-xl"
       >
         <h2 id="expand-chooser-title" className="text-lg font-semibold">
-          {name} has {summary.total.toLocaleString("en-GB")} neighbours
+          <UserText>{name}</UserText> has {summary.total.toLocaleString("en-GB")} neighbours
         </h2>
         <div className="grid grid-cols-2 gap-3">
           <section aria-label="Neighbours by type">

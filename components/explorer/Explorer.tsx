@@ -40,6 +40,8 @@ import { FilterBar } from "./FilterBar";
 import { ListView } from "./ListView";
 import { ShortcutHelp } from "./ShortcutHelp";
 import { Timeline } from "./Timeline";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -378,7 +380,7 @@ export function Explorer() {
         ["Delete…", "delete-entity"],
       ] as const
     ).map(([label, kind]) => ({ label, run: () => setEditor({ kind, id }) }));
-  const shareTitle = graph.nodes.length > 0 ? `${graph.nodes[0]?.name ?? "Graph"} and ${graph.nodes.length - 1} more` : "Graph";
+  const shareTitle = graph.nodes.length > 0 ? `${isolate(graph.nodes[0]?.name ?? "Graph")} and ${graph.nodes.length - 1} more` : "Graph";
   const selectedEdge = selectedNode ? undefined : graph.edges.find((edge) => edge.id === view.selected);
   const menuNode = menu ? graph.nodes.find((node) => node.id === menu.id) : undefined;
   const toolClass = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100 disabled:opacity-40";
@@ -536,7 +538,7 @@ export function Explorer() {
               )}
               {shownPending && (
                 <p className="pointer-events-auto w-fit rounded bg-white/95 px-2 py-1 text-sm text-gray-700 shadow">
-                  Showing {shownPending.shown} of {shownPending.total} neighbours of {shownPending.name}.{" "}
+                  Showing {shownPending.shown} of {shownPending.total} neighbours of <UserText>{shownPending.name}</UserText>.{" "}
                   <button
                     type="button"
                     className="text-red-800 underline"

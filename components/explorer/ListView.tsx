@@ -5,6 +5,7 @@ import { TypeSwatch } from "@/components/graph/Legend";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphData } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { UserText } from "@/components/ui/UserText";
 
 interface ListViewProps {
   graph: GraphData;
@@ -116,7 +117,7 @@ export function ListView({ graph, hidden, selectedId, onSelect }: ListViewProps)
                 <td className="px-2 py-0.5">
                   <button data-row type="button" aria-current={node.id === selectedId ? "true" : undefined} onClick={() => onSelect(node.id)} className="flex items-center gap-1.5 text-left hover:underline">
                     <TypeSwatch type={node.type} />
-                    {node.name}
+                    <UserText>{node.name}</UserText>
                     {hidden.has(node.id) && <span className="text-gray-500"> (hidden)</span>}
                   </button>
                 </td>
@@ -140,13 +141,17 @@ export function ListView({ graph, hidden, selectedId, onSelect }: ListViewProps)
           <tbody onKeyDown={moveFocus}>
             {edges.map((edge) => (
               <tr key={edge.id} className={rowClass(edge.id)}>
-                <td className="px-2 py-0.5">{names.get(edge.source) ?? edge.source}</td>
+                <td className="px-2 py-0.5">
+                  <UserText>{names.get(edge.source) ?? edge.source}</UserText>
+                </td>
                 <td className="px-2 py-0.5">
                   <button data-row type="button" aria-current={edge.id === selectedId ? "true" : undefined} onClick={() => onSelect(edge.id)} className="italic hover:underline">
                     {RELATIONSHIP_TYPE_SPECS[edge.type].verb}
                   </button>
                 </td>
-                <td className="px-2 py-0.5">{names.get(edge.target) ?? edge.target}</td>
+                <td className="px-2 py-0.5">
+                  <UserText>{names.get(edge.target) ?? edge.target}</UserText>
+                </td>
                 <td className="px-2 py-0.5">{edge.sources.length}</td>
               </tr>
             ))}

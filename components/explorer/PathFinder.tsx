@@ -6,6 +6,7 @@ import { errorMessage, pathsApi } from "@/lib/api-client";
 import type { GraphData } from "@/lib/graph/types";
 import type { PathsResult } from "@/lib/paths";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
+import { UserText } from "@/components/ui/UserText";
 
 export interface PathEnd {
   id: string;
@@ -20,19 +21,43 @@ interface PathFinderProps {
   onFound: (result: PathsResult) => void;
 }
 
-/** One path as words: "Thermo Fisher → target of → Rubio urges … ← acted in ← Marco Rubio". */
-export function describePath(path: PathsResult["paths"][number], graph: GraphData): string {
+/** A piece of a path's description: an entity's name (user text) or the app's words between two. */
+export interface PathPart {
+  text: string;
+  user: boolean;
+}
+
+/**
+ * One path as words: "Thermo Fisher → target of → Rubio urges … ← acted in ← Marco Rubio", in parts, so
+ * each name can be isolated from the arrows and verbs (a right-to-left name must not turn them round).
+ */
+export function describePath(path: PathsResult["paths"][number], graph: GraphData): PathPart[] {
   const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
   const edges = new Map(graph.edges.map((edge) => [edge.id, edge]));
-  const parts = [names.get(path.nodes[0] ?? "") ?? path.nodes[0] ?? ""];
+  const name = (id: string | undefined): PathPart => ({ text: names.get(id ?? "") ?? id ?? "", user: true });
+  const parts = [name(path.nodes[0])];
   path.edges.forEach((edgeId, index) => {
     const edge = edges.get(edgeId);
     const here = path.nodes[index];
     const verb = edge ? RELATIONSHIP_TYPE_SPECS[edge.type].verb : "linked to";
-    parts.push(edge && edge.source !== here ? `← ${verb} ←` : `→ ${verb} →`);
-    parts.push(names.get(path.nodes[index + 1] ?? "") ?? path.nodes[index + 1] ?? "");
+    parts.push({ text: edge && edge.source !== here ? `← ${verb} ←` : `→ ${verb} →`, user: false });
+    parts.push(name(path.nodes[index + 1]));
   });
-  return parts.join(" ");
+  return parts;
+}
+
+/** The description as elements: each name in its own `<bdi>`. */
+function PathDescription({ parts }: { parts: readonly PathPart[] }) {
+  return (
+    <span data-testid="path-description">
+      {parts.map((part, index) => (
+        <span key={index}>
+          {index > 0 && " "}
+          {part.user ? <UserText>{part.text}</UserText> : part.text}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 function EndPicker({ label, end, onPick }: { label: string; end: PathEnd | null; onPick: (end: PathEnd | null) => void }) {
@@ -41,7 +66,7 @@ function EndPicker({ label, end, onPick }: { label: string; end: PathEnd | null;
       <SearchBox label={label} showLabel placeholder="Search for an entity…" onPick={(hit) => onPick({ id: hit.id, name: hit.name })} />
       {end && (
         <p className="mt-1 flex items-center gap-2" data-testid={`path-${label.toLowerCase()}`}>
-          <span className="font-medium">{end.name}</span>
+          <UserText className="font-medium">{end.name}</UserText>
           <button type="button" onClick={() => onPick(null)} className="text-xs text-red-800 underline">
             Clear <span className="sr-only">{label}</span>
           </button>
@@ -134,7 +159,7 @@ export function PathFinder({ from, to, onEnds, onFound }: PathFinderProps) {
         )}
         {result && result.paths.length === 0 && (
           <p className="rounded bg-amber-50 px-2 py-1 text-amber-900">
-            No path of at most {result.searched.maxLength} steps joins {from?.name} and {to?.name}
+            No path of at most {result.searched.maxLength} steps joins <UserText>{from?.name}</UserText> and <UserText>{to?.name}</UserText>
             {result.searched.avoid.length > 0 ? " without the avoided types" : ""}.
           </p>
         )}
@@ -143,7 +168,7 @@ export function PathFinder({ from, to, onEnds, onFound }: PathFinderProps) {
             {result.paths.map((path, index) => (
               <li key={index}>
                 <span className="text-xs text-gray-600">{path.length} {path.length === 1 ? "step" : "steps"}: </span>
-                {describePath(path, result.graph)}
+                <PathDescription parts={describePath(path, result.graph)} />
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphNode } from "@/lib/graph/types";
+import { isolate } from "@/lib/text/bidi";
 
 interface TimelineProps {
   events: { node: GraphNode; date: string }[];
@@ -96,9 +97,9 @@ export function Timeline({ events, selectedId, from, to, onSelect, onHover, onRa
             <li key={node.id} className="absolute top-0" style={{ left: `${left}%`, transform: "translateX(-50%)" }}>
               <button
                 type="button"
-                aria-label={`${node.name}, ${formatEventDate(date, node.properties.datePrecision) ?? date}${visible ? "" : " (outside the date range)"}`}
+                aria-label={`${isolate(node.name)}, ${formatEventDate(date, node.properties.datePrecision) ?? date}${visible ? "" : " (outside the date range)"}`}
                 aria-current={selected ? "true" : undefined}
-                title={`${node.name} (${formatEventDate(date, node.properties.datePrecision) ?? date})`}
+                title={`${isolate(node.name)} (${formatEventDate(date, node.properties.datePrecision) ?? date})`}
                 onClick={() => onSelect(node.id)}
                 onMouseEnter={() => onHover(node.id)}
                 onMouseLeave={() => onHover(null)}

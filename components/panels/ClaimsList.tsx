@@ -5,6 +5,7 @@ import { claimsApi, errorMessage } from "@/lib/api-client";
 import type { ClaimsPage } from "@/lib/claims";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { SourceList } from "./SourceList";
+import { UserText } from "@/components/ui/UserText";
 
 const PAGE = 100;
 
@@ -65,11 +66,11 @@ export function ClaimsList({ reportId, onShowEntity, onAddToGraph }: ClaimsListP
               <li key={edge.id} className="rounded border border-gray-100 p-2 text-sm">
                 <p>
                   <button type="button" onClick={() => onShowEntity(edge.source)} className="font-medium underline decoration-dotted">
-                    {names.get(edge.source) ?? edge.source}
+                    <UserText>{names.get(edge.source) ?? edge.source}</UserText>
                   </button>{" "}
                   <span className="text-gray-500">{RELATIONSHIP_TYPE_SPECS[edge.type].verb}</span>{" "}
                   <button type="button" onClick={() => onShowEntity(edge.target)} className="font-medium underline decoration-dotted">
-                    {names.get(edge.target) ?? edge.target}
+                    <UserText>{names.get(edge.target) ?? edge.target}</UserText>
                   </button>
                 </p>
                 <SourceList sources={edge.sources} quote={edge.quote} onOpenReport={onShowEntity} />

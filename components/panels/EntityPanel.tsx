@@ -11,6 +11,7 @@ import { ChangeList } from "@/components/editing/ChangeList";
 import { ClaimsList } from "./ClaimsList";
 import { PropertyList } from "./PropertyList";
 import { SourceList } from "./SourceList";
+import { UserText, UserTextList } from "@/components/ui/UserText";
 
 /** What an editor may do from the panel; absent for roles that cannot edit. */
 export interface EntityEditActions {
@@ -106,7 +107,11 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
   // The details tab (a plain value, not a component: it shares this render's state and never remounts).
   const details = () => (
     <>
-      {description && <p className="text-sm text-gray-700">{description}</p>}
+      {description && (
+        <p dir="auto" className="text-sm text-gray-700">
+          <UserText>{description}</UserText>
+        </p>
+      )}
       <PropertyList node={entity} />
       <button
         type="button"
@@ -137,17 +142,21 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
                     onClick={() => onShowEntity(other.id)}
                     className="text-left font-medium text-gray-900 underline decoration-dotted hover:decoration-solid"
                   >
-                    {other.name}
+                    <UserText>{other.name}</UserText>
                   </button>
                   {!outgoing && (
                     <span className="text-gray-500">
                       {" "}
-                      {verb} {entity.name}
+                      {verb} <UserText>{entity.name}</UserText>
                     </span>
                   )}
                   {when && <span className="text-gray-500"> · {when}</span>}
                 </p>
-                {role && <p className="text-xs text-gray-600">Role: {role}</p>}
+                {role && (
+                  <p className="text-xs text-gray-600">
+                    Role: <UserText>{role}</UserText>
+                  </p>
+                )}
                 <SourceList sources={edge.sources} quote={edge.quote} onOpenReport={onShowEntity} />
               </li>
             );
@@ -180,9 +189,13 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
           {spec.label}
         </p>
         <h2 id="entity-panel-title" className="text-lg font-semibold leading-snug text-gray-900">
-          {entity.name}
+          <UserText>{entity.name}</UserText>
         </h2>
-        {aliases.length > 0 && <p className="text-xs text-gray-500">Also known as {aliases.join(", ")}</p>}
+        {aliases.length > 0 && (
+          <p className="text-xs text-gray-500">
+            Also known as <UserTextList items={aliases} />
+          </p>
+        )}
       </header>
       {(editing || history) && (
         <div className="flex flex-wrap gap-1.5">

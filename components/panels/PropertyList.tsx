@@ -3,6 +3,7 @@ import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
 import { safeHttpUrl } from "@/lib/safe-url";
+import { UserText } from "@/components/ui/UserText";
 
 const BOOKKEEPING = new Set(["aliases", "description", "createdAt", "updatedAt", "datePrecision"]);
 
@@ -22,13 +23,16 @@ export function PropertyList({ node }: { node: GraphNode }) {
   for (const field of spec.fields) {
     const value = node.properties[field.name];
     if (value === undefined || value === null || value === "" || BOOKKEEPING.has(field.name)) continue;
-    let shown: React.ReactNode = displayValue(value);
-    if (field.kind === "date") shown = formatEventDate(value, field.name === "date" ? node.properties.datePrecision : "day") ?? shown;
+    let shown: React.ReactNode = <UserText>{displayValue(value)}</UserText>;
+    if (field.kind === "date") {
+      const date = formatEventDate(value, field.name === "date" ? node.properties.datePrecision : "day");
+      if (date) shown = date;
+    }
     if (field.kind === "url") {
       const href = safeHttpUrl(value);
       shown = href ? (
         <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-red-800 underline">
-          {displayValue(value)}
+          <UserText>{displayValue(value)}</UserText>
         </a>
       ) : (
         shown
@@ -38,14 +42,16 @@ export function PropertyList({ node }: { node: GraphNode }) {
   }
   for (const [key, value] of Object.entries(node.properties)) {
     if (known.has(key) || BOOKKEEPING.has(key) || value === null) continue;
-    rows.push({ key, label: key, value: displayValue(value) });
+    rows.push({ key, label: key, value: <UserText>{displayValue(value)}</UserText> });
   }
   if (rows.length === 0) return null;
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
       {rows.map((row) => (
         <div key={row.key} className="contents">
-          <dt className="text-gray-500">{row.label}</dt>
+          <dt className="text-gray-500">
+            <UserText>{row.label}</UserText>
+          </dt>
           <dd className="text-gray-900">{row.value}</dd>
         </div>
       ))}

@@ -8,6 +8,7 @@ import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { displayValue } from "./PropertyList";
 import { SourceList } from "./SourceList";
+import { UserText } from "@/components/ui/UserText";
 
 interface RelationshipPanelProps {
   edge: GraphEdge;
@@ -42,11 +43,11 @@ export function RelationshipPanel({ edge, from, to, onShowEntity, editing }: Rel
         <p className="text-xs uppercase tracking-wide text-gray-500">Relationship · {edge.type}</p>
         <h2 id="relationship-panel-title" className="text-lg font-semibold leading-snug text-gray-900">
           <button type="button" className="underline decoration-dotted" onClick={() => onShowEntity(edge.source)}>
-            {from?.name ?? edge.source}
+            <UserText>{from?.name ?? edge.source}</UserText>
           </button>{" "}
           <span className="font-normal text-gray-500">{spec.verb}</span>{" "}
           <button type="button" className="underline decoration-dotted" onClick={() => onShowEntity(edge.target)}>
-            {to?.name ?? edge.target}
+            <UserText>{to?.name ?? edge.target}</UserText>
           </button>
         </h2>
       </header>
@@ -82,8 +83,12 @@ export function RelationshipPanel({ edge, from, to, onShowEntity, editing }: Rel
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
           {extra.map(([key, value]) => (
             <div key={key} className="contents">
-              <dt className="text-gray-500">{spec.fields.find((field) => field.name === key)?.label ?? key}</dt>
-              <dd>{displayValue(value)}</dd>
+              <dt className="text-gray-500">
+                <UserText>{spec.fields.find((field) => field.name === key)?.label ?? key}</UserText>
+              </dt>
+              <dd>
+                <UserText>{displayValue(value)}</UserText>
+              </dd>
             </div>
           ))}
         </dl>

@@ -7,6 +7,8 @@ import { entityApi } from "@/lib/api-client";
 import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, ENTITY_TYPES } from "@/lib/model/registry";
 import type { ParameterDeclaration, ParameterProblem, RawParameterValues } from "@/lib/queries/parameters";
+import { isolate, isolateQuoted } from "@/lib/text/bidi";
+import { UserText } from "@/components/ui/UserText";
 
 interface ParameterFormProps {
   declarations: ParameterDeclaration[];
@@ -40,7 +42,7 @@ function EntityField({ label, value, onChange, describedBy }: { label: string; v
       {value && (
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm" data-testid={`chosen-${label}`}>
           {chosen && <TypeSwatch type={chosen.type} />}
-          <span className="font-medium">{chosen ? chosen.name : value}</span>
+          <UserText className="font-medium">{chosen ? chosen.name : value}</UserText>
           <code className="text-xs text-gray-600">{value}</code>
           <button type="button" onClick={() => onChange("")} className="text-xs text-red-800 underline">
             Clear <span className="sr-only">{label}</span>
@@ -61,7 +63,7 @@ export function ParameterForm({ declarations, values, onChange, problems }: Para
     <div className="grid gap-3 sm:grid-cols-2">
       {declarations.map((declaration) => {
         const id = `${baseId}-${declaration.name}`;
-        const label = `${declaration.label || declaration.name}${declaration.required ? "" : " (optional)"}`;
+        const label = `${isolate(declaration.label || declaration.name)}${declaration.required ? "" : " (optional)"}`;
         const value = values[declaration.name] ?? "";
         const problem = problems.find((item) => item.name === declaration.name);
         const errorId = problem ? `${id}-error` : undefined;
@@ -119,7 +121,7 @@ export function ParameterForm({ declarations, values, onChange, problems }: Para
             {field}
             {problem && (
               <p id={errorId} className="mt-1 text-sm text-red-800">
-                {problem.message}
+                {isolateQuoted(problem.message)}
               </p>
             )}
           </div>

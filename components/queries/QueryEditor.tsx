@@ -25,6 +25,8 @@ import { ParameterDeclarations } from "./ParameterDeclarations";
 import { ParameterForm } from "./ParameterForm";
 import { QueryResultView } from "./QueryResultView";
 import { VersionHistory } from "./VersionHistory";
+import { UserText } from "@/components/ui/UserText";
+import { isolateQuoted } from "@/lib/text/bidi";
 
 const CypherInput = dynamic(() => import("./CypherInput"), {
   ssr: false,
@@ -286,7 +288,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
             Saved queries
           </Link>
         </nav>
-        <h1 className="mt-1 text-xl font-semibold">{queryId === null ? "New query" : title}</h1>
+        <h1 className="mt-1 text-xl font-semibold">{queryId === null ? "New query" : <UserText>{title}</UserText>}</h1>
         {loaded && (
           <p className="text-xs text-gray-600">
             Version {loaded.viewing} of {loaded.query.version}
@@ -356,7 +358,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               />
               {syntax && (
                 <p role="alert" className="mt-1 rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-900" data-testid="syntax-error">
-                  Line {syntax.line}, column {syntax.column}: {syntax.message}
+                  Line {syntax.line}, column {syntax.column}: <UserText>{isolateQuoted(syntax.message)}</UserText>
                 </p>
               )}
             </div>

@@ -9,6 +9,8 @@ import { errorMessage } from "@/lib/api-client";
 import { useCan } from "@/lib/auth/client";
 import { deleteQueryApi, duplicateQueryApi, listQueriesApi, undeleteQueryApi } from "@/lib/queries/client";
 import type { SavedQuerySummary } from "@/lib/queries/model";
+import { UserText, UserTextList } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 const DEBOUNCE_MS = 200;
 
@@ -78,7 +80,7 @@ export function QueryLibrary() {
     act(async () => {
       await undeleteQueryApi(query.id);
       setUndo(null);
-      setStatus(`“${query.title}” is back in the library.`);
+      setStatus(`“${isolate(query.title)}” is back in the library.`);
     });
 
   const duplicate = (query: SavedQuerySummary) =>
@@ -127,7 +129,9 @@ export function QueryLibrary() {
         <div aria-live="polite" className="mt-3 space-y-2">
           {undo && (
             <p className="flex flex-wrap items-center gap-2 rounded bg-gray-800 px-3 py-2 text-sm text-white">
-              “{undo.title}” moved to the bin.
+              <span>
+                “<UserText>{undo.title}</UserText>” moved to the bin.
+              </span>
               <button type="button" onClick={() => void restore(undo)} className="font-semibold underline">
                 Undo
               </button>
@@ -144,7 +148,11 @@ export function QueryLibrary() {
         {listing === null && !failure && <p className="mt-4 text-sm text-gray-600">Loading the library…</p>}
         {listing !== null && queries.length === 0 && (
           <p className="mt-4 text-sm text-gray-600">
-            {text.trim() ? `No saved query matches “${text.trim()}”.` : bin ? "The bin is empty." : "No saved queries yet."}
+            {text.trim() ? (
+              <>
+                No saved query matches “<UserText>{text.trim()}</UserText>”.
+              </>
+            ) : bin ? "The bin is empty." : "No saved queries yet."}
           </p>
         )}
 
@@ -153,9 +161,11 @@ export function QueryLibrary() {
             <li key={query.id} className="rounded-md border border-gray-200 bg-white p-3 shadow-sm">
               <div className="flex flex-wrap items-baseline gap-2">
                 <h2 className="text-base font-semibold">
-                  {bin ? query.title : (
+                  {bin ? (
+                    <UserText>{query.title}</UserText>
+                  ) : (
                     <Link href={`/queries/${encodeURIComponent(query.id)}`} className="text-red-900 hover:underline">
-                      {query.title}
+                      <UserText>{query.title}</UserText>
                     </Link>
                   )}
                 </h2>
@@ -163,10 +173,14 @@ export function QueryLibrary() {
                   version {query.version} · updated {formatDate(query.updatedAt)}
                 </span>
               </div>
-              {query.description && <p className="mt-1 text-sm text-gray-700">{query.description}</p>}
+              {query.description && (
+                <p dir="auto" className="mt-1 text-sm text-gray-700">
+                  <UserText>{query.description}</UserText>
+                </p>
+              )}
               {query.parameters.length > 0 && (
                 <p className="mt-1 text-xs text-gray-600">
-                  Parameters: {query.parameters.map((parameter) => `$${parameter.name} (${parameter.type})`).join(", ")}
+                  Parameters: <UserTextList items={query.parameters.map((parameter) => `$${parameter.name} (${parameter.type})`)} />
                 </p>
               )}
               <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -175,24 +189,24 @@ export function QueryLibrary() {
                     key={tag}
                     type="button"
                     onClick={() => setText(tag)}
-                    aria-label={`Show queries tagged ${tag}`}
+                    aria-label={`Show queries tagged ${isolate(tag)}`}
                     className="rounded-full bg-gray-100 px-2 py-0.5 text-xs text-gray-700 hover:bg-gray-200"
                   >
-                    #{tag}
+                    #<UserText>{tag}</UserText>
                   </button>
                 ))}
                 <span className="ml-auto flex gap-2">
                   {!write.allowed ? null : bin ? (
                     <button type="button" onClick={() => void restore(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
-                      Restore <span className="sr-only">{query.title}</span>
+                      Restore <UserText className="sr-only">{query.title}</UserText>
                     </button>
                   ) : (
                     <>
                       <button type="button" onClick={() => void duplicate(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
-                        Duplicate <span className="sr-only">{query.title}</span>
+                        Duplicate <UserText className="sr-only">{query.title}</UserText>
                       </button>
                       <button type="button" onClick={() => void remove(query)} className="rounded border border-gray-300 px-2 py-1 text-sm text-red-800 hover:bg-red-50">
-                        Delete <span className="sr-only">{query.title}</span>
+                        Delete <UserText className="sr-only">{query.title}</UserText>
                       </button>
                     </>
                   )}

@@ -20,6 +20,7 @@ import { resultToCsv } from "@/lib/queries/csv";
 import type { QueryRunResult, TableCell } from "@/lib/queries/execute";
 import { download, fileNameOf } from "@/lib/download";
 import { serializeViewState } from "@/lib/view-state";
+import { UserText } from "@/components/ui/UserText";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -29,7 +30,7 @@ const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
 /** A table cell as text for people: nodes by name, relationships by type, paths by length. */
 function Cell({ cell, onSelect }: { cell: TableCell; onSelect: (id: string) => void }) {
   if (cell === null) return <span className="text-gray-400">null</span>;
-  if (typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") return <>{String(cell)}</>;
+  if (typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") return <UserText>{String(cell)}</UserText>;
   const structured = structuredCell(cell);
   if (structured) {
     const cell = structured;
@@ -39,7 +40,7 @@ function Cell({ cell, onSelect }: { cell: TableCell; onSelect: (id: string) => v
       return (
         <button type="button" onClick={() => onSelect(id)} className="inline-flex items-center gap-1 text-left text-red-900 hover:underline">
           {cell.type && <TypeSwatch type={cell.type as EntityType} />}
-          {cell.name ?? cell.id}
+          <UserText>{cell.name ?? cell.id}</UserText>
         </button>
       );
     }
@@ -48,7 +49,7 @@ function Cell({ cell, onSelect }: { cell: TableCell; onSelect: (id: string) => v
       const id = cell.id;
       return (
         <button type="button" onClick={() => onSelect(id)} className="font-mono text-xs text-red-900 hover:underline">
-          {cell.type}
+          <UserText>{cell.type}</UserText>
         </button>
       );
     }
@@ -56,7 +57,11 @@ function Cell({ cell, onSelect }: { cell: TableCell; onSelect: (id: string) => v
       return <span>path of {cell.nodes.length} nodes</span>;
     }
   }
-  return <code className="text-xs">{JSON.stringify(cell)}</code>;
+  return (
+    <code className="text-xs">
+      <UserText>{JSON.stringify(cell)}</UserText>
+    </code>
+  );
 }
 
 interface QueryResultViewProps {
@@ -185,7 +190,7 @@ export function QueryResultView({ result, title, origin }: QueryResultViewProps)
                 <tr>
                   {result.columns.map((column) => (
                     <th key={column} scope="col" className="border-b border-gray-200 px-3 py-2 font-semibold">
-                      {column}
+                      <UserText>{column}</UserText>
                     </th>
                   ))}
                 </tr>

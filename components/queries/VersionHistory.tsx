@@ -5,21 +5,25 @@ import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
 import { getQueryVersionApi } from "@/lib/queries/client";
 import type { SavedQuery, SavedQueryVersion } from "@/lib/queries/model";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 function when(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 }
 
-/** Everything about a version except its Cypher, one line per field, so a line diff shows what changed. */
+/** Everything about a version except its Cypher, one line per field, so a line diff shows what changed; user parts isolated. */
 function describe(version: SavedQueryVersion): string {
   const parameters = version.parameters.map(
     (parameter) =>
-      `$${parameter.name}: ${parameter.type}${parameter.required ? ", required" : ""}` +
-      `${parameter.defaultValue !== undefined ? `, default ${parameter.defaultValue}` : ""}` +
-      `${parameter.label ? `, label "${parameter.label}"` : ""}`,
+      `$${isolate(parameter.name)}: ${parameter.type}${parameter.required ? ", required" : ""}` +
+      `${parameter.defaultValue !== undefined ? `, default ${isolate(String(parameter.defaultValue))}` : ""}` +
+      `${parameter.label ? `, label "${isolate(parameter.label)}"` : ""}`,
   );
-  return [`Title: ${version.title}`, `Description: ${version.description}`, `Tags: ${version.tags.join(", ")}`, ...parameters].join("\n") + "\n";
+  return (
+    [`Title: ${isolate(version.title)}`, `Description: ${isolate(version.description)}`, `Tags: ${version.tags.map(isolate).join(", ")}`, ...parameters].join("\n") + "\n"
+  );
 }
 
 function Diff({ before, after }: { before: string; after: string }) {
@@ -89,7 +93,12 @@ export function VersionHistory({ query, viewing, onView, onRestore, busy }: Vers
             </span>
             <span className="text-xs text-gray-600">
               {when(version.createdAt)}
-              {version.note && ` · ${version.note}`}
+              {version.note && (
+                <>
+                  {" · "}
+                  <UserText>{version.note}</UserText>
+                </>
+              )}
             </span>
             <span className="ml-auto flex gap-2">
               {version.version !== viewing && (

@@ -5,6 +5,7 @@ import { errorMessage, searchApi } from "@/lib/api-client";
 import type { SearchHit } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
 import { MAX_SEARCH_LENGTH } from "@/lib/search-text";
+import { UserText } from "@/components/ui/UserText";
 
 const DEBOUNCE_MS = 200;
 
@@ -160,7 +161,7 @@ export function SearchBox({
                 className="inline-block h-2.5 w-2.5 shrink-0 rounded-full"
                 style={{ backgroundColor: ENTITY_TYPE_SPECS[hit.type].color }}
               />
-              <span className="font-medium text-gray-900">{hit.name}</span>
+              <UserText className="font-medium text-gray-900">{hit.name}</UserText>
               <span className="ml-auto shrink-0 text-xs text-gray-600">{ENTITY_TYPE_SPECS[hit.type].label}</span>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { toElements } from "@/lib/graph/elements";
 import type { Snapshot } from "@/lib/snapshots/model";
 import { SnapshotDetails } from "./SnapshotDetails";
 import { formatSnapshotDate } from "./SnapshotView";
+import { UserText } from "@/components/ui/UserText";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -24,10 +25,12 @@ export function EmbedView({ snapshot }: { snapshot: Snapshot }) {
 
   return (
     <div className="relative h-dvh bg-white text-gray-900">
-      <h1 className="sr-only">{snapshot.title}</h1>
+      <h1 className="sr-only">
+        <UserText>{snapshot.title}</UserText>
+      </h1>
       <GraphCanvas elements={elements} selectedId={selected} onSelect={setSelected} onExpand={setSelected} fixed={fixed} />
       <p className="pointer-events-none absolute left-2 top-2 max-w-[70%] truncate rounded bg-white/90 px-2 py-1 text-xs text-gray-700 shadow">
-        {snapshot.title} · {formatSnapshotDate(snapshot.createdAt)}
+        <UserText>{snapshot.title}</UserText> · {formatSnapshotDate(snapshot.createdAt)}
       </p>
       <a
         href={`/s/${snapshot.id}`}

@@ -6,6 +6,7 @@ import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
 import { SourceList } from "@/components/panels/SourceList";
 import type { PositionedGraph } from "@/lib/graph/positioned";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
+import { UserText } from "@/components/ui/UserText";
 
 interface SnapshotDetailsProps {
   graph: PositionedGraph;
@@ -41,11 +42,13 @@ export function SnapshotDetails({ graph, selectedId, onSelect, compact = false }
           <TypeSwatch type={node.type} /> {ENTITY_TYPE_SPECS[node.type].label}
         </p>
         <h2 id="snapshot-entity-title" className="text-lg font-semibold">
-          {node.name}
+          <UserText>{node.name}</UserText>
         </h2>
       </header>
       {typeof node.properties.description === "string" && node.properties.description && (
-        <p className="text-sm text-gray-700">{node.properties.description}</p>
+        <p dir="auto" className="text-sm text-gray-700">
+          <UserText>{node.properties.description}</UserText>
+        </p>
       )}
       <PropertyList node={node} />
       {!compact && connections.length > 0 && (
@@ -59,7 +62,15 @@ export function SnapshotDetails({ graph, selectedId, onSelect, compact = false }
               return (
                 <li key={item.id} className="rounded border border-gray-100 p-2 text-sm">
                   <button type="button" onClick={() => onSelect(item.id)} className="text-left text-red-900 hover:underline">
-                    {outgoing ? `${verb} ${other?.name ?? item.target}` : `${other?.name ?? item.source} ${verb} this`}
+                    {outgoing ? (
+                      <>
+                        {verb} <UserText>{other?.name ?? item.target}</UserText>
+                      </>
+                    ) : (
+                      <>
+                        <UserText>{other?.name ?? item.source}</UserText> {verb} this
+                      </>
+                    )}
                   </button>
                   <SourceList sources={item.sources} quote={item.quote} onOpenReport={openReport} />
                 </li>

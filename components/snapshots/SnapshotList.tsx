@@ -9,6 +9,8 @@ import { canFrom, useMe } from "@/lib/auth/client";
 import { listSnapshotsApi, revokeKeyFor, revokeSnapshotApi } from "@/lib/snapshots/client";
 import type { SnapshotSummary } from "@/lib/snapshots/model";
 import { formatSnapshotDate } from "./SnapshotView";
+import { UserText } from "@/components/ui/UserText";
+import { isolate } from "@/lib/text/bidi";
 
 /** An admin revokes without the key (snapshots:revoke-any); the server checks the role. */
 function revokeWithoutKey(id: string) {
@@ -50,7 +52,7 @@ export function SnapshotList() {
 
   async function revoke(item: SnapshotSummary) {
     const key = keys[item.id];
-    if ((!key && !revokeAny.allowed) || !window.confirm(`Revoke “${item.title}”? The link, its embed and its preview image will stop working.`)) return;
+    if ((!key && !revokeAny.allowed) || !window.confirm(`Revoke “${isolate(item.title)}”? The link, its embed and its preview image will stop working.`)) return;
     try {
       await (key ? revokeSnapshotApi(item.id, key) : revokeWithoutKey(item.id));
       setReload((count) => count + 1);
@@ -100,7 +102,13 @@ export function SnapshotList() {
               {snapshots.map((item) => (
                 <tr key={item.id} className="border-t border-gray-100">
                   <td className="px-3 py-2">
-                    {item.revokedAt ? item.title : <Link href={`/s/${item.id}`} className="text-red-900 underline">{item.title}</Link>}
+                    {item.revokedAt ? (
+                      <UserText>{item.title}</UserText>
+                    ) : (
+                      <Link href={`/s/${item.id}`} className="text-red-900 underline">
+                        <UserText>{item.title}</UserText>
+                      </Link>
+                    )}
                   </td>
                   <td className="px-3 py-2">{formatSnapshotDate(item.createdAt)}</td>
                   <td className="px-3 py-2">{item.nodeCount} entities, {item.edgeCount} links</td>
@@ -108,7 +116,7 @@ export function SnapshotList() {
                   <td className="px-3 py-2 text-right">
                     {!item.revokedAt && (keys[item.id] || revokeAny.allowed) && (
                       <button type="button" onClick={() => void revoke(item)} className="rounded border border-red-300 px-2 py-1 text-xs text-red-800 hover:bg-red-50">
-                        Revoke <span className="sr-only">{item.title}</span>
+                        Revoke <UserText className="sr-only">{item.title}</UserText>
                       </button>
                     )}
                   </td>

@@ -17,6 +17,7 @@ import type { FieldChange, Snapshot, SnapshotComparison } from "@/lib/snapshots/
 import { serializeViewState } from "@/lib/view-state";
 import { ExportMenu } from "./ExportMenu";
 import { SnapshotDetails } from "./SnapshotDetails";
+import { UserText } from "@/components/ui/UserText";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -31,7 +32,7 @@ export function formatSnapshotDate(iso: string): string {
 const value = (item: unknown) => (item === null || item === undefined || item === "" ? "—" : displayValue(item as JsonValue));
 
 /** One changed node or link in the comparison: select it, and each field before → after. */
-function ChangedElement({ label, changes, onSelect }: { label: string; changes: FieldChange[]; onSelect: () => void }) {
+function ChangedElement({ label, changes, onSelect }: { label: React.ReactNode; changes: FieldChange[]; onSelect: () => void }) {
   return (
     <li>
       <button type="button" onClick={onSelect} className="font-medium text-amber-800 hover:underline">
@@ -40,7 +41,10 @@ function ChangedElement({ label, changes, onSelect }: { label: string; changes: 
       <ul className="ml-3 text-xs">
         {changes.map((change) => (
           <li key={change.field}>
-            <span className="font-mono">{change.field}</span>: <del>{value(change.before)}</del> → <ins className="no-underline">{value(change.after)}</ins>
+            <UserText className="font-mono">{change.field}</UserText>: <del><UserText>{value(change.before)}</UserText></del> →{" "}
+            <ins className="no-underline">
+              <UserText>{value(change.after)}</UserText>
+            </ins>
           </li>
         ))}
       </ul>
@@ -110,7 +114,9 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
       <AppHeader current="snapshots" />
       <div role="region" aria-label="About this snapshot" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm">
         <div className="mr-auto min-w-0">
-          <h1 className="font-semibold">{snapshot.title}</h1>
+          <h1 className="font-semibold">
+            <UserText>{snapshot.title}</UserText>
+          </h1>
           <p className="text-amber-900">
             Snapshot of {formatSnapshotDate(snapshot.createdAt)}: the data and sources as they were then.
             {snapshot.origin.kind === "query" && (
@@ -118,16 +124,22 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
                 {" "}From the query{" "}
                 {snapshot.origin.queryId ? (
                   <Link className="underline" href={`/queries/${encodeURIComponent(snapshot.origin.queryId)}`}>
-                    {snapshot.origin.title}
+                    <UserText>{snapshot.origin.title}</UserText>
                   </Link>
                 ) : (
-                  `“${snapshot.origin.title}” (unsaved)`
+                  <>
+                    “<UserText>{snapshot.origin.title}</UserText>” (unsaved)
+                  </>
                 )}
                 .
               </>
             )}
           </p>
-          {snapshot.note && <p className="mt-1 whitespace-pre-line text-gray-800">{snapshot.note}</p>}
+          {snapshot.note && (
+            <p dir="auto" className="mt-1 whitespace-pre-line text-gray-800">
+              <UserText>{snapshot.note}</UserText>
+            </p>
+          )}
         </div>
         <span className="flex flex-wrap gap-2">
           <button type="button" onClick={() => void compare()} disabled={comparing} className="rounded-md border border-gray-300 bg-white px-2.5 py-1.5 hover:bg-gray-100 disabled:opacity-50">
@@ -170,24 +182,32 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
               <p className="text-xs text-gray-600">Compared with today’s data on {formatSnapshotDate(comparison.comparedAt)}.</p>
               <ul className="mt-2 space-y-2">
                 {comparison.nodes.changed.map((item) => (
-                  <ChangedElement key={item.id} label={`Changed: ${names.get(item.id) ?? item.id}`} changes={item.changes} onSelect={() => setSelected(item.id)} />
+                  <ChangedElement key={item.id} label={
+                      <>
+                        Changed: <UserText>{names.get(item.id) ?? item.id}</UserText>
+                      </>
+                    } changes={item.changes} onSelect={() => setSelected(item.id)} />
                 ))}
                 {comparison.nodes.removed.map((id) => (
                   <li key={id} className="text-red-800">
-                    Deleted since: {names.get(id) ?? id}
+                    Deleted since: <UserText>{names.get(id) ?? id}</UserText>
                   </li>
                 ))}
                 {comparison.edges.changed.map((item) => (
-                  <ChangedElement key={item.id} label={`Changed link: ${item.id}`} changes={item.changes} onSelect={() => setSelected(item.id)} />
+                  <ChangedElement key={item.id} label={
+                      <>
+                        Changed link: <UserText>{item.id}</UserText>
+                      </>
+                    } changes={item.changes} onSelect={() => setSelected(item.id)} />
                 ))}
                 {comparison.edges.removed.map((id) => (
                   <li key={id} className="text-red-800">
-                    Link deleted since: {id}
+                    Link deleted since: <UserText>{id}</UserText>
                   </li>
                 ))}
                 {comparison.edges.added.map((edge) => (
                   <li key={edge.id} className="text-green-800">
-                    New link: {names.get(edge.source) ?? edge.source} → {names.get(edge.target) ?? edge.target} ({edge.type})
+                    New link: <UserText>{names.get(edge.source) ?? edge.source}</UserText> → <UserText>{names.get(edge.target) ?? edge.target}</UserText> ({edge.type})
                   </li>
                 ))}
               </ul>

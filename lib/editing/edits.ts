@@ -48,6 +48,7 @@ import {
   type StoredEntity,
   type StoredRelationship,
 } from "./records";
+import { isolate } from "../text/bidi";
 
 /** The result of an edit: the recorded change (null when nothing differed) and the record's id. */
 export interface EditResult {
@@ -76,7 +77,8 @@ function newRelationshipId(): string {
   return `rel-${randomBytes(8).toString("hex")}`;
 }
 
-const quoted = (text: string) => `“${text}”`;
+/** A user string quoted in the app's words (summaries, labels, errors), isolated so RTL text cannot reorder them. */
+const quoted = (text: string) => `“${isolate(text)}”`;
 
 /** The entity's fields checked against its type's schema; empty form fields mean "not set". */
 function validEntityProperties(type: EntityType, id: string, fields: Record<string, unknown>): Record<string, JsonValue> {
@@ -93,7 +95,7 @@ function validEntityProperties(type: EntityType, id: string, fields: Record<stri
 }
 
 function relationshipLabel(type: RelationshipType, fromName: string, toName: string): string {
-  return `${fromName} ${RELATIONSHIP_TYPE_SPECS[type].verb} ${toName}`;
+  return `${isolate(fromName)} ${RELATIONSHIP_TYPE_SPECS[type].verb} ${isolate(toName)}`;
 }
 
 /** A relationship's own fields: only those its type declares, and only non-empty ones. */

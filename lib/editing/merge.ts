@@ -16,6 +16,7 @@ import type { EditResult } from "./edits";
 import { sourcesOf } from "./edits";
 import { editableEntityFields, type ChangeOp, type EntityState, type RelationshipState } from "./model";
 import { MAX_RELATIONSHIPS_PER_CHANGE, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
+import { isolate } from "../text/bidi";
 
 const unique = <T,>(values: readonly T[]) => [...new Set(values)];
 
@@ -115,7 +116,7 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
     const moved = duplicateRelationships.length;
     const change = await commitChange(tx, user, {
       action: "merge",
-      summary: `Merged “${duplicateName}” into “${survivorName}” (${moved} relationship${moved === 1 ? "" : "s"} moved)`,
+      summary: `Merged “${isolate(duplicateName)}” into “${isolate(survivorName)}” (${moved} relationship${moved === 1 ? "" : "s"} moved)`,
       ops,
     });
     return { id: survivorId, change };

@@ -1,8 +1,11 @@
 /**
  * GraphData -> Cytoscape element definitions. Pure and renderer-free: the canvas only draws what this
- * returns. Labels are plain text; Cytoscape paints them on a canvas, never as HTML.
+ * returns. Labels are plain text; Cytoscape paints them on a canvas, never as HTML. A canvas cannot
+ * isolate text, so labels carry no bidi control characters (a right-to-left override in a name would
+ * otherwise reverse the date drawn under it): lib/text/bidi.ts.
  */
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "../model/registry";
+import { stripBidiControls } from "../text/bidi";
 import type { GraphData, GraphEdge, GraphNode } from "./types";
 
 export interface NodeElementData {
@@ -43,9 +46,10 @@ export function formatEventDate(date: unknown, precision: unknown): string | nul
 }
 
 export function nodeLabel(node: GraphNode): string {
-  if (node.type !== "Event") return node.name;
+  const name = stripBidiControls(node.name);
+  if (node.type !== "Event") return name;
   const when = formatEventDate(node.properties.date, node.properties.datePrecision);
-  return when ? `${node.name}\n${when}` : node.name;
+  return when ? `${name}\n${when}` : name;
 }
 
 export function edgeLabel(edge: GraphEdge): string {

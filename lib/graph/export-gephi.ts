@@ -4,7 +4,8 @@
  * Both carry every node with its type and name, every property as a string attribute (lists and maps as
  * JSON), and every relationship with its type, sources (report ids joined by "; ") and quote. Positions,
  * when the graph has them, go into GEXF's viz:position so Gephi opens the same picture. Every value is
- * XML-escaped; characters XML cannot hold at all are dropped.
+ * XML-escaped; characters XML cannot hold at all are dropped. Bidi control characters are kept: these
+ * files are data, exported exactly as stored; only drawings neutralise them (lib/text/bidi.ts).
  */
 import type { JsonValue } from "../db/values";
 import { ENTITY_TYPE_SPECS } from "../model/registry";

@@ -7,7 +7,8 @@ import "server-only";
  *
  * Whole-graph files use a fixed set of attributes (properties as one JSON column) because the set of
  * property keys is not known before the end of the stream; a view's export (lib/graph/export-gephi.ts)
- * spells each property out.
+ * spells each property out. Text is written exactly as stored, bidi control characters included: this is
+ * data, not a drawing (lib/text/bidi.ts).
  *
  * The download needs "graph:read", checked by wholeGraphExport when it is called, before the first byte
  * (a check inside the generators would run only once the response had started, too late for a 401).

@@ -5,6 +5,9 @@
  *
  * One rule for all formats: an edge is exported only when both its ends are among the nodes, as in the
  * drawing; such an edge would otherwise make the JSON fail import ("unknown start entity").
+ *
+ * These files are data, not pictures: text goes out exactly as stored, bidi control characters included
+ * (an import must give back what was exported). Only drawings neutralise them (lib/text/bidi.ts).
  */
 import type { GraphInput } from "../../graph-seed/validate";
 import type { JsonValue } from "../db/values";

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import type { GraphEdge, GraphNode, NeighbourPage, SourceRef } from "@/lib/graph/types";
 import { answer, stubFetch } from "../support/fetch-stub";
+import { wholeText } from "../support/text";
 
 const ARTICLE: SourceRef = {
   id: "report-wsj-article",
@@ -82,7 +83,7 @@ describe("EntityPanel", () => {
 
     expect(await screen.findByRole("heading", { level: 2, name: "Thermo Fisher Scientific Inc." })).toBeInTheDocument();
     expect(screen.getByText("Company")).toBeInTheDocument();
-    expect(screen.getByText("Also known as Thermo Fisher, Thermo Fisher Scientific")).toBeInTheDocument();
+    expect(screen.getByText(wholeText("Also known as Thermo Fisher, Thermo Fisher Scientific"))).toBeInTheDocument();
     expect(screen.getByText("Waltham-based maker of laboratory equipment.")).toBeInTheDocument();
     expect(screen.getByText("Industry")).toBeInTheDocument();
     expect(screen.getByText("Life sciences")).toBeInTheDocument();
@@ -111,7 +112,7 @@ describe("EntityPanel", () => {
 
     const [supplied, acted] = items as [HTMLElement, HTMLElement];
     expect(supplied.querySelector("p")).toHaveTextContent(/^supplied Xinjiang police$/);
-    expect(within(supplied).getByText("“identified Thermo Fisher as a supplier of some DNA sequencers”")).toBeInTheDocument();
+    expect(within(supplied).getByText(wholeText("“identified Thermo Fisher as a supplier of some DNA sequencers”"))).toBeInTheDocument();
     expect(within(supplied).getByRole("button", { name: ARTICLE.name })).toBeInTheDocument();
     expect(within(supplied).getByRole("button", { name: HRW.name })).toBeInTheDocument();
     expect(within(supplied).getByRole("link", { name: "open link" })).toHaveAttribute("href", ARTICLE.url);

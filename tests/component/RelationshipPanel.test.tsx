@@ -2,6 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
+import { wholeText } from "../support/text";
 
 const RUBIO: GraphNode = { id: "legislator-marco-rubio", type: "Legislator", name: "Marco Rubio", properties: {} };
 const CECC: GraphNode = { id: "agency-cecc", type: "Agency", name: "Congressional-Executive Commission on China", properties: {} };
@@ -25,7 +26,7 @@ describe("RelationshipPanel", () => {
     expect(screen.getByText("co-chairman")).toBeInTheDocument();
     expect(screen.queryByText("createdAt")).not.toBeInTheDocument();
     expect(screen.getByText("Sources (1)")).toBeInTheDocument();
-    expect(screen.getByText("“of which Mr. Rubio was then co-chairman”")).toBeInTheDocument();
+    expect(screen.getByText(wholeText("“of which Mr. Rubio was then co-chairman”"))).toBeInTheDocument();
   });
 
   it("falls back to the ids of ends that are not loaded, and opens either end", async () => {

@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SourceList } from "@/components/panels/SourceList";
 import type { SourceRef } from "@/lib/graph/types";
+import { wholeText } from "../support/text";
 
 const ARTICLE: SourceRef = {
   id: "report-wsj",
@@ -21,7 +22,7 @@ const HOSTILE: SourceRef = {
 describe("SourceList", () => {
   it("shows the quote and every source with its publisher and date", () => {
     render(<SourceList sources={[ARTICLE, HOSTILE]} quote="stop selling sequencers" />);
-    expect(screen.getByText("“stop selling sequencers”")).toBeInTheDocument();
+    expect(screen.getByText(wholeText("“stop selling sequencers”"))).toBeInTheDocument();
     const items = within(screen.getByRole("list", { name: "Sources" })).getAllByRole("listitem");
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent("Source: Thermo Fisher to Stop Sales (The Wall Street Journal, 2019-02-20)");

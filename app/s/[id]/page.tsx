@@ -5,6 +5,7 @@ import { publicBaseUrl } from "@/lib/public-url";
 import { isSnapshotId } from "@/lib/snapshots/model";
 import { snapshotForPage } from "@/lib/snapshots/page-data";
 import { getSnapshot } from "@/lib/snapshots/store";
+import { isolate, stripBidiControls } from "@/lib/text/bidi";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,12 +18,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     const base = await publicBaseUrl();
     const description =
       snapshot.note || `A graph of ${snapshot.nodeCount} entities and ${snapshot.edgeCount} relationships, shared from Redstring.`;
-    const image = { url: `${base}/api/snapshots/${id}/image.png`, width: 1200, height: 630, alt: `Graph: ${snapshot.title}` };
+    // The page's own title joins the snapshot's with ours: isolated. Other sites show the preview texts
+    // without isolating them, so there they carry no bidi control at all (lib/text/bidi.ts).
+    const shared = stripBidiControls(snapshot.title);
+    const image = { url: `${base}/api/snapshots/${id}/image.png`, width: 1200, height: 630, alt: `Graph: ${shared}` };
     return {
-      title: `${snapshot.title} · Redstring`,
+      title: `${isolate(snapshot.title)} · Redstring`,
       description,
-      openGraph: { type: "article", title: snapshot.title, description, url: `${base}/s/${id}`, siteName: "Redstring", images: [image] },
-      twitter: { card: "summary_large_image", title: snapshot.title, description, images: [image.url] },
+      openGraph: { type: "article", title: shared, description: stripBidiControls(description), url: `${base}/s/${id}`, siteName: "Redstring", images: [image] },
+      twitter: { card: "summary_large_image", title: shared, description: stripBidiControls(description), images: [image.url] },
     };
   } catch {
     return { title: "Redstring" };
