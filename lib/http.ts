@@ -15,7 +15,10 @@ export interface ErrorBody {
  */
 export async function respond<T>(handler: () => Promise<T>, options: { status?: number } = {}): Promise<NextResponse> {
   try {
-    return NextResponse.json(await handler(), { status: options.status ?? 200 });
+    const value = await handler();
+    // A handler that chose its own status and headers (lib/idempotency.ts) answers as it is.
+    if (value instanceof NextResponse) return value;
+    return NextResponse.json(value, { status: options.status ?? 200 });
   } catch (cause) {
     if (cause instanceof AppError) {
       const body: ErrorBody = { error: cause.message };
