@@ -25,7 +25,7 @@ import {
   type ChangePage,
   type ChangeSummary,
 } from "./model";
-import { LOCK_PROPERTY, applyOps, lockAndVerify } from "./records";
+import { LOCK_PROPERTY, applyOps, changeTime, lockAndVerify } from "./records";
 import { CHANGE_LABEL } from "./schema";
 
 /** 96 random bits, URL-safe. */
@@ -47,11 +47,12 @@ interface NewChange {
  */
 export async function commitChange(tx: ManagedTransaction, user: SessionUser, change: NewChange): Promise<ChangeSummary> {
   await lockAndVerify(tx, change.ops, change.action === "revert" ? "revert" : "save");
-  await applyOps(tx, change.ops);
+  const now = await changeTime(tx);
+  await applyOps(tx, change.ops, now);
   const id = newChangeId();
   const result = await tx.run(
     `CREATE (c:${CHANGE_LABEL} {
-       id: $id, at: datetime(), actorId: $actorId, actorName: $actorName, action: $action, summary: $summary,
+       id: $id, at: $now, actorId: $actorId, actorName: $actorName, action: $action, summary: $summary,
        entityIds: $entityIds, ops: $ops, revertOf: $revertOf
      })
      RETURN ${SUMMARY_FIELDS}`,
@@ -64,6 +65,7 @@ export async function commitChange(tx: ManagedTransaction, user: SessionUser, ch
       entityIds: entityIdsOf(change.ops),
       ops: JSON.stringify(change.ops),
       revertOf: change.revertOf ?? null,
+      now,
     },
   );
   return toSummary(result.records[0]!.get("change") as Record<string, unknown>);

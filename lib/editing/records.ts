@@ -70,15 +70,25 @@ export async function lockRelationshipAndEnds(tx: ManagedTransaction, id: string
 }
 
 /**
- * The next version stamp of a record: now, but always a later millisecond than the previous stamp. The
- * stamp is the version an editor names (JSON keeps milliseconds), so two saves landing within one
- * millisecond must not leave the same stamp behind.
+ * The next version stamp of a record: the change's time (`$now`), but always a later millisecond than the
+ * previous stamp. The stamp is the version an editor names (JSON keeps milliseconds), so two saves landing
+ * within one millisecond must not leave the same stamp behind.
  */
 const NEXT_UPDATED_AT = (variable: string) =>
   `CASE WHEN ${variable}.updatedAt IS :: ZONED DATETIME NOT NULL
-     THEN CASE WHEN datetime() < ${variable}.updatedAt + duration({milliseconds: 1})
-       THEN ${variable}.updatedAt + duration({milliseconds: 1}) ELSE datetime() END
-     ELSE datetime() END`;
+     THEN CASE WHEN $now < ${variable}.updatedAt + duration({milliseconds: 1})
+       THEN ${variable}.updatedAt + duration({milliseconds: 1}) ELSE $now END
+     ELSE $now END`;
+
+/**
+ * The time of a change, read once the change holds its locks: the wall clock then, not the transaction's
+ * start (Cypher's datetime()), so of two changes of one record the one that commits later is also
+ * stamped later, and the trail read by time is the order the changes happened in.
+ */
+export async function changeTime(tx: ManagedTransaction): Promise<unknown> {
+  const result = await tx.run("RETURN datetime.realtime() AS now");
+  return result.records[0]!.get("now");
+}
 
 function contentOf(properties: Record<string, unknown>): Record<string, JsonValue> {
   return mapToPlain(Object.fromEntries(Object.entries(properties).filter(([key]) => !BOOKKEEPING_PROPERTIES.has(key))));
@@ -328,13 +338,13 @@ const isDeleteOrMove = (op: ChangeOp) =>
  * end: relationships going away or changing ends first, then entities created or updated, then
  * relationships created or updated, then entities deleted.
  */
-export async function applyOps(tx: ManagedTransaction, ops: readonly ChangeOp[]): Promise<void> {
+export async function applyOps(tx: ManagedTransaction, ops: readonly ChangeOp[], now: unknown): Promise<void> {
   for (const op of ops) if (op.kind === "relationship" && isDeleteOrMove(op) && op.before) await deleteRelationship(tx, op.id, op.before.type);
-  for (const op of ops) if (op.kind === "entity" && op.after) await writeEntity(tx, op.id, op.after, op.before);
+  for (const op of ops) if (op.kind === "entity" && op.after) await writeEntity(tx, op.id, op.after, op.before, now);
   for (const op of ops) {
     if (op.kind !== "relationship" || !op.after) continue;
-    if (op.before === null || isDeleteOrMove(op)) await createRelationship(tx, op.id, op.after);
-    else await updateRelationship(tx, op.id, op.after);
+    if (op.before === null || isDeleteOrMove(op)) await createRelationship(tx, op.id, op.after, now);
+    else await updateRelationship(tx, op.id, op.after, now);
   }
   for (const op of ops) if (op.kind === "entity" && !op.after) await deleteEntity(tx, op.id);
 }
@@ -349,17 +359,17 @@ function relationshipType(type: string): string {
   return type;
 }
 
-async function writeEntity(tx: ManagedTransaction, id: string, state: EntityState, before: EntityState | null): Promise<void> {
+async function writeEntity(tx: ManagedTransaction, id: string, state: EntityState, before: EntityState | null, now: unknown): Promise<void> {
   const type = typeLabel(state.type);
   const stale = before && before.type !== state.type ? `REMOVE n:${typeLabel(before.type)}` : "";
   await tx.run(
     `MERGE (n:${ENTITY_LABEL} {id: $id})
      ${stale}
-     WITH n, coalesce(n.createdAt, CASE WHEN $createdAt IS NULL THEN datetime() ELSE datetime($createdAt) END) AS createdAt
+     WITH n, coalesce(n.createdAt, CASE WHEN $createdAt IS NULL THEN $now ELSE datetime($createdAt) END) AS createdAt
      WITH n, createdAt, ${NEXT_UPDATED_AT("n")} AS updatedAt
      SET n = $properties
      SET n:${type}, n.id = $id, n.createdAt = createdAt, n.updatedAt = updatedAt`,
-    { id, properties: entityPropertiesForNeo4j(state.type, state.properties), createdAt: state.createdAt ?? null },
+    { id, properties: entityPropertiesForNeo4j(state.type, state.properties), createdAt: state.createdAt ?? null, now },
   );
 }
 
@@ -371,27 +381,27 @@ async function deleteRelationship(tx: ManagedTransaction, id: string, type: Rela
   await tx.run(`MATCH (:${ENTITY_LABEL})-[r:${relationshipType(type)} {id: $id}]->(:${ENTITY_LABEL}) DELETE r`, { id });
 }
 
-async function createRelationship(tx: ManagedTransaction, id: string, state: RelationshipState): Promise<void> {
+async function createRelationship(tx: ManagedTransaction, id: string, state: RelationshipState, now: unknown): Promise<void> {
   const result = await tx.run(
     `MATCH (a:${ENTITY_LABEL} {id: $from})
      MATCH (b:${ENTITY_LABEL} {id: $to})
      CREATE (a)-[r:${relationshipType(state.type)}]->(b)
      SET r = $properties
-     SET r.id = $id, r.createdAt = CASE WHEN $createdAt IS NULL THEN datetime() ELSE datetime($createdAt) END, r.updatedAt = datetime()
+     SET r.id = $id, r.createdAt = CASE WHEN $createdAt IS NULL THEN $now ELSE datetime($createdAt) END, r.updatedAt = $now
      RETURN count(r) AS created`,
-    { id, from: state.from, to: state.to, properties: state.properties, createdAt: state.createdAt ?? null },
+    { id, from: state.from, to: state.to, properties: state.properties, createdAt: state.createdAt ?? null, now },
   );
   if (Number(result.records[0]?.get("created") ?? 0) !== 1) {
     throw new ConflictError(`An end of this relationship (“${state.from}” or “${state.to}”) no longer exists.`);
   }
 }
 
-async function updateRelationship(tx: ManagedTransaction, id: string, state: RelationshipState): Promise<void> {
+async function updateRelationship(tx: ManagedTransaction, id: string, state: RelationshipState, now: unknown): Promise<void> {
   await tx.run(
     `MATCH (:${ENTITY_LABEL})-[r:${relationshipType(state.type)} {id: $id}]->(:${ENTITY_LABEL})
      WITH r, r.createdAt AS createdAt, ${NEXT_UPDATED_AT("r")} AS updatedAt
      SET r = $properties
      SET r.id = $id, r.createdAt = createdAt, r.updatedAt = updatedAt`,
-    { id, properties: state.properties },
+    { id, properties: state.properties, now },
   );
 }
