@@ -45,14 +45,22 @@ export async function lockEntities(tx: ManagedTransaction, ids: readonly string[
   );
 }
 
-/** The write lock of one relationship of a known type (after its ends': see lockRelationshipAndEnds). */
-async function lockRelationship(tx: ManagedTransaction, id: string, type: RelationshipType): Promise<void> {
-  await tx.run(
-    `MATCH (:${ENTITY_LABEL})-[r:${relationshipType(type)} {id: $id}]->(:${ENTITY_LABEL})
-     SET r.${LOCK_PROPERTY} = true
-     REMOVE r.${LOCK_PROPERTY}`,
-    { id },
-  );
+/**
+ * The write locks of relationships of known types (after their ends': see lockRelationshipAndEnds), one
+ * statement per type, ids in order.
+ */
+async function lockRelationships(tx: ManagedTransaction, refs: readonly { id: string; type: RelationshipType }[]): Promise<void> {
+  const byType = new Map<RelationshipType, Set<string>>();
+  for (const ref of refs) byType.set(ref.type, (byType.get(ref.type) ?? new Set()).add(ref.id));
+  for (const type of [...byType.keys()].sort()) {
+    await tx.run(
+      `UNWIND $ids AS id
+       MATCH (:${ENTITY_LABEL})-[r:${relationshipType(type)} {id: id}]->(:${ENTITY_LABEL})
+       SET r.${LOCK_PROPERTY} = true
+       REMOVE r.${LOCK_PROPERTY}`,
+      { ids: [...byType.get(type)!].sort() },
+    );
+  }
 }
 
 /**
@@ -65,8 +73,9 @@ export async function lockRelationshipAndEnds(tx: ManagedTransaction, id: string
   const found = await readRelationshipById(tx, id);
   if (!found) return null;
   await lockEntities(tx, [found.state.from, found.state.to]);
-  await lockRelationship(tx, id, found.state.type);
-  return readRelationshipById(tx, id);
+  await lockRelationships(tx, [{ id, type: found.state.type }]);
+  // Read again under the locks, by its now known type (one index seek, not one per type).
+  return (await readRelationships(tx, [{ id, type: found.state.type }])).get(id) ?? null;
 }
 
 /**
@@ -299,8 +308,10 @@ export async function lockAndVerify(tx: ManagedTransaction, ops: readonly Change
     op.kind === "entity" ? [op.id] : [op.before, op.after].flatMap((state) => (state ? [state.from, state.to] : [])),
   );
   await lockEntities(tx, entityIds);
-  const relationships = ops.flatMap((op) => (op.kind === "relationship" && op.before ? [{ id: op.id, type: op.before.type }] : []));
-  for (const { id, type } of [...relationships].sort((a, b) => a.id.localeCompare(b.id))) await lockRelationship(tx, id, type);
+  await lockRelationships(
+    tx,
+    ops.flatMap((op) => (op.kind === "relationship" && op.before ? [{ id: op.id, type: op.before.type }] : [])),
+  );
   await assertUnchangedSince(tx, ops, why);
 }
 
