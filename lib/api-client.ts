@@ -26,6 +26,8 @@ interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as the Idempotency-Key header: a repeat with the same key is answered without acting twice. */
+  idempotencyKey?: string;
 }
 
 /** A JSON request to our API; an error answer becomes an ApiError with the server's message. */
@@ -38,6 +40,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
       headers: {
         accept: "application/json",
         ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(options.idempotencyKey !== undefined ? { "idempotency-key": options.idempotencyKey } : {}),
       },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });

@@ -40,8 +40,8 @@ export class QueryTimeoutError extends AppError {
 
 /** The thing changed since the reader loaded it (a newer version was saved); reload and try again. */
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(409, message);
+  constructor(message: string, details?: unknown) {
+    super(409, message, details);
   }
 }
 

@@ -18,7 +18,10 @@ export interface ErrorBody {
  */
 export async function respond<T>(handler: () => Promise<T>, options: { status?: number } = {}): Promise<NextResponse> {
   try {
-    return NextResponse.json(await handler(), { status: options.status ?? 200 });
+    const value = await handler();
+    // A handler that chose its own status and headers (lib/idempotency.ts) answers as it is.
+    if (value instanceof NextResponse) return value;
+    return NextResponse.json(value, { status: options.status ?? 200 });
   } catch (cause) {
     if (cause instanceof AppError) {
       // Typed errors are written for the user, but some quote a database or file-system message: the

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { changeApi, changesApi, entityHistoryApi, revertApi } from "@/lib/editing/client";
 import type { ChangeAction, ChangeDetails, ChangePage, ChangeSummary } from "@/lib/editing/model";
+import { useSubmitKey } from "@/lib/submit-key";
 import { ChangeDiff, EntityRef } from "./ChangeDiff";
 import { UserText } from "@/components/ui/UserText";
 
@@ -217,6 +218,7 @@ function ChangeRow({ change, canRevert, currentEntity, onShowEntity, onReverted,
   const [detailsState, setDetailsState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
   const [confirming, setConfirming] = useState(false);
   const [reverting, setReverting] = useState(false);
+  const submitKey = useSubmitKey();
   const [revertError, setRevertError] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
   const pendingFocus = useRef<"confirm" | "revert" | "row" | null>(null);
@@ -279,10 +281,12 @@ function ChangeRow({ change, canRevert, currentEntity, onShowEntity, onReverted,
   }
 
   async function revert() {
+    // A retry after a network error reuses the key: the server answers the first revert's result.
     setReverting(true);
     setRevertError(null);
     try {
-      const result = await revertApi(change.id);
+      const result = await revertApi(change.id, submitKey.keyFor(change.id));
+      submitKey.succeeded();
       setReverting(false);
       setConfirming(false);
       pendingFocus.current = "row";

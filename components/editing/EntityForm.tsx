@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { createEntityApi, updateEntityApi } from "@/lib/editing/client";
+import { useSubmitKey } from "@/lib/submit-key";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode } from "@/lib/graph/types";
 import {
@@ -68,6 +69,8 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const editing = entity !== undefined;
+  // One Idempotency-Key per submit: a retry of the same form (after a network error) reuses it.
+  const submitKey = useSubmitKey();
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -92,18 +95,23 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
     setErrors({});
     try {
       const payload = entityPayload(type, values);
+      const create = () => {
+        const body = {
+          entity: payload,
+          links: links.map((link) => ({
+            type: link.type as RelationshipType,
+            other: link.other.id,
+            direction: link.direction,
+            properties: roleProperty(link),
+          })),
+          ...(links.length > 0 ? provenancePayload(provenance) : {}),
+        };
+        return createEntityApi(body, submitKey.keyFor(body));
+      };
       const result = editing
         ? await updateEntityApi(entity.id, payload, typeof entity.properties.updatedAt === "string" ? entity.properties.updatedAt : null)
-        : await createEntityApi({
-            entity: payload,
-            links: links.map((link) => ({
-              type: link.type as RelationshipType,
-              other: link.other.id,
-              direction: link.direction,
-              properties: roleProperty(link),
-            })),
-            ...(links.length > 0 ? provenancePayload(provenance) : {}),
-          });
+        : await create();
+      submitKey.succeeded();
       onSaved(result, links.map((link) => link.other.id));
     } catch (cause) {
       setError(errorMessage(cause, "Could not save. Try again."));

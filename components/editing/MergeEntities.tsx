@@ -4,6 +4,7 @@ import { useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
 import { errorMessage } from "@/lib/api-client";
 import { mergeApi } from "@/lib/editing/client";
+import { useSubmitKey } from "@/lib/submit-key";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
@@ -30,13 +31,16 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
   const label = ENTITY_TYPE_SPECS[entity.type].label.toLowerCase();
   const self: Other = { id: entity.id, name: entity.name };
   const [survivor, duplicate] = keepThis ? [self, other] : [other, self];
+  const submitKey = useSubmitKey();
 
   async function confirm() {
     if (!survivor || !duplicate) return;
     setMerging(true);
     setFailure(null);
     try {
-      onMerged(await mergeApi(survivor.id, duplicate.id), duplicate.id);
+      const merged = await mergeApi(survivor.id, duplicate.id, submitKey.keyFor([survivor.id, duplicate.id]));
+      submitKey.succeeded();
+      onMerged(merged, duplicate.id);
     } catch (cause) {
       setFailure(errorMessage(cause, "Could not merge. Try again."));
       setMerging(false);

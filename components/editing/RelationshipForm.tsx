@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
 import { errorMessage } from "@/lib/api-client";
 import { createRelationshipApi, updateRelationshipApi } from "@/lib/editing/client";
+import { useSubmitKey } from "@/lib/submit-key";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 import { RELATIONSHIP_TYPE_SPECS, relationshipTypesBetween, type EntityType, type RelationshipType } from "@/lib/model/registry";
@@ -55,6 +56,8 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
   const options = ends ? relationshipTypesBetween(ends.from.type, ends.to.type) : [];
   const type: RelationshipType | "" = edge ? edge.type : options.includes(chosenType as RelationshipType) ? chosenType : (options[0] ?? "");
   const specFields = type ? RELATIONSHIP_TYPE_SPECS[type].fields : [];
+  // One Idempotency-Key per submit: a retry of the same form (after a network error) reuses it.
+  const submitKey = useSubmitKey();
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -67,6 +70,10 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
       return;
     }
     const properties = Object.fromEntries(specFields.map((field) => [field.name, fields[field.name]?.trim() ?? ""]).filter(([, value]) => value !== ""));
+    const create = () => {
+      const body = { type: type as RelationshipType, from: ends!.from.id, to: ends!.to.id, properties, ...provenancePayload(provenance) };
+      return createRelationshipApi(body, submitKey.keyFor(body));
+    };
     setSaving(true);
     setError(null);
     try {
@@ -76,7 +83,8 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
             ...provenancePayload(provenance),
             updatedAt: typeof edge.properties.updatedAt === "string" ? edge.properties.updatedAt : null,
           })
-        : await createRelationshipApi({ type: type as RelationshipType, from: ends!.from.id, to: ends!.to.id, properties, ...provenancePayload(provenance) });
+        : await create();
+      submitKey.succeeded();
       onSaved(result, other?.id ?? null);
     } catch (cause) {
       setError(errorMessage(cause, "Could not save. Try again."));

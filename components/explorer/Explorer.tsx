@@ -256,12 +256,17 @@ export function Explorer() {
 
   /** After a saved edit: show what it added, drop what it deleted, select what it made, read everything again. */
   const afterEdit = useCallback(
-    ({ add, select: selectId, remove }: EditOutcome) => {
+    ({ result, add, select: selectId, remove }: EditOutcome) => {
       setEditor(null);
       setRevision((count) => count + 1);
       const current = viewRef.current;
       const kept = { ...current, nodes: current.nodes.filter((id) => !remove.includes(id)) };
       const next = add.length > 0 ? withNodes(kept, add) : kept;
+      // A relationship that already existed was not made twice: say where its new sources went.
+      if (result.existing) {
+        const text = result.change ? "That relationship already existed: its new sources were added to it." : "That relationship already existed with these sources.";
+        setCapNotice({ key: keyOf(next), text });
+      }
       navigate({ ...next, selected: selectId ?? (remove.includes(current.selected ?? "") ? null : current.selected) });
     },
     [navigate],

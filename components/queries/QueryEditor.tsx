@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmitKey } from "@/lib/submit-key";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -187,13 +188,19 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
   const dirty = loaded === null || JSON.stringify(draft) !== JSON.stringify(loaded.saved);
   const title = draft.title.trim() || "Untitled query";
 
+  // One Idempotency-Key per submit (creating, restoring): retrying the same request after a network
+  // error reuses it, so the server answers the first attempt instead of saving twice.
+  const submitKey = useSubmitKey();
+
   async function save() {
     setBusy(true);
     setSaveFailure(null);
     setStatus(null);
     try {
       if (loaded === null) {
-        const created = await createQueryApi(inputOf(draft));
+        const input = inputOf(draft);
+        const created = await createQueryApi(input, submitKey.keyFor(input));
+        submitKey.succeeded();
         router.replace(`/queries/${encodeURIComponent(created.id)}`);
         return;
       }
@@ -215,7 +222,9 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
     setBusy(true);
     setSaveFailure(null);
     try {
-      const updated = await restoreVersionApi(loaded.query.id, version, loaded.query.version);
+      const request = { id: loaded.query.id, version, baseVersion: loaded.query.version };
+      const updated = await restoreVersionApi(request.id, version, request.baseVersion, submitKey.keyFor(request));
+      submitKey.succeeded();
       const saved = draftOf(updated);
       setLoaded({ query: updated, viewing: updated.version, saved });
       setDraft(saved);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmitKey } from "@/lib/submit-key";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -83,9 +84,12 @@ export function QueryLibrary() {
       setStatus(`“${isolate(query.title)}” is back in the library.`);
     });
 
+  // A retried duplicate (after a network error) reuses its key: one copy, not two.
+  const submitKey = useSubmitKey();
   const duplicate = (query: SavedQuerySummary) =>
     act(async () => {
-      const copy = await duplicateQueryApi(query.id);
+      const copy = await duplicateQueryApi(query.id, submitKey.keyFor(query.id));
+      submitKey.succeeded();
       router.push(`/queries/${encodeURIComponent(copy.id)}`);
     });
 

@@ -5,16 +5,20 @@ import type { ChangeDetails, ChangePage, ChangeSummary, CreateEntityBody, Create
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join("/");
 
-export const createEntityApi = (body: Partial<CreateEntityBody> & { entity: Record<string, unknown> }) =>
-  requestJson<EditResult>("/api/entities", { method: "POST", body });
+/** Creates take an Idempotency-Key (lib/submit-key.ts): a retried submit is answered without acting twice. */
+export const createEntityApi = (body: Partial<CreateEntityBody> & { entity: Record<string, unknown> }, idempotencyKey?: string) =>
+  requestJson<EditResult>("/api/entities", { method: "POST", body, idempotencyKey });
 export const updateEntityApi = (id: string, entity: Record<string, unknown>, updatedAt: string | null) =>
   requestJson<EditResult>(`/api/entities/${path(id)}`, { method: "PATCH", body: { entity, updatedAt } });
 export const deletionPreviewApi = (id: string, signal?: AbortSignal) => requestJson<DeletePreview>(`/api/entities/${path(id)}/deletion`, { signal });
 export const deleteEntityApi = (id: string) => requestJson<EditResult>(`/api/entities/${path(id)}`, { method: "DELETE" });
-export const mergeApi = (survivor: string, duplicate: string) => requestJson<EditResult>("/api/merges", { method: "POST", body: { survivor, duplicate } });
+export const mergeApi = (survivor: string, duplicate: string, idempotencyKey?: string) =>
+  requestJson<EditResult>("/api/merges", { method: "POST", body: { survivor, duplicate }, idempotencyKey });
 
-export const createRelationshipApi = (body: Partial<CreateRelationshipBody> & Pick<CreateRelationshipBody, "type" | "from" | "to">) =>
-  requestJson<EditResult>("/api/relationships", { method: "POST", body });
+export const createRelationshipApi = (
+  body: Partial<CreateRelationshipBody> & Pick<CreateRelationshipBody, "type" | "from" | "to">,
+  idempotencyKey?: string,
+) => requestJson<EditResult>("/api/relationships", { method: "POST", body, idempotencyKey });
 export const updateRelationshipApi = (id: string, body: Partial<UpdateRelationshipBody>) =>
   requestJson<EditResult>(`/api/relationships/${path(id)}`, { method: "PATCH", body });
 export const deleteRelationshipApi = (id: string) => requestJson<EditResult>(`/api/relationships/${path(id)}`, { method: "DELETE" });
@@ -32,4 +36,5 @@ export const changesApi = (options: { before?: string | null; limit?: number } =
 export const entityHistoryApi = (id: string, options: { before?: string | null; limit?: number } = {}, signal?: AbortSignal) =>
   requestJson<ChangePage>(`/api/entities/${path(id)}/history${pageQuery(options.before, options.limit)}`, { signal });
 export const changeApi = (id: string, signal?: AbortSignal) => requestJson<ChangeDetails>(`/api/changes/${path(id)}`, { signal });
-export const revertApi = (id: string) => requestJson<ChangeSummary>(`/api/changes/${path(id)}/revert`, { method: "POST" });
+export const revertApi = (id: string, idempotencyKey?: string) =>
+  requestJson<ChangeSummary>(`/api/changes/${path(id)}/revert`, { method: "POST", idempotencyKey });

@@ -13,7 +13,7 @@ import type { z } from "zod";
 import { requirePermission, type Actor, type SessionUser } from "../auth/permissions";
 import { read, write } from "../db";
 import type { JsonValue } from "../db/values";
-import { ConflictError, NotFoundError, UnprocessableError } from "../errors";
+import { NotFoundError, UnprocessableError } from "../errors";
 import { parseWith } from "../http";
 import {
   ENTITY_TYPE_SPECS,
@@ -24,7 +24,7 @@ import {
   type EntityType,
   type RelationshipType,
 } from "../model/registry";
-import { commitChange } from "./changes";
+import { commitChange, staleVersionError } from "./changes";
 import {
   editableEntityFields,
   sameState,
@@ -41,8 +41,10 @@ import {
   updateEntityBodySchema,
 } from "./model";
 import {
+  findTwinRelationship,
+  lockEntities,
+  lockRelationshipAndEnds,
   readEntities,
-  readRelationshipById,
   readRelationshipsCiting,
   readRelationshipsOf,
   type StoredEntity,
@@ -54,6 +56,16 @@ import { isolate } from "../text/bidi";
 export interface EditResult {
   id: string;
   change: ChangeSummary | null;
+  /**
+   * A created relationship that already existed (same type, ends and fields): the new sources and quote
+   * were added to it (`change` is then an update, or null when it already cited them all).
+   */
+  existing?: boolean;
+}
+
+/** A write transaction of the caller's (an idempotent request's, lib/idempotency.ts) or a new one. */
+function inWrite<T>(tx: ManagedTransaction | undefined, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : write(work);
 }
 
 function editor(actor: Actor): SessionUser {
@@ -153,7 +165,7 @@ const nameOf = (entity: StoredEntity) => String(entity.state.properties.name ?? 
 /* ---------------------------------------------------------------- entities */
 
 /** Creates an entity of any registry type, with optional links (an event's participants) citing sources. */
-export async function createEntity(actor: Actor, body: CreateEntityBody): Promise<EditResult> {
+export async function createEntity(actor: Actor, body: CreateEntityBody, outer?: ManagedTransaction): Promise<EditResult> {
   const user = editor(actor);
   const type = body.entity.type;
   if (!isEntityType(type)) throw new UnprocessableError(`Choose a type of entity: “${String(type)}” is not one.`);
@@ -161,7 +173,7 @@ export async function createEntity(actor: Actor, body: CreateEntityBody): Promis
   const id = newEntityId(name);
   const properties = validEntityProperties(type, id, body.entity);
   const label = String(properties.name);
-  return write(async (tx) => {
+  return inWrite(outer, async (tx) => {
     const ops: ChangeOp[] = [];
     let linkCount = 0;
     if (body.links.length > 0) {
@@ -214,9 +226,11 @@ async function linkOps(
 export async function updateEntity(actor: Actor, id: string, body: z.infer<typeof updateEntityBodySchema>): Promise<EditResult> {
   const user = editor(actor);
   return write(async (tx) => {
+    // The lock before the read: the version compared is the one this save overwrites (records.ts).
+    await lockEntities(tx, [id]);
     const current = await requireEntity(tx, id);
-    if (body.updatedAt && current.updatedAt && body.updatedAt !== current.updatedAt) {
-      throw new ConflictError(`${quoted(nameOf(current))} was changed by someone else since you opened it. Reload it and edit again.`);
+    if (body.updatedAt && body.updatedAt !== current.updatedAt) {
+      throw await staleVersionError(tx, { id, entityId: id, label: nameOf(current) }, body.updatedAt);
     }
     const type = current.state.type;
     if (body.entity.type !== undefined && body.entity.type !== type) {
@@ -287,6 +301,9 @@ export async function previewEntityDeletion(actor: Actor, id: string): Promise<D
 export async function deleteEntity(actor: Actor, id: string): Promise<EditResult> {
   const user = editor(actor);
   return write(async (tx) => {
+    // Locked before its relationships are listed: a relationship created meanwhile (which locks its ends)
+    // waits, and cannot be deleted unrecorded with it.
+    await lockEntities(tx, [id]);
     const entity = await requireEntity(tx, id);
     const { ops, preview } = await deletionOps(tx, entity);
     const count = preview.relationships.length + preview.uncited.length;
@@ -298,9 +315,16 @@ export async function deleteEntity(actor: Actor, id: string): Promise<EditResult
 
 /* ---------------------------------------------------------------- relationships */
 
-export async function createRelationship(actor: Actor, body: CreateRelationshipBody): Promise<EditResult> {
+/**
+ * Creates a relationship, or, when an identical one exists (same type, same ends, same fields), adds the
+ * new sources and quote to it instead: a double submit or two colleagues recording the same fact leave
+ * one claim with every source. Both ends are locked first (in id order), so two identical creations
+ * racing cannot both miss each other's relationship: the second waits, then finds the first.
+ */
+export async function createRelationship(actor: Actor, body: CreateRelationshipBody, outer?: ManagedTransaction): Promise<EditResult> {
   const user = editor(actor);
-  return write(async (tx) => {
+  return inWrite(outer, async (tx) => {
+    await lockEntities(tx, [body.from, body.to]);
     const ends = await readEntities(tx, [body.from, body.to]);
     const from = ends.get(body.from);
     const to = ends.get(body.to);
@@ -311,8 +335,16 @@ export async function createRelationship(actor: Actor, body: CreateRelationshipB
     if (problem) throw new UnprocessableError(`${problem}.`);
     const fields = validRelationshipFields(body.type, body.properties);
     const { sources, reportOp } = await resolveSources(tx, body);
-    const id = newRelationshipId();
     const label = relationshipLabel(body.type, nameOf(from), nameOf(to));
+    const twin = await findTwinRelationship(tx, { type: body.type, from: from.id, to: to.id, properties: fields });
+    if (twin) {
+      const after = withAddedProvenance(twin.state, sources, body.quote);
+      if (!reportOp && sameState(twin.state, after)) return { id: twin.id, change: null, existing: true };
+      const ops: ChangeOp[] = [...(reportOp ? [reportOp] : []), { kind: "relationship", id: twin.id, label, before: twin.state, after }];
+      const change = await commitChange(tx, user, { action: "update-relationship", summary: `Added sources to: ${label}`, ops });
+      return { id: twin.id, change, existing: true };
+    }
+    const id = newRelationshipId();
     const after: RelationshipState = { type: body.type, from: from.id, to: to.id, properties: { ...fields, ...provenanceProperties(sources, body.quote) } };
     const ops: ChangeOp[] = [...(reportOp ? [reportOp] : []), { kind: "relationship", id, label, before: null, after }];
     const change = await commitChange(tx, user, { action: "create-relationship", summary: `Linked: ${label}`, ops });
@@ -320,8 +352,21 @@ export async function createRelationship(actor: Actor, body: CreateRelationshipB
   });
 }
 
+/**
+ * An existing relationship given more provenance: its sources followed by the new ones (each once), and
+ * the new quote added after its own unless it already holds it.
+ */
+export function withAddedProvenance(state: RelationshipState, sources: readonly string[], quote: string | undefined): RelationshipState {
+  const properties: Record<string, JsonValue> = { ...state.properties, sources: [...new Set([...sourcesOf(state), ...sources])] };
+  const added = quote?.trim() ?? "";
+  const own = typeof state.properties.quote === "string" ? state.properties.quote : "";
+  if (added !== "" && !own.includes(added)) properties.quote = own === "" ? added : `${own} … ${added}`;
+  return { ...state, properties };
+}
+
+/** The relationship, read under its own and its ends' write locks (records.ts), and how to name it. */
 async function requireRelationship(tx: ManagedTransaction, id: string): Promise<{ stored: StoredRelationship; label: string }> {
-  const stored = await readRelationshipById(tx, id);
+  const stored = await lockRelationshipAndEnds(tx, id);
   if (!stored) throw new NotFoundError(`No relationship has the id "${id}".`);
   const ends = await readEntities(tx, [stored.state.from, stored.state.to]);
   const name = (endId: string) => (ends.get(endId) ? nameOf(ends.get(endId)!) : endId);
@@ -333,8 +378,8 @@ export async function updateRelationship(actor: Actor, id: string, body: UpdateR
   const user = editor(actor);
   return write(async (tx) => {
     const { stored, label } = await requireRelationship(tx, id);
-    if (body.updatedAt && stored.updatedAt && body.updatedAt !== stored.updatedAt) {
-      throw new ConflictError(`${quoted(label)} was changed by someone else since you opened it. Reload it and edit again.`);
+    if (body.updatedAt && body.updatedAt !== stored.updatedAt) {
+      throw await staleVersionError(tx, { id, entityId: stored.state.from, label }, body.updatedAt);
     }
     const { sources, reportOp } = await resolveSources(tx, body);
     const type: RelationshipType = stored.state.type;

@@ -6,6 +6,7 @@ import "server-only";
  * field the survivor lacks. The duplicate is then deleted. It is one recorded change, so one revert puts
  * both entities and every relationship back exactly as they were.
  */
+import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { write } from "../db";
 import type { JsonValue } from "../db/values";
@@ -15,7 +16,7 @@ import { commitChange } from "./changes";
 import type { EditResult } from "./edits";
 import { sourcesOf } from "./edits";
 import { editableEntityFields, type ChangeOp, type EntityState, type RelationshipState } from "./model";
-import { MAX_RELATIONSHIPS_PER_CHANGE, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
+import { MAX_RELATIONSHIPS_PER_CHANGE, lockEntities, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
 import { isolate } from "../text/bidi";
 
 const unique = <T,>(values: readonly T[]) => [...new Set(values)];
@@ -43,11 +44,14 @@ function combined(kept: RelationshipState, moved: RelationshipState): Relationsh
   return { ...kept, properties };
 }
 
-export async function mergeEntities(actor: Actor, survivorId: string, duplicateId: string): Promise<EditResult> {
+export async function mergeEntities(actor: Actor, survivorId: string, duplicateId: string, outer?: ManagedTransaction): Promise<EditResult> {
   requirePermission(actor, "graph:edit");
   const user = actor.user!;
   if (survivorId === duplicateId) throw new UnprocessableError("Pick two different entities to merge.");
-  return write(async (tx) => {
+  const work = async (tx: ManagedTransaction): Promise<EditResult> => {
+    // Both locked before anything is read: a relationship created or edited meanwhile at either end waits
+    // for the merge, and an edit of either entity cannot slip between this read and the write.
+    await lockEntities(tx, [survivorId, duplicateId]);
     const found = await readEntities(tx, [survivorId, duplicateId]);
     const survivor = found.get(survivorId);
     const duplicate = found.get(duplicateId);
@@ -120,5 +124,6 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
       ops,
     });
     return { id: survivorId, change };
-  });
+  };
+  return outer ? work(outer) : write(work);
 }

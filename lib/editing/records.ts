@@ -16,10 +16,88 @@ import {
   isRelationshipType,
   type RelationshipType,
 } from "../model/registry";
-import { BOOKKEEPING_PROPERTIES, sameState, type ChangeOp, type EntityState, type RelationshipState } from "./model";
+import { BOOKKEEPING_PROPERTIES, canonicalJson, sameState, type ChangeOp, type EntityState, type RelationshipState } from "./model";
 
 /** A delete or merge moving more relationships than this is refused: its audit record would be huge. */
 export const MAX_RELATIONSHIPS_PER_CHANGE = 2000;
+
+/**
+ * Setting and removing this property is how an edit takes a record's write lock before it reads it.
+ * Neo4j reads the latest committed data without locking (read committed), so two edits that both read
+ * first and write later would both pass their version check and both record the same "before": the
+ * lock makes the second wait until the first commits, and then read what the first wrote.
+ */
+export const LOCK_PROPERTY = "_redstringLock";
+
+/**
+ * The write locks of these entities, taken in id order (two edits locking the same entities in the same
+ * order cannot deadlock; when they still do, the driver retries the transaction). Absent ids are skipped.
+ */
+export async function lockEntities(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return;
+  await tx.run(
+    `UNWIND $ids AS id
+     MATCH (n:${ENTITY_LABEL} {id: id})
+     SET n.${LOCK_PROPERTY} = true
+     REMOVE n.${LOCK_PROPERTY}`,
+    { ids: sorted },
+  );
+}
+
+/**
+ * The write locks of relationships of known types (after their ends': see lockRelationshipAndEnds), one
+ * statement per type, ids in order.
+ */
+async function lockRelationships(tx: ManagedTransaction, refs: readonly { id: string; type: RelationshipType }[]): Promise<void> {
+  const byType = new Map<RelationshipType, Set<string>>();
+  for (const ref of refs) byType.set(ref.type, (byType.get(ref.type) ?? new Set()).add(ref.id));
+  for (const type of [...byType.keys()].sort()) {
+    await tx.run(
+      `UNWIND $ids AS id
+       MATCH (:${ENTITY_LABEL})-[r:${relationshipType(type)} {id: id}]->(:${ENTITY_LABEL})
+       SET r.${LOCK_PROPERTY} = true
+       REMOVE r.${LOCK_PROPERTY}`,
+      { ids: [...byType.get(type)!].sort() },
+    );
+  }
+}
+
+/**
+ * Finds a relationship, locks its two ends and then itself, and reads it again under the locks: what an
+ * update or a delete of it compares and records is then what it overwrites. Its ends are locked too, so
+ * it serialises with a delete of an end (which takes the relationships with it) and with the creation of
+ * a twin between the same ends.
+ */
+export async function lockRelationshipAndEnds(tx: ManagedTransaction, id: string): Promise<StoredRelationship | null> {
+  const found = await readRelationshipById(tx, id);
+  if (!found) return null;
+  await lockEntities(tx, [found.state.from, found.state.to]);
+  await lockRelationships(tx, [{ id, type: found.state.type }]);
+  // Read again under the locks, by its now known type (one index seek, not one per type).
+  return (await readRelationships(tx, [{ id, type: found.state.type }])).get(id) ?? null;
+}
+
+/**
+ * The next version stamp of a record: the change's time (`$now`), but always a later millisecond than the
+ * previous stamp. The stamp is the version an editor names (JSON keeps milliseconds), so two saves landing
+ * within one millisecond must not leave the same stamp behind.
+ */
+const NEXT_UPDATED_AT = (variable: string) =>
+  `CASE WHEN ${variable}.updatedAt IS :: ZONED DATETIME NOT NULL
+     THEN CASE WHEN $now < ${variable}.updatedAt + duration({milliseconds: 1})
+       THEN ${variable}.updatedAt + duration({milliseconds: 1}) ELSE $now END
+     ELSE $now END`;
+
+/**
+ * The time of a change, read once the change holds its locks: the wall clock then, not the transaction's
+ * start (Cypher's datetime()), so of two changes of one record the one that commits later is also
+ * stamped later, and the trail read by time is the order the changes happened in.
+ */
+export async function changeTime(tx: ManagedTransaction): Promise<unknown> {
+  const result = await tx.run("RETURN datetime.realtime() AS now");
+  return result.records[0]!.get("now");
+}
 
 function contentOf(properties: Record<string, unknown>): Record<string, JsonValue> {
   return mapToPlain(Object.fromEntries(Object.entries(properties).filter(([key]) => !BOOKKEEPING_PROPERTIES.has(key))));
@@ -101,6 +179,33 @@ export async function readRelationshipById(tx: ManagedTransaction, id: string): 
   return record ? toStoredRelationship(record) : null;
 }
 
+/** Provenance, which a twin may differ in: what joining twins combines. */
+const PROVENANCE_PROPERTIES = new Set(["sources", "quote"]);
+
+/**
+ * A relationship identical to a new one but for its provenance: same type, same ends (same direction),
+ * same fields. The caller holds both ends' locks (lockEntities), so none can appear meanwhile.
+ */
+export async function findTwinRelationship(
+  tx: ManagedTransaction,
+  wanted: { type: RelationshipType; from: string; to: string; properties: Record<string, JsonValue> },
+): Promise<StoredRelationship | null> {
+  const result = await tx.run(
+    `MATCH (:${ENTITY_LABEL} {id: $from})-[r:${relationshipType(wanted.type)}]->(:${ENTITY_LABEL} {id: $to})
+     RETURN ${RELATIONSHIP_FIELDS("r")}
+     ORDER BY r.createdAt, r.id`,
+    { from: wanted.from, to: wanted.to },
+  );
+  const fieldsOf = (properties: Record<string, JsonValue>) =>
+    canonicalJson(Object.fromEntries(Object.entries(properties).filter(([key]) => !PROVENANCE_PROPERTIES.has(key))));
+  const wantedFields = fieldsOf(wanted.properties);
+  for (const record of result.records) {
+    const stored = toStoredRelationship(record);
+    if (stored && fieldsOf(stored.state.properties) === wantedFields) return stored;
+  }
+  return null;
+}
+
 /** Relationships of known types by id (what an audit record names), as they are now. */
 export async function readRelationships(
   tx: ManagedTransaction,
@@ -160,8 +265,15 @@ export async function readRelationshipsCiting(tx: ManagedTransaction, reportId: 
   return relationships;
 }
 
-/** The records of `ops` as they are now, compared with each op's `before`: a difference is a conflict. */
-export async function assertUnchangedSince(tx: ManagedTransaction, ops: readonly ChangeOp[]): Promise<void> {
+/**
+ * The records of `ops` as they are now, compared with each op's `before`: a difference is a conflict.
+ * `why` says what the conflict means to the reader: a revert meets a later change, a save meets a save.
+ */
+export async function assertUnchangedSince(
+  tx: ManagedTransaction,
+  ops: readonly ChangeOp[],
+  why: "revert" | "save" = "revert",
+): Promise<void> {
   const entities = await readEntities(
     tx,
     ops.filter((op) => op.kind === "entity").map((op) => op.id),
@@ -176,11 +288,31 @@ export async function assertUnchangedSince(tx: ManagedTransaction, ops: readonly
     const now = op.kind === "entity" ? (entities.get(op.id)?.state ?? null) : (relationships.get(op.id)?.state ?? null);
     if (!sameState(now, op.before)) {
       throw new ConflictError(
-        `“${op.label}” has changed since this change was made. Revert the later changes first (see its History), then try again.`,
+        why === "revert"
+          ? `“${op.label}” has changed since this change was made. Revert the later changes first (see its History), then try again.`
+          : `“${op.label}” was changed by someone else while this was being saved. Reload it and try again.`,
       );
     }
   }
   await assertNoLaterRelationships(tx, ops);
+}
+
+/**
+ * What commitChange does before it writes: the write locks of every record the ops touch (entities, the
+ * ends of relationships, and existing relationships), then the check that each record is still exactly
+ * its op's `before`. So the audit trail's "before" of a record is always the "after" of the record's
+ * previous change, whatever the edit function read earlier, and nothing is overwritten unrecorded.
+ */
+export async function lockAndVerify(tx: ManagedTransaction, ops: readonly ChangeOp[], why: "revert" | "save"): Promise<void> {
+  const entityIds = ops.flatMap((op) =>
+    op.kind === "entity" ? [op.id] : [op.before, op.after].flatMap((state) => (state ? [state.from, state.to] : [])),
+  );
+  await lockEntities(tx, entityIds);
+  await lockRelationships(
+    tx,
+    ops.flatMap((op) => (op.kind === "relationship" && op.before ? [{ id: op.id, type: op.before.type }] : [])),
+  );
+  await assertUnchangedSince(tx, ops, why);
 }
 
 /**
@@ -217,13 +349,13 @@ const isDeleteOrMove = (op: ChangeOp) =>
  * end: relationships going away or changing ends first, then entities created or updated, then
  * relationships created or updated, then entities deleted.
  */
-export async function applyOps(tx: ManagedTransaction, ops: readonly ChangeOp[]): Promise<void> {
+export async function applyOps(tx: ManagedTransaction, ops: readonly ChangeOp[], now: unknown): Promise<void> {
   for (const op of ops) if (op.kind === "relationship" && isDeleteOrMove(op) && op.before) await deleteRelationship(tx, op.id, op.before.type);
-  for (const op of ops) if (op.kind === "entity" && op.after) await writeEntity(tx, op.id, op.after, op.before);
+  for (const op of ops) if (op.kind === "entity" && op.after) await writeEntity(tx, op.id, op.after, op.before, now);
   for (const op of ops) {
     if (op.kind !== "relationship" || !op.after) continue;
-    if (op.before === null || isDeleteOrMove(op)) await createRelationship(tx, op.id, op.after);
-    else await updateRelationship(tx, op.id, op.after);
+    if (op.before === null || isDeleteOrMove(op)) await createRelationship(tx, op.id, op.after, now);
+    else await updateRelationship(tx, op.id, op.after, now);
   }
   for (const op of ops) if (op.kind === "entity" && !op.after) await deleteEntity(tx, op.id);
 }
@@ -238,16 +370,17 @@ function relationshipType(type: string): string {
   return type;
 }
 
-async function writeEntity(tx: ManagedTransaction, id: string, state: EntityState, before: EntityState | null): Promise<void> {
+async function writeEntity(tx: ManagedTransaction, id: string, state: EntityState, before: EntityState | null, now: unknown): Promise<void> {
   const type = typeLabel(state.type);
   const stale = before && before.type !== state.type ? `REMOVE n:${typeLabel(before.type)}` : "";
   await tx.run(
     `MERGE (n:${ENTITY_LABEL} {id: $id})
      ${stale}
-     WITH n, coalesce(n.createdAt, CASE WHEN $createdAt IS NULL THEN datetime() ELSE datetime($createdAt) END) AS createdAt
+     WITH n, coalesce(n.createdAt, CASE WHEN $createdAt IS NULL THEN $now ELSE datetime($createdAt) END) AS createdAt
+     WITH n, createdAt, ${NEXT_UPDATED_AT("n")} AS updatedAt
      SET n = $properties
-     SET n:${type}, n.id = $id, n.createdAt = createdAt, n.updatedAt = datetime()`,
-    { id, properties: entityPropertiesForNeo4j(state.type, state.properties), createdAt: state.createdAt ?? null },
+     SET n:${type}, n.id = $id, n.createdAt = createdAt, n.updatedAt = updatedAt`,
+    { id, properties: entityPropertiesForNeo4j(state.type, state.properties), createdAt: state.createdAt ?? null, now },
   );
 }
 
@@ -259,27 +392,27 @@ async function deleteRelationship(tx: ManagedTransaction, id: string, type: Rela
   await tx.run(`MATCH (:${ENTITY_LABEL})-[r:${relationshipType(type)} {id: $id}]->(:${ENTITY_LABEL}) DELETE r`, { id });
 }
 
-async function createRelationship(tx: ManagedTransaction, id: string, state: RelationshipState): Promise<void> {
+async function createRelationship(tx: ManagedTransaction, id: string, state: RelationshipState, now: unknown): Promise<void> {
   const result = await tx.run(
     `MATCH (a:${ENTITY_LABEL} {id: $from})
      MATCH (b:${ENTITY_LABEL} {id: $to})
      CREATE (a)-[r:${relationshipType(state.type)}]->(b)
      SET r = $properties
-     SET r.id = $id, r.createdAt = CASE WHEN $createdAt IS NULL THEN datetime() ELSE datetime($createdAt) END, r.updatedAt = datetime()
+     SET r.id = $id, r.createdAt = CASE WHEN $createdAt IS NULL THEN $now ELSE datetime($createdAt) END, r.updatedAt = $now
      RETURN count(r) AS created`,
-    { id, from: state.from, to: state.to, properties: state.properties, createdAt: state.createdAt ?? null },
+    { id, from: state.from, to: state.to, properties: state.properties, createdAt: state.createdAt ?? null, now },
   );
   if (Number(result.records[0]?.get("created") ?? 0) !== 1) {
     throw new ConflictError(`An end of this relationship (“${state.from}” or “${state.to}”) no longer exists.`);
   }
 }
 
-async function updateRelationship(tx: ManagedTransaction, id: string, state: RelationshipState): Promise<void> {
+async function updateRelationship(tx: ManagedTransaction, id: string, state: RelationshipState, now: unknown): Promise<void> {
   await tx.run(
     `MATCH (:${ENTITY_LABEL})-[r:${relationshipType(state.type)} {id: $id}]->(:${ENTITY_LABEL})
-     WITH r, r.createdAt AS createdAt
+     WITH r, r.createdAt AS createdAt, ${NEXT_UPDATED_AT("r")} AS updatedAt
      SET r = $properties
-     SET r.id = $id, r.createdAt = createdAt, r.updatedAt = datetime()`,
-    { id, properties: state.properties },
+     SET r.id = $id, r.createdAt = createdAt, r.updatedAt = updatedAt`,
+    { id, properties: state.properties, now },
   );
 }

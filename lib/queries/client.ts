@@ -24,16 +24,17 @@ export function getQueryVersionApi(id: string, version: number, signal?: AbortSi
   return requestJson<SavedQueryVersion>(`${base(id)}/versions/${version}`, { signal });
 }
 
-export function createQueryApi(input: SavedQueryInput) {
-  return requestJson<SavedQuery>("/api/queries", { method: "POST", body: input });
+/** Creates take an Idempotency-Key (lib/submit-key.ts): a retried submit is answered without acting twice. */
+export function createQueryApi(input: SavedQueryInput, idempotencyKey?: string) {
+  return requestJson<SavedQuery>("/api/queries", { method: "POST", body: input, idempotencyKey });
 }
 
 export function updateQueryApi(id: string, input: SavedQueryInput, baseVersion: number) {
   return requestJson<SavedQuery>(base(id), { method: "PUT", body: { ...input, baseVersion } });
 }
 
-export function restoreVersionApi(id: string, version: number, baseVersion: number) {
-  return requestJson<SavedQuery>(`${base(id)}/versions/${version}/restore`, { method: "POST", body: { baseVersion } });
+export function restoreVersionApi(id: string, version: number, baseVersion: number, idempotencyKey?: string) {
+  return requestJson<SavedQuery>(`${base(id)}/versions/${version}/restore`, { method: "POST", body: { baseVersion }, idempotencyKey });
 }
 
 export function deleteQueryApi(id: string) {
@@ -44,8 +45,8 @@ export function undeleteQueryApi(id: string) {
   return requestJson<SavedQuery>(`${base(id)}/restore`, { method: "POST" });
 }
 
-export function duplicateQueryApi(id: string) {
-  return requestJson<SavedQuery>(`${base(id)}/duplicate`, { method: "POST" });
+export function duplicateQueryApi(id: string, idempotencyKey?: string) {
+  return requestJson<SavedQuery>(`${base(id)}/duplicate`, { method: "POST", idempotencyKey });
 }
 
 export function runSavedQueryApi(id: string, values: RawParameterValues, version?: number, signal?: AbortSignal) {

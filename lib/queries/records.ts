@@ -169,11 +169,18 @@ export async function insertSavedQuery(
   );
 }
 
-export type AppendOutcome = { kind: "saved"; version: number } | { kind: "missing" } | { kind: "stale"; current: number } | { kind: "deleted" };
+export type AppendOutcome =
+  | { kind: "saved"; version: number }
+  | { kind: "missing" }
+  | { kind: "stale"; current: number; savedAt: string; note: string | null }
+  | { kind: "deleted" };
 
 /**
  * Saves `content` as the next version, but only if the latest version is still `baseVersion`: someone
- * else's save in between must not be overwritten silently.
+ * else's save in between must not be overwritten silently. The query node's write lock is taken before
+ * its version is read (setting and removing a property), so of saves racing from one version the first
+ * wins and the others wait, then read its version and are refused; the (queryId, version) constraint
+ * stays as a second guard.
  */
 export async function appendVersion(
   tx: ManagedTransaction,
@@ -182,15 +189,21 @@ export async function appendVersion(
   content: SavedQueryContent,
   note: string | null,
 ): Promise<AppendOutcome> {
+  await tx.run(`MATCH (q:${SAVED_QUERY_LABEL} {id: $id}) SET q._redstringLock = true REMOVE q._redstringLock`, { id });
   const current = await tx.run(
-    `MATCH (q:${SAVED_QUERY_LABEL} {id: $id}) RETURN q.version AS version, q.deletedAt IS NOT NULL AS deleted`,
+    `MATCH (q:${SAVED_QUERY_LABEL} {id: $id})
+     OPTIONAL MATCH (q)-[:HAS_VERSION]->(v:${SAVED_QUERY_VERSION_LABEL} {version: q.version})
+     RETURN q.version AS version, q.deletedAt IS NOT NULL AS deleted, v.createdAt AS savedAt, v.note AS note`,
     { id },
   );
   const record = current.records[0];
   if (!record) return { kind: "missing" };
   if (record.get("deleted") === true) return { kind: "deleted" };
   const latest = Number(toPlain(record.get("version")));
-  if (latest !== baseVersion) return { kind: "stale", current: latest };
+  if (latest !== baseVersion) {
+    const note = toPlain(record.get("note"));
+    return { kind: "stale", current: latest, savedAt: text(record.get("savedAt")), note: typeof note === "string" ? note : null };
+  }
   await tx.run(
     `WITH datetime() AS now
      MATCH (q:${SAVED_QUERY_LABEL} {id: $id})

@@ -7,6 +7,7 @@ import "server-only";
  * and running the library is "graph:read", changing it and running draft Cypher is "queries:write".
  */
 import { randomBytes } from "node:crypto";
+import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { read, write } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
@@ -20,6 +21,7 @@ import {
   insertSavedQuery,
   listSavedQueries,
   setDeleted,
+  type AppendOutcome,
   type ListOptions,
 } from "./records";
 
@@ -52,12 +54,31 @@ export async function getQueryVersion(actor: Actor, id: string, version: number)
   return found;
 }
 
-export async function createQuery(actor: Actor, content: SavedQueryContent, note: string | null = null): Promise<SavedQuery> {
+/** A write transaction of the caller's (an idempotent request's, lib/idempotency.ts) or a new one. */
+function inWrite<T>(tx: ManagedTransaction | undefined, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : write(work);
+}
+
+/** The query as just written, read in the writing transaction (it may not be committed yet). */
+async function written(tx: ManagedTransaction, id: string): Promise<SavedQuery> {
+  const query = await findSavedQuery(tx, id);
+  if (!query) throw notFound(id);
+  return query;
+}
+
+export async function createQuery(
+  actor: Actor,
+  content: SavedQueryContent,
+  note: string | null = null,
+  outer?: ManagedTransaction,
+): Promise<SavedQuery> {
   requirePermission(actor, "queries:write");
   await checkQuery(content.cypher, content.parameters);
   const id = newSavedQueryId();
-  await write((tx) => insertSavedQuery(tx, id, content, note));
-  return getQuery(actor, id);
+  return inWrite(outer, async (tx) => {
+    await insertSavedQuery(tx, id, content, note);
+    return written(tx, id);
+  });
 }
 
 /**
@@ -70,14 +91,20 @@ export async function updateQuery(
   content: SavedQueryContent,
   baseVersion: number,
   note: string | null = null,
+  outer?: ManagedTransaction,
 ): Promise<SavedQuery> {
   requirePermission(actor, "queries:write");
   await checkQuery(content.cypher, content.parameters);
-  let outcome;
+  let outcome: AppendOutcome;
+  let saved: SavedQuery | null = null;
   try {
-    outcome = await write((tx) => appendVersion(tx, id, baseVersion, content, note));
+    outcome = await inWrite(outer, async (tx) => {
+      const appended = await appendVersion(tx, id, baseVersion, content, note);
+      if (appended.kind === "saved") saved = await written(tx, id);
+      return appended;
+    });
   } catch (cause) {
-    if (isConstraintViolation(cause)) outcome = { kind: "stale" as const, current: baseVersion + 1 };
+    if (isConstraintViolation(cause)) outcome = { kind: "stale", current: baseVersion + 1, savedAt: "", note: null };
     else throw cause;
   }
   switch (outcome.kind) {
@@ -85,18 +112,28 @@ export async function updateQuery(
       throw notFound(id);
     case "deleted":
       throw new ConflictError("This query is in the bin. Restore it before saving a new version.");
-    case "stale":
+    case "stale": {
+      const when = outcome.savedAt ? ` at ${outcome.savedAt.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")}` : "";
+      const what = outcome.note ? ` (${outcome.note})` : "";
       throw new ConflictError(
-        `Someone saved version ${outcome.current} of this query since you opened version ${baseVersion}. ` +
+        `Someone saved version ${outcome.current} of this query${when}${what} since you opened version ${baseVersion}. ` +
           "Reload to see their change, then save again.",
+        { currentVersion: outcome.current, savedAt: outcome.savedAt || null },
       );
+    }
     case "saved":
-      return getQuery(actor, id);
+      return saved ?? getQuery(actor, id);
   }
 }
 
 /** Restoring an old version saves its content as the newest version; history is never rewritten. */
-export async function restoreVersion(actor: Actor, id: string, version: number, baseVersion: number): Promise<SavedQuery> {
+export async function restoreVersion(
+  actor: Actor,
+  id: string,
+  version: number,
+  baseVersion: number,
+  outer?: ManagedTransaction,
+): Promise<SavedQuery> {
   requirePermission(actor, "queries:write");
   const old = await getQueryVersion(actor, id, version);
   const content: SavedQueryContent = {
@@ -106,15 +143,15 @@ export async function restoreVersion(actor: Actor, id: string, version: number, 
     parameters: old.parameters,
     tags: old.tags,
   };
-  return updateQuery(actor, id, content, baseVersion, `restored version ${version}`);
+  return updateQuery(actor, id, content, baseVersion, `restored version ${version}`, outer);
 }
 
-export async function duplicateQuery(actor: Actor, id: string): Promise<SavedQuery> {
+export async function duplicateQuery(actor: Actor, id: string, outer?: ManagedTransaction): Promise<SavedQuery> {
   requirePermission(actor, "queries:write");
   const original = await getQuery(actor, id);
   const title = `Copy of ${original.title}`.slice(0, 120);
   const content: SavedQueryContent = { ...original, title };
-  return createQuery(actor, content, `duplicated from "${original.title}" (version ${original.version})`);
+  return createQuery(actor, content, `duplicated from "${original.title}" (version ${original.version})`, outer);
 }
 
 /** Moves a query to the bin; `restoreQuery` brings it back (the library's undo). */

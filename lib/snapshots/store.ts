@@ -43,7 +43,7 @@ export function snapshotPath(id: string): string {
 }
 
 /** Copies the current data of what is on screen, with its positions, under a new unguessable id. */
-export async function createSnapshot(actor: Actor, input: CreateSnapshot): Promise<CreatedSnapshot> {
+export async function createSnapshot(actor: Actor, input: CreateSnapshot, outer?: ManagedTransaction): Promise<CreatedSnapshot> {
   requirePermission(actor, "snapshots:create");
   const ids = input.nodes.map((node) => node.id);
   // Every role that may share may read the graph; the actor goes along so the read is checked like any other.
@@ -62,10 +62,12 @@ export async function createSnapshot(actor: Actor, input: CreateSnapshot): Promi
   };
   const id = randomBytes(16).toString("base64url");
   const revokeKey = randomBytes(24).toString("base64url");
-  await write((tx) =>
-    tx.run(
+  // In the caller's transaction when there is one (an idempotent request's, lib/idempotency.ts).
+  const store = async (tx: ManagedTransaction) => {
+    const result = await tx.run(
       `CREATE (s:${SNAPSHOT_LABEL} {id: $id})
-       SET s += $properties, s.createdAt = datetime()`,
+       SET s += $properties, s.createdAt = datetime()
+       RETURN ${SUMMARY_FIELDS} AS s`,
       {
         id,
         properties: {
@@ -81,10 +83,10 @@ export async function createSnapshot(actor: Actor, input: CreateSnapshot): Promi
           edgeCount: toInteger(graph.edges.length),
         },
       },
-    ),
-  );
-  const snapshot = await findSummary(id);
-  if (!snapshot) throw new Error("a snapshot just written cannot be read back");
+    );
+    return toSummary(result.records[0]!.get("s") as Properties);
+  };
+  const snapshot = outer ? await store(outer) : await write(store);
   return { snapshot, path: snapshotPath(id), revokeKey };
 }
 

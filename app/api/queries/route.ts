@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { writerFrom } from "@/lib/auth/request";
 import { parseJsonBody, parseSearchParams, respond } from "@/lib/http";
+import { idempotent } from "@/lib/idempotency";
 import { createQuerySchema, listQueriesSchema } from "@/lib/queries/api-schemas";
 import { createQuery, listQueries } from "@/lib/queries/store";
 
@@ -15,11 +16,12 @@ export async function GET(request: NextRequest) {
 
 /** Saves a new query at version 1, after checking that it parses and only reads. */
 export async function POST(request: NextRequest) {
-  return respond(
-    async () => {
-      const actor = await writerFrom(request);
-      return createQuery(actor, await parseJsonBody(request, createQuerySchema));
-    },
-    { status: 201 },
-  );
+  return respond(async () => {
+    const actor = await writerFrom(request);
+    const body = await parseJsonBody(request, createQuerySchema);
+    return idempotent(request, { actor, permission: "queries:write", route: "POST /api/queries", body }, async (tx) => ({
+      status: 201,
+      body: await createQuery(actor, body, null, tx),
+    }));
+  });
 }

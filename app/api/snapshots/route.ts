@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { writerFrom } from "@/lib/auth/request";
 import { parseJsonBody, respond } from "@/lib/http";
+import { idempotent } from "@/lib/idempotency";
 import { createSnapshotSchema } from "@/lib/snapshots/model";
 import { createSnapshot, listSnapshots } from "@/lib/snapshots/store";
 
@@ -12,11 +13,13 @@ export async function GET(request: NextRequest) {
 
 /** Freezes what is on screen: the server copies the entities' current data; positions come from the body. */
 export async function POST(request: NextRequest) {
-  return respond(
-    async () => {
-      const actor = await writerFrom(request);
-      return createSnapshot(actor, await parseJsonBody(request, createSnapshotSchema));
-    },
-    { status: 201 },
-  );
+  return respond(async () => {
+    const actor = await writerFrom(request);
+    const body = await parseJsonBody(request, createSnapshotSchema);
+    // A replayed answer carries the same revoke key: the stored answer holds it for a day (see README).
+    return idempotent(request, { actor, permission: "snapshots:create", route: "POST /api/snapshots", body }, async (tx) => ({
+      status: 201,
+      body: await createSnapshot(actor, body, tx),
+    }));
+  });
 }

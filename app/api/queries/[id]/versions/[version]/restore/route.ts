@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { writerFrom } from "@/lib/auth/request";
 import { parseJsonBody, parseWith, respond } from "@/lib/http";
+import { idempotent } from "@/lib/idempotency";
 import { restoreVersionSchema, savedQueryIdSchema, versionNumberSchema } from "@/lib/queries/api-schemas";
 import { restoreVersion } from "@/lib/queries/store";
 
@@ -11,7 +12,11 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
     const params = await context.params;
     const id = parseWith(savedQueryIdSchema, params.id, "saved query id");
     const version = parseWith(versionNumberSchema, params.version, "version");
-    const { baseVersion } = await parseJsonBody(request, restoreVersionSchema);
-    return restoreVersion(actor, id, version, baseVersion);
+    const body = await parseJsonBody(request, restoreVersionSchema);
+    const route = `POST /api/queries/${id}/versions/${version}/restore`;
+    return idempotent(request, { actor, permission: "queries:write", route, body }, async (tx) => ({
+      status: 200,
+      body: await restoreVersion(actor, id, version, body.baseVersion, tx),
+    }));
   });
 }
