@@ -39,6 +39,7 @@ const environmentObject = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),
   REDSTRING_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  REDSTRING_DB_DEADLINE_MS: z.coerce.number().int().min(1_000).max(60_000).default(5_000),
   REDSTRING_AUTO_SEED: booleanFlag.default(true),
   // Saved queries are user-written Cypher: every run is bounded in time, rows and graph size.
   REDSTRING_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
@@ -85,6 +86,8 @@ export type AppConfig = {
   neo4jPassword: string | undefined;
   neo4jDatabase: string | undefined;
   transactionTimeoutMs: number;
+  /** How long a database that does not answer at all may keep a request waiting before it is a 503. */
+  databaseDeadlineMs: number;
   autoSeed: boolean;
   /** Timeout of one run of a saved query (shorter than transactionTimeoutMs: analysts wait for it). */
   queryTimeoutMs: number;
@@ -132,6 +135,7 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     neo4jPassword: env.NEO4J_PASSWORD || undefined,
     neo4jDatabase: env.NEO4J_DATABASE || undefined,
     transactionTimeoutMs: env.REDSTRING_TX_TIMEOUT_MS,
+    databaseDeadlineMs: env.REDSTRING_DB_DEADLINE_MS,
     autoSeed: env.REDSTRING_AUTO_SEED,
     queryTimeoutMs: env.REDSTRING_QUERY_TIMEOUT_MS,
     queryMaxRows: env.REDSTRING_QUERY_MAX_ROWS,

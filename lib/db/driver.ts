@@ -13,10 +13,12 @@ export function getDriver(): Driver {
   const config = getConfig();
   const auth = config.neo4jPassword ? neo4j.auth.basic(config.neo4jUsername, config.neo4jPassword) : undefined;
   holder.__redstringDriver = neo4j.driver(config.neo4jUri, auth, {
-    // Fail fast when the database is down: the user gets a 503 in seconds, not a hanging page.
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 10_000,
-    maxTransactionRetryTime: 8_000,
+    // Fail fast when the database is down: the user gets a 503 in seconds, not a hanging page. A database
+    // that accepts connections but never answers is caught by lib/db/liveness.ts at the request deadline
+    // (REDSTRING_DB_DEADLINE_MS); these keep an unreachable one (refused, no route) under that deadline.
+    connectionTimeout: Math.min(3_000, config.databaseDeadlineMs),
+    connectionAcquisitionTimeout: config.databaseDeadlineMs,
+    maxTransactionRetryTime: Math.max(1_000, config.databaseDeadlineMs - 1_000),
     userAgent: "redstring/0.1",
   });
   return holder.__redstringDriver;

@@ -9,6 +9,12 @@ const UNAVAILABLE_CODES = new Set<string>([
   "Neo.ClientError.Database.DatabaseNotFound",
 ]);
 
+/**
+ * The driver's pool gave no connection in time (every connection busy, or connecting took too long) or was
+ * closed: the database is out of reach for this request. These come without a code.
+ */
+const POOL_FAILURE = /^(?:Connection acquisition timed out|Pool is closed)/;
+
 /** The transaction ran out of time (the server stopped it). */
 export const TIMEOUT_CODES: ReadonlySet<string> = new Set<string>([
   "Neo.ClientError.Transaction.TransactionTimedOut",
@@ -40,7 +46,7 @@ export function mapDatabaseError(cause: unknown): unknown {
     return new DatabaseUnavailableError(`${cause.message}.`);
   }
   if (cause instanceof Neo4jError) {
-    if (UNAVAILABLE_CODES.has(cause.code)) return new DatabaseUnavailableError();
+    if (UNAVAILABLE_CODES.has(cause.code) || POOL_FAILURE.test(cause.message)) return new DatabaseUnavailableError();
     if (TIMEOUT_CODES.has(cause.code)) return new QueryTimeoutError();
   }
   return cause;

@@ -3,6 +3,7 @@ import type { ManagedTransaction, Session } from "neo4j-driver";
 import { getConfig, type AppConfig } from "../config";
 import { getDriver } from "./driver";
 import { mapDatabaseError } from "./errors";
+import { answeredWithin } from "./liveness";
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
@@ -33,10 +34,26 @@ async function withSession<T>(mode: "READ" | "WRITE", work: (session: Session, c
  * failures, so `work` must be idempotent: it may run more than once.
  */
 function run<T>(mode: "READ" | "WRITE", work: Work<T>, options: RunOptions = {}): Promise<T> {
-  return withSession(mode, (session, config) => {
-    const transactionConfig = { timeout: options.timeoutMs ?? config.transactionTimeoutMs };
-    return mode === "READ" ? session.executeRead(work, transactionConfig) : session.executeWrite(work, transactionConfig);
-  });
+  return withinDeadline(() =>
+    withSession(mode, (session, config) => {
+      const transactionConfig = { timeout: options.timeoutMs ?? config.transactionTimeoutMs };
+      return mode === "READ" ? session.executeRead(work, transactionConfig) : session.executeWrite(work, transactionConfig);
+    }),
+  );
+}
+
+/**
+ * Outside withSession on purpose: a session on a database that stopped answering cannot close either, and
+ * the request must not wait for it (lib/db/liveness.ts).
+ */
+function withinDeadline<T>(work: () => Promise<T>): Promise<T> {
+  let deadlineMs: number;
+  try {
+    deadlineMs = getConfig().databaseDeadlineMs;
+  } catch (cause) {
+    return Promise.reject(mapDatabaseError(cause));
+  }
+  return answeredWithin(deadlineMs, work);
 }
 
 /** A read transaction; in a cluster it is routed to a follower. Does not wait for the schema/seed. */
@@ -51,5 +68,5 @@ export function runWrite<T>(work: Work<T>, options?: RunOptions): Promise<T> {
 
 /** Schema commands cannot share a transaction with data writes; each runs in its own auto-commit. */
 export async function runSchemaStatement(statement: string): Promise<void> {
-  await withSession("WRITE", (session) => session.run(statement));
+  await withinDeadline(() => withSession("WRITE", (session) => session.run(statement)));
 }

@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "../auth/permissions";
 import { getConfig } from "../config";
 import { getDriver } from "../db/driver";
 import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";
+import { answeredWithin } from "../db/liveness";
 import { ensureDatabaseReady } from "../db/ready";
 import type { GraphData } from "../graph/types";
 import type { RawNode } from "../graph/from-records";
@@ -67,7 +68,7 @@ export async function executeQuery(request: QueryRunRequest): Promise<QueryRunRe
 
     await ensureDatabaseReady();
     const started = performance.now();
-    const converted = await withinDeadline(timeoutMs, () => withReadSession(limits.maxRows + 1, (session) =>
+    const runInSession = (session: Session) =>
       session.executeRead(
         (tx) =>
           translated(timeoutMs, async () => {
@@ -78,8 +79,11 @@ export async function executeQuery(request: QueryRunRequest): Promise<QueryRunRe
             return { columns, truncated, ...convertRows(rows, extras, limits.maxGraphElements) };
           }),
         { timeout: timeoutMs },
-      ),
-    ));
+      );
+    // Two deadlines: the run's own limit, and a database that stops answering at all (503, lib/db/liveness.ts).
+    const converted = await withinDeadline(timeoutMs, () =>
+      answeredWithin(config.databaseDeadlineMs, () => withReadSession(limits.maxRows + 1, runInSession)),
+    );
     return {
       columns: converted.columns,
       rows: converted.rows,
@@ -114,10 +118,12 @@ export async function checkQuery(cypher: string, parameters: ParameterDeclaratio
     checkStatically(cypher, parameters);
     await ensureDatabaseReady();
     const nulls = Object.fromEntries(parameters.map((parameter) => [parameter.name, null]));
-    await withReadSession(undefined, (session) =>
-      session.executeRead((tx) => translated(config.queryTimeoutMs, () => explainAndClassify(tx, cypher, nulls)), {
-        timeout: config.queryTimeoutMs,
-      }),
+    await answeredWithin(config.databaseDeadlineMs, () =>
+      withReadSession(undefined, (session) =>
+        session.executeRead((tx) => translated(config.queryTimeoutMs, () => explainAndClassify(tx, cypher, nulls)), {
+          timeout: config.queryTimeoutMs,
+        }),
+      ),
     );
   } catch (cause) {
     throw mapDatabaseError(cause);

@@ -143,6 +143,19 @@ test("the editor shows a syntax error's position and refuses a query that writes
   await expect(page.getByText(/Saved queries can only read/)).toBeVisible();
 });
 
+test("the editor refuses a query that looks an internal record up by id, and saving it too", async ({ page }) => {
+  await page.goto("/queries/new");
+  await typeCypher(page, "MATCH (n) WHERE id(n) = 0 RETURN n.email, n.passwordHash");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByText(/cannot look nodes or relationships up by id\(\) or elementId\(\)/)).toBeVisible();
+  await expect(page.getByText(/argon2/)).toHaveCount(0);
+
+  await page.getByLabel("Title").fill(`Hostile ${Date.now()}`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText(/cannot look nodes or relationships up by id\(\) or elementId\(\)/).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/queries\/new$/);
+});
+
 test("the library: filter by tag, delete, and undo", async ({ page }) => {
   await page.goto("/queries");
   await expect(page.getByRole("link", { name: "Shortest paths between two entities" })).toBeVisible();

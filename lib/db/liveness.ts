@@ -1,0 +1,79 @@
+import "server-only";
+/**
+ * Telling a slow query from a database that does not answer at all. A stopped Neo4j process (SIGSTOP, a
+ * long GC pause, a hung host) keeps its socket open: the driver's own timeouts never fire and every
+ * request would wait for as long as it stays stopped. So a unit of work that has run for a while asks the
+ * database a trivial question on the side; if that goes unanswered too, the request ends with a 503
+ * instead of waiting on. A slow query on a live database is left alone (its transaction timeout applies).
+ *
+ * One probe at a time per process, its answer shared for a second, so a burst of waiting requests costs
+ * the database one question, not hundreds.
+ */
+import { DatabaseUnavailableError } from "../errors";
+import { getDriver } from "./driver";
+import { formatSeconds } from "./errors";
+
+const PROBE_SHARED_MS = 1_000;
+
+interface Probe {
+  at: number;
+  answered: Promise<boolean>;
+}
+
+const holder = globalThis as typeof globalThis & { __redstringProbe?: Probe };
+
+function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | "late"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Whether the database answers a trivial request within `withinMs` (shared between callers for a second). */
+export function databaseAnswers(withinMs: number, now = Date.now()): Promise<boolean> {
+  const recent = holder.__redstringProbe;
+  if (recent && now - recent.at < PROBE_SHARED_MS) return recent.answered;
+  const asked = getDriver()
+    .getServerInfo()
+    .then(() => true as const);
+  // A probe that fails (refused, no route) means "not answering" just as a late one does.
+  const answered = settleWithin(asked, withinMs).then(
+    (outcome) => outcome === true,
+    () => false,
+  );
+  asked.catch(() => undefined);
+  holder.__redstringProbe = { at: now, answered };
+  return answered;
+}
+
+export class DatabaseNotAnsweringError extends DatabaseUnavailableError {
+  constructor(deadlineMs: number) {
+    super(`The graph database did not answer within ${formatSeconds(deadlineMs)}. Try again in a moment.`);
+  }
+}
+
+/**
+ * Runs `work`, and if it is still running at `deadlineMs` minus the probe's share, probes the database:
+ * unanswered, the request fails with DatabaseNotAnsweringError at the deadline. The work itself is not
+ * cancelled (the driver cannot cancel a request the server never read); it ends when the server comes back
+ * or the connection breaks, and its outcome then goes nowhere.
+ */
+export async function answeredWithin<T>(deadlineMs: number, work: () => Promise<T>): Promise<T> {
+  const probeMs = Math.min(1_500, Math.floor(deadlineMs / 3));
+  const running = work();
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void databaseAnswers(probeMs).then((answers) => {
+        if (!answers) reject(new DatabaseNotAnsweringError(deadlineMs));
+      });
+    }, deadlineMs - probeMs);
+  });
+  try {
+    return await Promise.race([running, watchdog]);
+  } finally {
+    clearTimeout(timer);
+    running.catch(() => undefined);
+  }
+}
