@@ -4,6 +4,7 @@
  * offered "Sign in", and Share says to sign in, with a link that comes back to the same view.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SAME_ORIGIN } from "./support";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
 
@@ -30,7 +31,7 @@ test("a viewer sees no Save on a saved query and Share disabled in the explorer,
   const email = `roles-viewer-${Date.now()}@example.test`;
   const password = "a viewer's long password";
   // The admin (signed in by the global setup) adds the viewer.
-  const created = await page.request.post("/api/admin/users", { data: { email, name: "Rita Reader", role: "viewer", password } });
+  const created = await page.request.post("/api/admin/users", { headers: SAME_ORIGIN, data: { email, name: "Rita Reader", role: "viewer", password } });
   expect(created.status()).toBe(201);
 
   const viewer = await freshPage(browser);

@@ -163,7 +163,7 @@ describe("OpenID Connect sign-in", () => {
     const passwordAttempt = await signInRoute(
       new NextRequest(`${APP}/api/auth/signin`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": currentAddress },
+        headers: { "content-type": "application/json", host: new URL(APP).host, origin: APP, "x-forwarded-for": currentAddress },
         body: JSON.stringify({ email: `${prefix}newcomer@example.test`, password: "anything at all" }),
       }),
     );
@@ -285,7 +285,7 @@ it("password sign-in still works for the accounts it made (TEST_PASSWORD)", asyn
   const response = await signInRoute(
     new NextRequest(`${APP}/api/auth/signin`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.250" },
+      headers: { "content-type": "application/json", host: new URL(APP).host, origin: APP, "x-forwarded-for": "198.51.100.250" },
       body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
     }),
   );

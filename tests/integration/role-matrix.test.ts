@@ -42,6 +42,7 @@ import { createSnapshot } from "@/lib/snapshots/store";
 import { createSnapshotSchema } from "@/lib/snapshots/model";
 import { createTestUser, createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 type Who = "signed out" | "viewer" | "editor" | "analyst" | "admin";
 const EVERYONE: Who[] = ["signed out", "viewer", "editor", "analyst", "admin"];
@@ -103,7 +104,7 @@ const url = (path: string) => new URL(path, "http://127.0.0.1");
 function request(who: Who, path: string, method = "GET", body?: unknown): NextRequest {
   return new NextRequest(url(path), {
     method,
-    headers: { "content-type": "application/json", ...cookieOf(who) },
+    headers: { "content-type": "application/json", ...cookieOf(who), ...(method === "GET" ? {} : SAME_ORIGIN) },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
 }
@@ -248,11 +249,11 @@ describe("sessions follow the account", () => {
   it("treats a disabled account as signed out, and a role change applies on the next request", async () => {
     const disabled = await createTestUser(users.prefix, "analyst", { disabled: true, suffix: "disabled" });
     expect((await runDraftRoute(request("signed out", "/api/run-query", "POST", { cypher: "RETURN 1 AS one" }))).status).toBe(401);
-    const asDisabled = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: disabled.cookie }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    const asDisabled = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: disabled.cookie, ...SAME_ORIGIN }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
     expect((await runDraftRoute(asDisabled)).status).toBe(401);
 
     const promoted = await createTestUser(users.prefix, "viewer", { suffix: "promoted" });
-    const draft = () => new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: promoted.cookie }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    const draft = () => new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: promoted.cookie, ...SAME_ORIGIN }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
     expect((await runDraftRoute(draft())).status).toBe(403);
     const change = await patchUserRoute(request("admin", `/api/admin/users/${promoted.id}`, "PATCH", { role: "analyst" }), params({ id: promoted.id }));
     expect(change.status).toBe(200);
@@ -260,7 +261,7 @@ describe("sessions follow the account", () => {
   });
 
   it("ignores a forged cookie, and refuses a write from another site's page", async () => {
-    const forged = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: "redstring_session=Fe26.2**forged" }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    const forged = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: "redstring_session=Fe26.2**forged", ...SAME_ORIGIN }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
     expect((await runDraftRoute(forged)).status).toBe(401);
     const crossSite = new NextRequest(url("/api/run-query"), {
       method: "POST",

@@ -13,6 +13,7 @@ import type { CreatedSnapshot, Snapshot, SnapshotComparison, SnapshotSummary } f
 import { snapshotState } from "@/lib/snapshots/store";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("snap");
 const company = `${prefix}company`;
@@ -48,7 +49,7 @@ const url = (path: string) => new URL(path, "http://127.0.0.1");
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   new NextRequest(url(path), {
     method: "POST",
-    headers: { "content-type": "application/json", cookie: users.editor.cookie, ...headers },
+    headers: { "content-type": "application/json", cookie: users.editor.cookie, ...SAME_ORIGIN, ...headers },
     body: JSON.stringify(body),
   });
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
