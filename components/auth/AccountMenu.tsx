@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { signOutApi, useMe } from "@/lib/auth/client";
 import { signInPath } from "./NeedsPermission";
 
-/** The header's corner: who is signed in (as text), the admin page for admins, and Sign in / Sign out. */
+/** The header's corner: who is signed in (as text), the admin pages (Users, Settings) for admins, and Sign in / Sign out. */
 export function AccountMenu() {
   const me = useMe();
   const router = useRouter();
@@ -23,9 +23,14 @@ export function AccountMenu() {
             {me.user.name} <span className="text-gray-500">({me.user.role})</span>
           </span>
           {me.permissions.includes("users:manage") && (
-            <Link href="/admin/users" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
-              Users
-            </Link>
+            <>
+              <Link href="/admin/users" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
+                Users
+              </Link>
+              <Link href="/admin/settings" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
+                Settings
+              </Link>
+            </>
           )}
           <button type="button" onClick={() => void signOut()} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
             Sign out

@@ -127,7 +127,13 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
               </>
             )}
           </p>
-          {snapshot.note && <p className="mt-1 whitespace-pre-line text-gray-800">{snapshot.note}</p>}
+          {snapshot.note && (
+            <p className="mt-1 whitespace-pre-line text-gray-800">
+              {/* The server sends a private note only to the team (lib/snapshots/store.ts); say that it is one. */}
+              {!snapshot.noteIsCaption && <span className="mr-1 rounded bg-amber-100 px-1 text-xs font-medium text-amber-900">Private note, for your team</span>}
+              {snapshot.note}
+            </p>
+          )}
         </div>
         <span className="flex flex-wrap gap-2">
           <button type="button" onClick={() => void compare()} disabled={comparing} className="rounded-md border border-gray-300 bg-white px-2.5 py-1.5 hover:bg-gray-100 disabled:opacity-50">

@@ -13,6 +13,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import type { Actor } from "./permissions";
+import { publicReadAllowed } from "../settings/instance";
 import { findActiveUser } from "./users";
 
 export const SESSION_COOKIE = "redstring_session";
@@ -63,8 +64,10 @@ export async function unsealSession(sealed: string | undefined): Promise<string 
 
 async function actorOfCookie(sealed: string | undefined): Promise<Actor> {
   const userId = await unsealSession(sealed);
-  if (!userId) return { user: null };
-  return { user: await findActiveUser(userId) };
+  const user = userId ? await findActiveUser(userId) : null;
+  if (user) return { user };
+  // Signed out: whether they may read is the instance's setting (a cached read, lib/settings/instance.ts).
+  return { user: null, publicRead: await publicReadAllowed() };
 }
 
 /** Who sent this request: the enabled user its session cookie names, or signed out. */

@@ -3,6 +3,7 @@ import { USER_SCHEMA_STATEMENTS } from "../auth/schema";
 import { CHANGE_SCHEMA_STATEMENTS } from "../editing/schema";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
 import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
+import { INSTANCE_SETTINGS_SCHEMA_STATEMENTS } from "../settings/schema";
 import { SNAPSHOT_SCHEMA_STATEMENTS } from "../snapshots/schema";
 import { runSchemaStatement } from "./session";
 
@@ -24,6 +25,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...SNAPSHOT_SCHEMA_STATEMENTS,
   ...USER_SCHEMA_STATEMENTS,
   ...CHANGE_SCHEMA_STATEMENTS,
+  ...INSTANCE_SETTINGS_SCHEMA_STATEMENTS,
 ];
 
 export async function migrateSchema(): Promise<void> {

@@ -2,7 +2,7 @@
  * The role matrix: every write route handler x {signed out, viewer, editor, analyst, admin} answers as
  * lib/auth/permissions.ts says (401 signed out, 403 role too low, anything else when allowed: a 400 or
  * 409 there means the permission check passed and the request itself was refused), and the reads with
- * REDSTRING_PUBLIC_READ on and off, and the audit trail (signed-in users only). There are no server
+ * signed-out reading on and off (the admins' setting), and the audit trail (signed-in users only). There are no server
  * actions; every write is a route handler.
  */
 import { NextRequest } from "next/server";
@@ -41,6 +41,7 @@ import { createQuery } from "@/lib/queries/store";
 import { createSnapshot } from "@/lib/snapshots/store";
 import { createSnapshotSchema } from "@/lib/snapshots/model";
 import { createTestUser, createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
+import { publicReadOff, publicReadOn } from "../support/instance-settings";
 import { closeTestDriver, cypher } from "../support/neo4j";
 import { SAME_ORIGIN } from "../support/requests";
 
@@ -203,25 +204,23 @@ const reads: { name: string; send: (who: Who) => Promise<Response> }[] = [
 ];
 
 describe("reads", () => {
-  afterEach(() => {
+  afterEach(async () => {
     delete process.env.REDSTRING_PUBLIC_READ;
     forgetCachedConfig();
+    await publicReadOff();
   });
 
-  it.each(reads.map((read) => [read.name, read] as const))("%s: anyone while REDSTRING_PUBLIC_READ is on (the default)", async (_name, read) => {
+  it.each(reads.map((read) => [read.name, read] as const))("%s: anyone once an admin turns signed-out reading on", async (_name, read) => {
+    await publicReadOn();
     for (const who of EVERYONE) expect((await read.send(who)).status, who).toBeLessThan(400);
   });
 
-  it.each(reads.map((read) => [read.name, read] as const))("%s: signed-in users only when it is off", async (_name, read) => {
-    process.env.REDSTRING_PUBLIC_READ = "false";
-    forgetCachedConfig();
+  it.each(reads.map((read) => [read.name, read] as const))("%s: signed-in users only while it is off (a new instance)", async (_name, read) => {
     expect((await read.send("signed out")).status).toBe(401);
     for (const who of ["viewer", "admin"] as const) expect((await read.send(who)).status, who).toBeLessThan(400);
   });
 
   it("keeps permalinks public even when reading is not, but not the list of all links or the imports", async () => {
-    process.env.REDSTRING_PUBLIC_READ = "false";
-    forgetCachedConfig();
     const live = await createSnapshot(users.editor.actor, createSnapshotSchema.parse(view));
     expect((await snapshotRoute(request("signed out", "/"), params({ id: live.snapshot.id }))).status).toBe(200);
     expect((await imageRoute(request("signed out", "/"), params({ id: live.snapshot.id }))).status).toBe(200);
@@ -240,8 +239,13 @@ describe("the audit trail", () => {
     ["GET /api/changes", (who: Who) => changesRoute(request(who, "/api/changes"))],
     ["GET /api/entities/{id}/history", (who: Who) => historyRoute(request(who, `/api/entities/${matrixEntity}/history`), params({ id: matrixEntity }))],
   ] as const)("%s: every signed-in role, never signed out, even with public reading on", async (_name, send) => {
-    expect((await send("signed out")).status).toBe(401);
-    for (const who of ["viewer", "editor", "analyst", "admin"] as const) expect((await send(who)).status, who).toBe(200);
+    await publicReadOn();
+    try {
+      expect((await send("signed out")).status).toBe(401);
+      for (const who of ["viewer", "editor", "analyst", "admin"] as const) expect((await send(who)).status, who).toBe(200);
+    } finally {
+      await publicReadOff();
+    }
   });
 });
 
