@@ -17,6 +17,9 @@ export function InstanceSettingsForm({ initial }: { initial: InstanceSettings })
   const fixed = settings.publicReadFixedBy === "environment";
 
   async function change(publicRead: boolean) {
+    const before = settings;
+    // The box follows the click at once (as a checkbox should) and goes back if the save fails.
+    setSettings({ ...settings, publicRead });
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -25,6 +28,7 @@ export function InstanceSettingsForm({ initial }: { initial: InstanceSettings })
       setSettings(saved);
       setNotice(saved.publicRead ? "Signed-out visitors can now read the graph." : "Only signed-in people can read the graph now.");
     } catch (cause) {
+      setSettings(before);
       setError(errorMessage(cause, "The setting could not be saved."));
     } finally {
       setBusy(false);

@@ -79,7 +79,19 @@ test("a wrong password says so and signs nobody in", async ({ browser }) => {
   await page.context().close();
 });
 
-test("signed-out visitors read the graph and open permalinks, but cannot share", async ({ page, browser }) => {
+test("signed-out visitors read the graph once an admin allows it, open permalinks always, but cannot share", async ({ page, browser }) => {
+  // A new instance is private (private-by-default.spec.ts shows the Settings page); this test is about
+  // what a signed-out visitor may do once reading is public, so it turns that on and off again.
+  const on = await page.request.patch("/api/admin/settings", { headers: SAME_ORIGIN, data: { publicRead: true } });
+  expect(on.status()).toBe(200);
+  try {
+    await signedOutVisitorReads(page, browser);
+  } finally {
+    await page.request.patch("/api/admin/settings", { headers: SAME_ORIGIN, data: { publicRead: false } });
+  }
+});
+
+async function signedOutVisitorReads(page: Page, browser: Browser) {
   const created = await page.request.post("/api/snapshots", { headers: SAME_ORIGIN,
     data: { title: "Public snapshot", nodes: [{ id: "company-thermo-fisher", x: 0, y: 0 }], viewport: { x1: -100, y1: -100, x2: 100, y2: 100 } },
   });
@@ -96,4 +108,4 @@ test("signed-out visitors read the graph and open permalinks, but cannot share",
   });
   expect(refused.status()).toBe(401);
   await visitor.context().close();
-});
+}
