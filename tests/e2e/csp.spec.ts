@@ -125,3 +125,20 @@ test("sign-in works (its script ran) with no CSP violation", async ({ browser })
   await expectNoViolations(violations, "sign-in");
   await context.close();
 });
+
+test("markup injected into a page cannot run an inline handler: the policy refuses it and says so", async ({ browser }) => {
+  const context = await browser.newContext();
+  const violations = await watchViolations(context);
+  const page = await context.newPage();
+  await page.goto("/?nodes=company-thermo-fisher&selected=company-thermo-fisher");
+  await expect(page.getByRole("complementary", { name: "Details" }).getByRole("heading", { name: "Thermo Fisher Scientific Inc." })).toBeVisible();
+  // What a rendering bug would let stored text become.
+  await page.evaluate(() => {
+    const holder = document.createElement("div");
+    holder.innerHTML = `<img src="data:," onerror="window.__cspInjected = true">`;
+    document.body.append(holder);
+  });
+  await expect.poll(violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-attr blocked inline/)]));
+  expect(await page.evaluate(() => (window as unknown as { __cspInjected?: boolean }).__cspInjected)).toBeUndefined();
+  await context.close();
+});
