@@ -8,33 +8,14 @@ const securityHeaders = [
 ];
 
 /**
- * What a page may load: only this site's own scripts, styles, images and API. Inline scripts and styles
- * stay allowed because Next.js inlines its bootstrap and CodeMirror/Cytoscape set styles at run time; no
- * other origin can be reached, so injected markup could not fetch or send anything elsewhere. `next dev`
- * needs eval for hot reload, so the development server allows it.
+ * No page may be framed by another site, except /embed/{id}, which exists to be put in articles. The
+ * Content-Security-Policy (with frame-ancestors) is not here: it carries a fresh script nonce per request,
+ * so proxy.ts sets it (lib/csp.ts).
  */
-const development = process.env.NODE_ENV === "development";
-function contentSecurityPolicy(frameAncestors) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${development ? " ws: wss:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join("; ");
-}
+const noFraming = [{ key: "X-Frame-Options", value: "DENY" }];
 
-/** No page may be framed by another site, except /embed/{id}, which exists to be put in articles. */
-const noFraming = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
-];
-const anyoneMayFrame = [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*") }];
+/** API answers are data, never a document to run: nothing may load or run from them, nor frame them. */
+const apiPolicy = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -47,7 +28,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/((?!embed/).*)", headers: noFraming },
-      { source: "/embed/:id", headers: anyoneMayFrame },
+      { source: "/api/:path*", headers: apiPolicy },
     ];
   },
 };

@@ -3,7 +3,7 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built app served by scripts/server.mjs.
 // scripts/test.mjs builds the app, starts Neo4j and passes NEO4J_URI and a free E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+export const baseURL = `http://127.0.0.1:${port}`;
 export const ADMIN_STATE = "test-results/e2e-admin-state.json";
 
 export const CHROMIUM_ARGS = [

@@ -1,20 +1,43 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { isSnapshotId } from "@/lib/snapshots/model";
 import { snapshotState } from "@/lib/snapshots/store";
 
 /**
- * A revoked permalink answers 410 Gone with a plain page, for the snapshot page and its embed alike,
- * before anything renders (pages cannot choose their status code). Everything else passes through.
+ * Runs before every page (not the API, not the build's static files):
+ * - gives the request a Content-Security-Policy with a fresh script nonce (lib/csp.ts): forwarded in the
+ *   request headers, where Next.js finds the nonce for its own scripts, and sent back to the browser;
+ * - answers 410 Gone with a plain page for a revoked permalink, for the snapshot page and its embed
+ *   alike, before anything renders (pages cannot choose their status code).
  */
 export async function proxy(request: NextRequest) {
-  const id = request.nextUrl.pathname.split("/")[2] ?? "";
-  if (!isSnapshotId(id)) return NextResponse.next();
+  const { pathname } = request.nextUrl;
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    frameAncestors: pathname.startsWith("/embed/") ? "*" : "'none'",
+    development: process.env.NODE_ENV === "development",
+  });
+  if (await isRevokedPermalink(pathname)) return withPolicy(gonePage(), policy);
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  return withPolicy(NextResponse.next({ request: { headers } }), policy);
+}
+
+function withPolicy(response: NextResponse, policy: string): NextResponse {
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+/** /s/{id} or /embed/{id} of a revoked snapshot. */
+async function isRevokedPermalink(pathname: string): Promise<boolean> {
+  const [, section, id = "", ...rest] = pathname.split("/");
+  if ((section !== "s" && section !== "embed") || rest.length > 0 || !isSnapshotId(id)) return false;
   try {
-    if ((await snapshotState(id)) === "revoked") return gonePage();
+    return (await snapshotState(id)) === "revoked";
   } catch {
     // The database is down: let the page answer (it shows its own error) rather than guess.
+    return false;
   }
-  return NextResponse.next();
 }
 
 function gonePage(): NextResponse {
@@ -25,4 +48,9 @@ function gonePage(): NextResponse {
   return new NextResponse(html, { status: 410, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
-export const config = { matcher: ["/s/:id", "/embed/:id"] };
+// Pages only. Not the build's static files (not documents), and not /api: a proxy makes Next.js buffer
+// request bodies (10 MB at most, so a 2 GB upload would be cut), and JSON needs no script nonce; API
+// answers get a fixed policy from next.config.js instead.
+export const config = {
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};

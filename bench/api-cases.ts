@@ -20,7 +20,7 @@ const SEARCH_LIMIT = 10;
 const SNAPSHOT_NODES = 200;
 /**
  * Who the in-process reads below run as: a signed-in viewer, so they pass the "graph:read" check whatever
- * REDSTRING_PUBLIC_READ says (the check reads only this value; no account is needed behind it).
+ * signed-out reading is on (the check reads only this value; no account is needed behind it).
  */
 const BENCH_READER: Actor = { user: { id: "bench-reader", email: "bench-reader@example.test", name: "Benchmark", role: "viewer" } };
 
@@ -154,12 +154,12 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     viewport: { x1: 0, y1: 0, x2: 1200, y2: 600 },
   })) as { snapshot: { id: string; nodeCount: number; edgeCount: number } };
   const snapshotId = created.snapshot.id;
-  const snapshotData = await capture(() => getSnapshot(snapshotId));
+  const snapshotData = await capture(() => getSnapshot(BENCH_READER, snapshotId));
   // /s/{id}: the proxy checks the state, then generateMetadata and the page each read the snapshot.
   const snapshotPage = await capture(async () => {
     await snapshotState(snapshotId);
-    await getSnapshot(snapshotId);
-    return getSnapshot(snapshotId);
+    await getSnapshot(BENCH_READER, snapshotId);
+    return getSnapshot(BENCH_READER, snapshotId);
   });
   cases.push(
     {

@@ -80,7 +80,8 @@ export class Sides {
   async signIn(email: string, password: string): Promise<void> {
     const response = await fetch(`${this.baseUrl}/api/auth/signin`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // Every write names the instance's origin, as a script must (README, API).
+      headers: { "content-type": "application/json", origin: new URL(this.baseUrl).origin },
       body: JSON.stringify({ email, password }),
     });
     if (!response.ok) throw new Error(`sign-in as ${email}: ${response.status} ${(await response.text()).slice(0, 200)}`);
@@ -97,7 +98,7 @@ export class Sides {
   async post(path: string, body: unknown): Promise<unknown> {
     const response = await fetch(this.baseUrl + path, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { "content-type": "application/json", origin: new URL(this.baseUrl).origin, ...(this.cookie ? { cookie: this.cookie } : {}) },
       body: JSON.stringify(body),
     });
     const text = await response.text();

@@ -50,8 +50,9 @@ const environmentObject = z.object({
   REDSTRING_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1, "REDSTRING_UPLOAD_QUOTA_MB must be at least 1").max(10_000_000).default(5_120),
   // Seals the session cookie; whoever knows it can sign in as anyone, so it is long and kept secret.
   REDSTRING_SESSION_SECRET: z.string().min(32, "REDSTRING_SESSION_SECRET must be at least 32 characters").optional(),
-  // Whether signed-out visitors may read the graph (search, explore, saved queries). Permalinks stay public.
-  REDSTRING_PUBLIC_READ: booleanFlag.default(true),
+  // Whether signed-out visitors may read the graph (search, explore, saved queries). Unset: the admins'
+  // switch stored in Neo4j decides (lib/settings/instance.ts; off on a new instance). Permalinks stay public.
+  REDSTRING_PUBLIC_READ: unsetIfEmpty(booleanFlag),
   REDSTRING_ADMIN_EMAIL: z.email("REDSTRING_ADMIN_EMAIL must be an email address").optional(),
   REDSTRING_ADMIN_PASSWORD: z.string().min(12, "REDSTRING_ADMIN_PASSWORD must be at least 12 characters").optional(),
   // OpenID Connect sign-in (lib/auth/oidc.ts): the issuer, client id and secret together, or none of them.
@@ -101,7 +102,8 @@ export type AppConfig = {
   uploadQuotaBytes: number;
   /** Undefined outside production: lib/auth/session.ts then makes one per process, with a warning. */
   sessionSecret: string | undefined;
-  publicRead: boolean;
+  /** REDSTRING_PUBLIC_READ when set; undefined lets the stored instance setting decide. */
+  publicRead: boolean | undefined;
   /** The first admin, created at start-up while no user exists (both set, or neither used). */
   initialAdmin: { email: string; password: string } | undefined;
   /** OpenID Connect sign-in, when REDSTRING_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are all set. */

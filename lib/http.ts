@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, BadRequestError } from "./errors";
+import { AppError, BadRequestError, ForbiddenError } from "./errors";
 import { BODY_LIMITS, readBoundedText } from "./request-body";
 import { withoutServerDetails } from "./server-text";
 import { describeIssues } from "./validation";
@@ -79,18 +79,41 @@ export async function parseJsonBody<Schema extends z.ZodType>(
 }
 
 /**
- * Browsers send Origin with every POST, PUT and DELETE. One naming another site means a page elsewhere
- * is trying to act with this user's browser, so it is refused. (Scripts and tests send no Origin.)
+ * The origin (scheme, host and port) this instance answers at: REDSTRING_PUBLIC_URL when set (behind a
+ * proxy that rewrites Host, that is the only reliable answer), else the request's own scheme and Host.
+ */
+export function ownOrigin(request: Request): string {
+  const configured = process.env.REDSTRING_PUBLIC_URL;
+  if (configured && URL.canParse(configured)) return new URL(configured).origin;
+  const url = new URL(request.url);
+  const forwardedProto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const scheme = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : url.protocol.replace(/:$/, "");
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
+  // Through URL so that default ports compare equal: "https://a:443" is "https://a".
+  return URL.canParse(`${scheme}://${host}`) ? new URL(`${scheme}://${host}`).origin : url.origin;
+}
+
+/**
+ * The cross-site request guard of every write (the SameSite=Lax cookie is the other lock). A browser
+ * sends `Origin` with every POST, PUT, PATCH and DELETE, and `Sec-Fetch-Site`, which no page can forge;
+ * a write is accepted only when its `Origin` has this instance's scheme, host and port, or when it has no
+ * `Origin` but `Sec-Fetch-Site: same-origin`. Anything else, including a request with neither header, is
+ * a 403: a script talks to the API by sending `Origin: <this instance's address>` (README, API).
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError(403, "This request came from a page Redstring does not recognise.");
+  const expected = ownOrigin(request);
+  if (origin === null) {
+    if (request.headers.get("sec-fetch-site") === "same-origin") return;
+    throw new ForbiddenError(
+      `This request does not say which site sent it, so it was refused. Scripts send the header "Origin: ${expected}".`,
+    );
   }
-  if (originHost !== host) throw new AppError(403, "This request came from another site and was refused.");
+  if (!URL.canParse(origin) || new URL(origin).origin === "null") {
+    throw new ForbiddenError("This request came from a page Redstring does not recognise, so it was refused.");
+  }
+  const actual = new URL(origin).origin;
+  if (actual !== expected) {
+    throw new ForbiddenError(`This request came from another site (${actual}), not from ${expected}, and was refused.`);
+  }
 }

@@ -6,8 +6,8 @@ import { signInPath } from "./NeedsPermission";
 import { UserText } from "@/components/ui/UserText";
 
 /**
- * The header's corner: who is signed in (as text), changing one's password, the admin page for admins, and
- * Sign in / Sign out.
+ * The header's corner: who is signed in (as text), changing one's password, the admin pages (Users,
+ * Settings) for admins, and Sign in / Sign out.
  */
 export function AccountMenu() {
   const me = useMe();
@@ -30,9 +30,14 @@ export function AccountMenu() {
             Change password
           </Link>
           {me.permissions.includes("users:manage") && (
-            <Link href="/admin/users" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
-              Users
-            </Link>
+            <>
+              <Link href="/admin/users" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
+                Users
+              </Link>
+              <Link href="/admin/settings" className="rounded-md px-2 py-1.5 text-gray-700 hover:bg-gray-100">
+                Settings
+              </Link>
+            </>
           )}
           <button type="button" onClick={() => void signOut()} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
             Sign out

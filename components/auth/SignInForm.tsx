@@ -15,7 +15,18 @@ export interface OidcOption {
  * Sign in (or, on an empty instance, create the first admin); the server's message is shown as text.
  * `initialError` is the message a failed single sign-on came back with; `oidc` adds "Sign in with ...".
  */
-export function SignInForm({ mode, initialError = null, oidc = null }: { mode: "signin" | "setup"; initialError?: string | null; oidc?: OidcOption | null }) {
+export function SignInForm({
+  mode,
+  initialError = null,
+  oidc = null,
+  publicReadFixed,
+}: {
+  mode: "signin" | "setup";
+  initialError?: string | null;
+  oidc?: OidcOption | null;
+  /** Setup only: REDSTRING_PUBLIC_READ's value when it fixes signed-out reading, else undefined. */
+  publicReadFixed?: boolean;
+}) {
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -26,7 +37,7 @@ export function SignInForm({ mode, initialError = null, oidc = null }: { mode: "
     setError(null);
     try {
       if (mode === "signin") await signInApi(field("email"), field("password"));
-      else await setupApi({ email: field("email"), name: field("name"), password: field("password") });
+      else await setupApi({ email: field("email"), name: field("name"), password: field("password"), publicRead: form.get("publicRead") === "on" });
       const next = new URLSearchParams(window.location.search).get("next");
       window.location.assign(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
     } catch (cause) {
@@ -52,6 +63,26 @@ export function SignInForm({ mode, initialError = null, oidc = null }: { mode: "
           Password
           <input name="password" type="password" required autoComplete={mode === "signin" ? "current-password" : "new-password"} minLength={mode === "setup" ? 12 : undefined} className={input} />
         </label>
+        {mode === "setup" && (
+          <div className="text-sm">
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                name="publicRead"
+                defaultChecked={publicReadFixed ?? false}
+                disabled={publicReadFixed !== undefined}
+                aria-describedby="setup-public-read-help"
+                className="mt-0.5"
+              />
+              <span>Let signed-out visitors read the graph</span>
+            </label>
+            <p id="setup-public-read-help" className="mt-1 text-gray-700">
+              {publicReadFixed === undefined
+                ? "Off: only people with an account can search and explore. Admins can change this later in Settings."
+                : `Fixed by the environment (REDSTRING_PUBLIC_READ is ${publicReadFixed ? "on" : "off"}).`}
+            </p>
+          </div>
+        )}
         {error && (
           <p role="alert" className="text-sm text-red-700">
             {error}

@@ -65,6 +65,7 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(defaultTitle);
   const [note, setNote] = useState("");
+  const [noteIsCaption, setNoteIsCaption] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedSnapshot | null>(null);
@@ -79,6 +80,7 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
   function start() {
     setTitle(defaultTitle);
     setNote("");
+    setNoteIsCaption(false);
     setCreated(null);
     setRevoked(false);
     setFailure(null);
@@ -95,7 +97,7 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
     setBusy(true);
     setFailure(null);
     try {
-      const made = await createSnapshotApi({ title, note, origin, ...(style ? { style } : {}), ...view });
+      const made = await createSnapshotApi({ title, note, noteIsCaption, origin, ...(style ? { style } : {}), ...view });
       rememberRevokeKey(made.snapshot.id, made.revokeKey);
       setCreated(made);
     } catch (cause) {
@@ -152,8 +154,25 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
                 </label>
                 <label className="block text-sm">
                   <span className="mb-1 block font-medium">Note (optional)</span>
-                  <textarea value={note} maxLength={2000} rows={3} onChange={(event) => setNote(event.target.value)} className="w-full rounded border border-gray-300 px-2 py-1.5" />
+                  <textarea
+                    value={note}
+                    maxLength={2000}
+                    rows={3}
+                    aria-describedby={`${titleId}-note-help`}
+                    onChange={(event) => setNote(event.target.value)}
+                    className="w-full rounded border border-gray-300 px-2 py-1.5"
+                  />
                 </label>
+                {/* Private unless ticked: a note often says what the team suspects, not what it can publish. */}
+                <label className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" checked={noteIsCaption} onChange={(event) => setNoteIsCaption(event.target.checked)} className="mt-0.5" />
+                  <span>Show the note as the public caption (in link previews and to everyone with the link)</span>
+                </label>
+                <p id={`${titleId}-note-help`} className="text-xs text-gray-600">
+                  {noteIsCaption
+                    ? "Everyone with the link, and every chat or site that shows its preview, will read this note."
+                    : "Private: only signed-in members of your team see the note on the link's page."}
+                </p>
                 {failure && (
                   <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800">
                     {failure}

@@ -137,6 +137,8 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
           </p>
           {snapshot.note && (
             <p dir="auto" className="mt-1 whitespace-pre-line text-gray-800">
+              {/* The server sends a private note only to the team (lib/snapshots/store.ts); say that it is one. */}
+              {!snapshot.noteIsCaption && <span className="mr-1 rounded bg-amber-100 px-1 text-xs font-medium text-amber-900">Private note, for your team</span>}
               <UserText>{snapshot.note}</UserText>
             </p>
           )}

@@ -13,7 +13,7 @@ export interface Me {
 export const meApi = (signal?: AbortSignal) => requestJson<Me>("/api/auth/me", { signal });
 export const signInApi = (email: string, password: string) => requestJson<{ user: SessionUser }>("/api/auth/signin", { method: "POST", body: { email, password } });
 export const signOutApi = () => requestJson<{ signedOut: true }>("/api/auth/signout", { method: "POST" });
-export const setupApi = (input: { email: string; name: string; password: string }) => requestJson<{ user: SessionUser }>("/api/auth/setup", { method: "POST", body: input });
+export const setupApi = (input: { email: string; name: string; password: string; publicRead: boolean }) => requestJson<{ user: SessionUser }>("/api/auth/setup", { method: "POST", body: input });
 export const listUsersApi = (signal?: AbortSignal) => requestJson<{ users: UserSummary[] }>("/api/admin/users", { signal });
 export const createUserApi = (input: { email: string; name: string; role: Role; password: string }) =>
   requestJson<UserSummary>("/api/admin/users", { method: "POST", body: input });

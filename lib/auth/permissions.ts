@@ -7,7 +7,6 @@
  * Public always, and so not in the table: a permalink (/s/{id}, /embed/{id}, GET /api/snapshots/{id} and
  * its image), which shows that snapshot and nothing more, and /api/health.
  */
-import { getConfig } from "../config";
 import { AppError, ForbiddenError } from "../errors";
 
 export const ROLES = ["viewer", "editor", "analyst", "admin"] as const;
@@ -24,11 +23,17 @@ export interface SessionUser {
 /** Whoever is asking: a signed-in, enabled user, or nobody (signed out). */
 export interface Actor {
   user: SessionUser | null;
+  /**
+   * For a signed-out actor: whether this instance lets signed-out visitors read the graph, as
+   * lib/auth/session.ts found it (lib/settings/instance.ts: REDSTRING_PUBLIC_READ, else the admins'
+   * switch). Absent means no, so an actor made anywhere else is private by default.
+   */
+  publicRead?: boolean;
 }
 
 export const SIGNED_OUT: Actor = { user: null };
 
-/** "public-read": signed-in users of any role, and signed-out visitors when REDSTRING_PUBLIC_READ is on. */
+/** "public-read": signed-in users of any role, and signed-out visitors when the instance allows it (actor.publicRead). */
 type Rule = readonly Role[] | "public-read";
 
 export const PERMISSIONS = {
@@ -74,7 +79,7 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
 
 export function can(actor: Actor, permission: Permission): boolean {
   const rule: Rule = PERMISSIONS[permission];
-  if (rule === "public-read") return actor.user !== null || getConfig().publicRead;
+  if (rule === "public-read") return actor.user !== null || actor.publicRead === true;
   return actor.user !== null && rule.includes(actor.user.role);
 }
 

@@ -15,6 +15,7 @@ import { getConfig } from "../config";
 import { read, write } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "./permissions";
+import { publicReadAllowed } from "../settings/instance";
 import { deleteSession, findUserOfSession, insertSession, newSessionId, sessionIdPattern } from "./session-records";
 import { sessionUserOf } from "./records";
 
@@ -75,9 +76,11 @@ export function sessionIdFrom(request: NextRequest): Promise<string | null> {
 /** One read: the live session and its enabled user, or signed out. */
 async function actorOfCookie(sealed: string | undefined): Promise<Actor> {
   const sessionId = await unsealSession(sealed);
-  if (!sessionId) return { user: null };
-  const user = await read((tx) => findUserOfSession(tx, sessionId));
-  return { user: user && !user.disabledAt ? sessionUserOf(user) : null };
+  const stored = sessionId ? await read((tx) => findUserOfSession(tx, sessionId)) : null;
+  const user = stored && !stored.disabledAt ? sessionUserOf(stored) : null;
+  if (user) return { user };
+  // Signed out: whether they may read is the instance's setting (a cached read, lib/settings/instance.ts).
+  return { user: null, publicRead: await publicReadAllowed() };
 }
 
 /**

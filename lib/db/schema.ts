@@ -5,6 +5,7 @@ import { IDEMPOTENCY_SCHEMA_STATEMENTS } from "../idempotency-schema";
 import { ENTITY_LABEL, ENTITY_SEARCH_INDEX, RELATIONSHIP_TYPES } from "../model/registry";
 import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
 import { RATE_LIMIT_SCHEMA_STATEMENTS } from "../rate-limit-schema";
+import { INSTANCE_SETTINGS_SCHEMA_STATEMENTS } from "../settings/schema";
 import { SNAPSHOT_SCHEMA_STATEMENTS } from "../snapshots/schema";
 import { runSchemaStatement } from "./session";
 
@@ -26,6 +27,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...CHANGE_SCHEMA_STATEMENTS,
   ...RATE_LIMIT_SCHEMA_STATEMENTS,
   ...IDEMPOTENCY_SCHEMA_STATEMENTS,
+  ...INSTANCE_SETTINGS_SCHEMA_STATEMENTS,
 ];
 
 export async function migrateSchema(): Promise<void> {

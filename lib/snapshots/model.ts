@@ -56,6 +56,8 @@ export const createSnapshotSchema = z
   .object({
     title: z.string().trim().min(1, "give the snapshot a title").max(120, "the title is longer than 120 characters"),
     note: z.string().trim().max(2_000, "the note is longer than 2000 characters").default(""),
+    /** The note is the public caption: shown to everyone and put in link previews. Otherwise it is private. */
+    noteIsCaption: z.boolean().default(false),
     nodes: z
       .array(z.object({ id: entityIdSchema, x: finite, y: finite }).strict())
       .min(1, "there is nothing on screen to share")
@@ -72,7 +74,12 @@ export type CreateSnapshotInput = z.input<typeof createSnapshotSchema>;
 export interface SnapshotSummary {
   id: string;
   title: string;
+  /**
+   * The person sharing's note. Private (only signed-in team members read it; "" for everyone else)
+   * unless noteIsCaption, which makes it the public caption of the link and its previews.
+   */
   note: string;
+  noteIsCaption: boolean;
   createdAt: string;
   revokedAt: string | null;
   nodeCount: number;

@@ -1,14 +1,16 @@
 import "server-only";
 /**
- * Snapshots in Neo4j: `(:Snapshot {id, title, note, createdAt, revokedAt, revokeKeyHash, graphJson,
+ * Snapshots in Neo4j: `(:Snapshot {id, title, note, noteIsCaption, createdAt, revokedAt, revokeKeyHash, graphJson,
  * viewportJson, originJson, styleJson, knownEdgeIdsJson, nodeCount, edgeCount})`.
  *
  * The graph is a copy, as JSON, of the elements with their data and sources when the link was made:
  * later edits never reach it. Positions come from the screen; the data itself is read here from the
  * database, never taken from the browser, so a snapshot cannot be used to publish invented data.
  *
- * Reading one snapshot by its id is public (the permalink); making one, listing them all and comparing
- * one with today's data need permissions (lib/auth/permissions.ts), checked here first.
+ * Reading one snapshot by its id is public (the permalink), but its note only when the person sharing
+ * made it the public caption: otherwise the note is the team's own (readers with snapshots:list). Making
+ * one, listing them all and comparing one with today's data need permissions (lib/auth/permissions.ts),
+ * checked here first.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
@@ -73,6 +75,7 @@ export async function createSnapshot(actor: Actor, input: CreateSnapshot, outer?
         properties: {
           title: input.title,
           note: input.note,
+          noteIsCaption: input.noteIsCaption,
           revokeKeyHash: hashKey(revokeKey).toString("hex"),
           graphJson: JSON.stringify(graph),
           viewportJson: JSON.stringify(input.viewport),
@@ -104,6 +107,7 @@ function toSummary(s: Properties): SnapshotSummary {
     id: text(s.id),
     title: text(s.title),
     note: text(s.note),
+    noteIsCaption: toPlain(s.noteIsCaption) === true,
     createdAt: text(s.createdAt),
     revokedAt: typeof revokedAt === "string" ? revokedAt : null,
     nodeCount: Number(toPlain(s.nodeCount)),
@@ -112,7 +116,7 @@ function toSummary(s: Properties): SnapshotSummary {
   };
 }
 
-const SUMMARY_FIELDS = "s {.id, .title, .note, .createdAt, .revokedAt, .nodeCount, .edgeCount, .originJson}";
+const SUMMARY_FIELDS = "s {.id, .title, .note, .noteIsCaption, .createdAt, .revokedAt, .nodeCount, .edgeCount, .originJson}";
 
 async function findSummary(id: string): Promise<SnapshotSummary | null> {
   const record = await read(async (tx) => (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN ${SUMMARY_FIELDS} AS s`, { id })).records[0]);
@@ -126,11 +130,27 @@ async function findFull(tx: ManagedTransaction, id: string): Promise<Properties 
 
 export const revokedMessage = "This link was revoked by the person who shared it. The snapshot is no longer available.";
 
-/** The snapshot as shared. Unknown: 404. Revoked: 410, and nothing of it is returned. */
-export async function getSnapshot(id: string): Promise<Snapshot> {
+/**
+ * Whether this reader may read a snapshot's private note: the team's own, like the list of shared links
+ * (any signed-in role), not whoever holds the permalink.
+ */
+export function mayReadPrivateNote(reader: Actor): boolean {
+  return can(reader, "snapshots:list");
+}
+
+/** The summary as this reader may see it: a private note is blanked for anyone outside the team. */
+function forReader<T extends SnapshotSummary>(reader: Actor, snapshot: T): T {
+  return snapshot.noteIsCaption || mayReadPrivateNote(reader) ? snapshot : { ...snapshot, note: "" };
+}
+
+/**
+ * The snapshot as shared, for this reader (a private note only for the team). Unknown: 404. Revoked:
+ * 410, and nothing of it is returned.
+ */
+export async function getSnapshot(reader: Actor, id: string): Promise<Snapshot> {
   const s = await read((tx) => findFull(tx, id));
   if (!s) throw new NotFoundError(`No snapshot has the id "${id}".`);
-  const summary = toSummary(s);
+  const summary = forReader(reader, toSummary(s));
   if (summary.revokedAt) throw new GoneError(revokedMessage);
   const viewport = viewportSchema.safeParse(JSON.parse(text(s.viewportJson) || "null"));
   const style = styleSchema.safeParse(JSON.parse(text(s.styleJson) || "null"));
@@ -191,7 +211,7 @@ export async function revokeSnapshot(actor: Actor, id: string, revokeKey: string
 export async function compareSnapshot(actor: Actor, id: string): Promise<SnapshotComparison> {
   // Today's data is the live graph, not the snapshot: only for those who may read the graph.
   requirePermission(actor, "graph:read");
-  const snapshot = await getSnapshot(id);
+  const snapshot = await getSnapshot(actor, id);
   const known = await read(async (tx) =>
     (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.knownEdgeIdsJson AS known`, { id })).records[0],
   );

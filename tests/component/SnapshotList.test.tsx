@@ -20,6 +20,7 @@ const { SnapshotList } = await import("@/components/snapshots/SnapshotList");
 const snapshot = (id: string, title: string): SnapshotSummary => ({
   id,
   title,
+  noteIsCaption: false,
   note: "",
   createdAt: "2024-03-01T10:00:00Z",
   revokedAt: null,

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { graphNodeIds } from "./support";
+import { graphNodeIds, SAME_ORIGIN } from "./support";
 
 async function seriousViolations(page: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -44,7 +44,7 @@ test("a saved query with its run: editor, form, history and result table", async
 });
 
 test("a permalink page and its embed", async ({ page, request }) => {
-  const answer = await request.post("/api/snapshots", {
+  const answer = await request.post("/api/snapshots", { headers: SAME_ORIGIN,
     data: {
       title: "Accessibility check",
       note: "A snapshot for axe",

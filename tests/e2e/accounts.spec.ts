@@ -4,6 +4,7 @@
  * so; signed-out visitors still read the graph and open permalinks; sign-out signs out.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SAME_ORIGIN } from "./support";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
 
@@ -49,7 +50,7 @@ test("roles decide who may save a query, and a role change applies at once", asy
   await viewer.goto("/queries/new");
   await expect(viewer.getByText("Needs the analyst or admin role to write or change queries — ask an admin.").first()).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
-  const refused = await viewer.request.post("/api/queries", {
+  const refused = await viewer.request.post("/api/queries", { headers: SAME_ORIGIN,
     data: { title: "A viewer's query", cypher: "MATCH (n:Legislator) RETURN n.name AS name", parameters: [], tags: [] },
   });
   expect(refused.status()).toBe(403);
@@ -78,8 +79,20 @@ test("a wrong password says so and signs nobody in", async ({ browser }) => {
   await page.context().close();
 });
 
-test("signed-out visitors read the graph and open permalinks, but cannot share", async ({ page, browser }) => {
-  const created = await page.request.post("/api/snapshots", {
+test("signed-out visitors read the graph once an admin allows it, open permalinks always, but cannot share", async ({ page, browser }) => {
+  // A new instance is private (private-by-default.spec.ts shows the Settings page); this test is about
+  // what a signed-out visitor may do once reading is public, so it turns that on and off again.
+  const on = await page.request.patch("/api/admin/settings", { headers: SAME_ORIGIN, data: { publicRead: true } });
+  expect(on.status()).toBe(200);
+  try {
+    await signedOutVisitorReads(page, browser);
+  } finally {
+    await page.request.patch("/api/admin/settings", { headers: SAME_ORIGIN, data: { publicRead: false } });
+  }
+});
+
+async function signedOutVisitorReads(page: Page, browser: Browser) {
+  const created = await page.request.post("/api/snapshots", { headers: SAME_ORIGIN,
     data: { title: "Public snapshot", nodes: [{ id: "company-thermo-fisher", x: 0, y: 0 }], viewport: { x1: -100, y1: -100, x2: 100, y2: 100 } },
   });
   expect(created.status()).toBe(201);
@@ -90,9 +103,9 @@ test("signed-out visitors read the graph and open permalinks, but cannot share",
   await expect(visitor.getByRole("complementary", { name: "Details" }).getByRole("heading", { name: "Thermo Fisher Scientific Inc." })).toBeVisible();
   await visitor.goto(path);
   await expect(visitor.getByRole("heading", { name: "Public snapshot" })).toBeVisible();
-  const refused = await visitor.request.post("/api/snapshots", {
+  const refused = await visitor.request.post("/api/snapshots", { headers: SAME_ORIGIN,
     data: { title: "Not allowed", nodes: [{ id: "company-thermo-fisher", x: 0, y: 0 }], viewport: { x1: -1, y1: -1, x2: 1, y2: 1 } },
   });
   expect(refused.status()).toBe(401);
   await visitor.context().close();
-});
+}

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import neo4j, { type Driver } from "neo4j-driver";
-import { graphNodeIds, pickFromSearch } from "./support";
+import { graphNodeIds, pickFromSearch, SAME_ORIGIN } from "./support";
 
 const THERMO = "company-thermo-fisher";
 const RUBIO = "legislator-marco-rubio";
@@ -35,7 +35,7 @@ async function count(query: string, params: Record<string, unknown>): Promise<nu
 async function signedInAs(browser: Browser, adminPage: Page, role: "editor" | "viewer"): Promise<Page> {
   const email = `${role}-${run}@example.test`;
   const password = `an ${role}'s long password`;
-  const created = await adminPage.request.post("/api/admin/users", { data: { email, name: `E2E ${role}`, role, password } });
+  const created = await adminPage.request.post("/api/admin/users", { headers: SAME_ORIGIN, data: { email, name: `E2E ${role}`, role, password } });
   expect(created.status()).toBe(201);
   const page = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
   await page.goto("/signin");

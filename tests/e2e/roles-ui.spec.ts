@@ -4,6 +4,7 @@
  * offered "Sign in", and Share says to sign in, with a link that comes back to the same view.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SAME_ORIGIN } from "./support";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
 
@@ -30,7 +31,7 @@ test("a viewer sees no Save on a saved query and Share disabled in the explorer,
   const email = `roles-viewer-${Date.now()}@example.test`;
   const password = "a viewer's long password";
   // The admin (signed in by the global setup) adds the viewer.
-  const created = await page.request.post("/api/admin/users", { data: { email, name: "Rita Reader", role: "viewer", password } });
+  const created = await page.request.post("/api/admin/users", { headers: SAME_ORIGIN, data: { email, name: "Rita Reader", role: "viewer", password } });
   expect(created.status()).toBe(201);
 
   const viewer = await freshPage(browser);
@@ -55,7 +56,18 @@ test("a viewer sees no Save on a saved query and Share disabled in the explorer,
   await viewer.context().close();
 });
 
-test("a signed-out visitor is offered Sign in, and Share says to sign in first", async ({ browser }) => {
+test("a signed-out visitor is offered Sign in, and Share says to sign in first", async ({ page, browser }) => {
+  // Share is offered next to a graph, so the visitor must be able to read one: the admin (signed in by
+  // the global setup) allows signed-out reading for this test, and takes it back afterwards.
+  expect((await page.request.patch("/api/admin/settings", { headers: SAME_ORIGIN, data: { publicRead: true } })).status()).toBe(200);
+  try {
+    await visitorIsOfferedSignIn(browser);
+  } finally {
+    await page.request.patch("/api/admin/settings", { headers: SAME_ORIGIN, data: { publicRead: false } });
+  }
+});
+
+async function visitorIsOfferedSignIn(browser: Browser) {
   const visitor = await freshPage(browser);
   await visitor.goto("/?nodes=company-thermo-fisher");
   const header = visitor.getByRole("banner");
@@ -68,4 +80,4 @@ test("a signed-out visitor is offered Sign in, and Share says to sign in first",
   await visitor.getByTestId("needs-permission").getByRole("link", { name: "Sign in" }).click();
   await expect(visitor).toHaveURL(/\/signin\?next=%2F%3Fnodes%3Dcompany-thermo-fisher$/);
   await visitor.context().close();
-});
+}

@@ -17,7 +17,7 @@
  */
 import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import neo4j, { type Driver } from "neo4j-driver";
-import { graphNodeIds, nodeOnScreen } from "./support";
+import { graphNodeIds, nodeOnScreen, SAME_ORIGIN } from "./support";
 
 const PREFIX = "xss-";
 
@@ -625,16 +625,16 @@ test.describe.serial("editing and the audit trail", () => {
     const recordsBefore = await changeRecordCount();
     for (const url of HOSTILE_URLS) {
       const what = JSON.stringify(url);
-      const website = await page.request.patch(`/api/entities/${ORG.id}`, { data: { entity: { name: ORG.name, website: url }, updatedAt: null } });
+      const website = await page.request.patch(`/api/entities/${ORG.id}`, { headers: SAME_ORIGIN, data: { entity: { name: ORG.name, website: url }, updatedAt: null } });
       expect(website.status(), `an organisation's website ${what}`).toBe(400);
       expect(await website.text()).toContain("http(s)");
-      const report = await page.request.post("/api/entities", { data: { entity: { type: "Report", name: REFUSED_NAME, url } } });
+      const report = await page.request.post("/api/entities", { headers: SAME_ORIGIN, data: { entity: { type: "Report", name: REFUSED_NAME, url } } });
       expect(report.status(), `a new report's link ${what}`).toBe(400);
-      const cited = await page.request.post("/api/relationships", {
+      const cited = await page.request.post("/api/relationships", { headers: SAME_ORIGIN,
         data: { type: "MEMBER_OF", from: AMEND.id, to: ORG.id, newSource: { name: REFUSED_NAME, url } },
       });
       expect(cited.status(), `a new source's link ${what}, with a relationship`).toBe(400);
-      const created = await page.request.post("/api/entities", {
+      const created = await page.request.post("/api/entities", { headers: SAME_ORIGIN,
         data: {
           entity: { type: "Event", name: REFUSED_NAME },
           links: [{ type: "ACTED_IN", other: AMEND.id, direction: "in" }],
@@ -645,14 +645,14 @@ test.describe.serial("editing and the audit trail", () => {
     }
 
     // What is allowed: markup in every text field, recorded as it was written.
-    const patched = await page.request.patch(`/api/entities/${AMEND.id}`, { data: { entity: { type: "Person", ...AMENDED }, updatedAt: null } });
+    const patched = await page.request.patch(`/api/entities/${AMEND.id}`, { headers: SAME_ORIGIN, data: { entity: { type: "Person", ...AMENDED }, updatedAt: null } });
     expect(patched.status(), await patched.text()).toBe(200);
-    const linked = await page.request.post("/api/relationships", {
+    const linked = await page.request.post("/api/relationships", { headers: SAME_ORIGIN,
       data: { type: "MEMBER_OF", from: AMEND.id, to: ORG.id, properties: { role: LINK.role }, sources: LINK.sources, quote: LINK.quote },
     });
     expect(linked.status(), await linked.text()).toBe(201);
     linkId = ((await linked.json()) as { id: string }).id;
-    const created = await page.request.post("/api/entities", {
+    const created = await page.request.post("/api/entities", { headers: SAME_ORIGIN,
       data: {
         entity: {
           type: "Event",
@@ -674,7 +674,7 @@ test.describe.serial("editing and the audit trail", () => {
 
     // A relationship's new source is refused the same way when the relationship is edited.
     for (const url of HOSTILE_URLS) {
-      const edited = await page.request.patch(`/api/relationships/${linkId}`, {
+      const edited = await page.request.patch(`/api/relationships/${linkId}`, { headers: SAME_ORIGIN,
         data: { properties: { role: LINK.role }, sources: LINK.sources, newSource: { name: REFUSED_NAME, url }, updatedAt: null },
       });
       expect(edited.status(), `an edited relationship's new source ${JSON.stringify(url)}`).toBe(400);
@@ -920,8 +920,12 @@ test.describe.serial("editing and the audit trail", () => {
   });
 });
 
-test("the detectors catch stored text that does become markup", async ({ page }) => {
-  // Guards the guard: render the company's description as HTML, as a careless component would.
+test("the detectors catch stored text that does become markup", async ({ browser }) => {
+  // Guards the guard: render the company's description as HTML, as a careless component would. The
+  // page's Content-Security-Policy would refuse the injected handler (tests/e2e/csp.spec.ts shows that),
+  // so this browser ignores CSP: the detector must be shown to see script that does run.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
   await page.goto(`/?nodes=${COMPANY.id}&selected=${COMPANY.id}`);
   const details = page.getByRole("complementary", { name: "Details" });
   await expect(details).toContainText(COMPANY.notes);
@@ -934,4 +938,5 @@ test("the detectors catch stored text that does become markup", async ({ page })
   expect(signs).toEqual(expect.arrayContaining([expect.stringMatching(/^window\.__xss was set by /)]));
   expect(signs).toContain("<img src=x>");
   expect(signs).toEqual(expect.arrayContaining([expect.stringMatching(/^<a href="javascript:/), "<iframe>"]));
+  await context.close();
 });

@@ -1,4 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+
+/**
+ * What a script adds to a write sent through Playwright's API client (page.request): the Origin of this
+ * instance, as README's API section says (the server refuses writes that name no origin).
+ */
+export const SAME_ORIGIN = { origin: baseURL };
 
 /** Where a graph node is drawn, in page coordinates, once the layout has settled. */
 export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {

@@ -19,6 +19,7 @@ import type { EditResult } from "@/lib/editing/edits";
 import type { ChangeDetails, ChangePage, ChangeSummary, DeletePreview } from "@/lib/editing/model";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("edit");
 const id = (name: string) => `${prefix}${name}`;
@@ -55,7 +56,7 @@ const url = (path: string) => new URL(path, "http://127.0.0.1");
 const request = (method: string, path: string, body?: unknown, cookie = users.editor.cookie) =>
   new NextRequest(url(path), {
     method,
-    headers: { "content-type": "application/json", cookie },
+    headers: { "content-type": "application/json", cookie, ...(method === "GET" ? {} : SAME_ORIGIN) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 const withId = (value: string) => ({ params: Promise.resolve({ id: value }) });

@@ -14,7 +14,7 @@ import { getEntity } from "@/lib/entities";
 import { ENTITY_TYPES, RELATIONSHIP_TYPES } from "@/lib/model/registry";
 import type { NeighbourSummary } from "@/lib/neighbour-summary";
 import { SEED_ARTICLE_ID, seedRelationships } from "@/graph-seed/seed-story";
-import { TEST_VIEWER } from "../support/auth";
+import { createTestUser, removeTestUsers, TEST_VIEWER, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 
 const prefix = uniquePrefix("explore");
@@ -73,13 +73,21 @@ beforeAll(async () => {
   );
 });
 
+const readerPrefix = uniquePrefix("explore-reader");
+let reader: TestUser;
+beforeAll(async () => {
+  reader = await createTestUser(readerPrefix, "viewer");
+});
+
 afterAll(async () => {
+  await removeTestUsers(readerPrefix);
   await deleteByPrefix(prefix);
   await closeDriver();
   await closeTestDriver();
 });
 
-const request = (path: string) => new NextRequest(new URL(path, "http://127.0.0.1"));
+// Reading needs an account on a new instance (private by default): these requests come from a signed-in viewer.
+const request = (path: string) => new NextRequest(new URL(path, "http://127.0.0.1"), { headers: { cookie: reader.cookie } });
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function call<T>(response: Promise<Response>) {

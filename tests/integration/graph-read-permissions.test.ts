@@ -1,10 +1,11 @@
 /**
  * "graph:read" is checked by the graph reads themselves (lib/search.ts, lib/entities.ts, lib/paths.ts,
- * lib/claims.ts, lib/neighbour-summary.ts, lib/graph/export-stream.ts), against the real database: with
- * REDSTRING_PUBLIC_READ=false the functions refuse a signed-out actor and answer a viewer, and the route
+ * lib/claims.ts, lib/neighbour-summary.ts, lib/graph/export-stream.ts), against the real database: the
+ * functions refuse a signed-out actor the instance does not let read and answer a viewer, and the route
  * handlers that the role matrix does not list (entity, neighbours, claims, neighbour summary, paths) pass
- * the request's actor down and answer 401 with the same message as before. Creating a snapshot, which
- * copies entity data through getSubgraph with its creator's actor, still works.
+ * the request's actor down: 401 with the same message while signed-out reading is off (a new instance),
+ * 200 once the admins' setting turns it on, and REDSTRING_PUBLIC_READ overrides the setting either way.
+ * Creating a snapshot, which copies entity data through getSubgraph with its creator's actor, still works.
  */
 import { NextRequest } from "next/server";
 import { GET as claimsRoute } from "@/app/api/entities/[id]/claims/route";
@@ -25,6 +26,7 @@ import { createSnapshotSchema } from "@/lib/snapshots/model";
 import { createSnapshot, getSnapshot } from "@/lib/snapshots/store";
 import { SEED_ARTICLE_ID } from "@/graph-seed/seed-story";
 import { createTestUsers, removeTestUsers, TEST_VIEWER, type TestUsers } from "../support/auth";
+import { publicReadOff, publicReadOn } from "../support/instance-settings";
 import { closeTestDriver, cypher } from "../support/neo4j";
 
 const THERMO = "company-thermo-fisher";
@@ -37,24 +39,26 @@ beforeAll(async () => {
   users = await createTestUsers("reads");
 });
 
-afterEach(() => {
+afterEach(async () => {
   delete process.env.REDSTRING_PUBLIC_READ;
   forgetCachedConfig();
+  await publicReadOff();
 });
 
 afterAll(async () => {
-  delete process.env.REDSTRING_PUBLIC_READ;
-  forgetCachedConfig();
   await cypher("MATCH (s:Snapshot) WHERE s.title = $title DETACH DELETE s", { title });
   await removeTestUsers(users.prefix);
   await closeDriver();
   await closeTestDriver();
 });
 
-function publicReadOff() {
-  process.env.REDSTRING_PUBLIC_READ = "false";
+function environmentSays(value: "true" | "false") {
+  process.env.REDSTRING_PUBLIC_READ = value;
   forgetCachedConfig();
 }
+
+/** A signed-out actor as lib/auth/session.ts makes it while the instance lets signed-out visitors read. */
+const SIGNED_OUT_READER = { user: null, publicRead: true };
 
 const reads: [string, (actor: typeof SIGNED_OUT) => Promise<unknown>][] = [
   ["searchEntities", (actor) => searchEntities(actor, "thermo", { limit: 5 })],
@@ -67,16 +71,15 @@ const reads: [string, (actor: typeof SIGNED_OUT) => Promise<unknown>][] = [
 ];
 
 describe("the data-access functions", () => {
-  it.each(reads)("%s: refuses a signed-out actor when REDSTRING_PUBLIC_READ=false, answers a viewer", async (_name, call) => {
-    publicReadOff();
+  it.each(reads)("%s: refuses a signed-out actor the instance does not let read, answers a viewer", async (_name, call) => {
     await expect(call(SIGNED_OUT)).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(call(SIGNED_OUT)).rejects.toThrow("Sign in to read the graph.");
     await expect(call(TEST_VIEWER)).resolves.toBeDefined();
     await expect(call(users.viewer.actor)).resolves.toBeDefined();
   });
 
-  it.each(reads)("%s: answers a signed-out actor while REDSTRING_PUBLIC_READ is on (the default)", async (_name, call) => {
-    await expect(call(SIGNED_OUT)).resolves.toBeDefined();
+  it.each(reads)("%s: answers a signed-out actor whom the instance lets read", async (_name, call) => {
+    await expect(call(SIGNED_OUT_READER)).resolves.toBeDefined();
   });
 });
 
@@ -93,8 +96,7 @@ const routes: [string, (cookie?: string) => Promise<Response>][] = [
 ];
 
 describe("the route handlers pass the request's actor down", () => {
-  it.each(routes)("%s: 401 signed out when REDSTRING_PUBLIC_READ=false, 200 for a viewer", async (_name, send) => {
-    publicReadOff();
+  it.each(routes)("%s: 401 signed out on a new instance (private by default), 200 for a viewer", async (_name, send) => {
     const refused = await send();
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: "Sign in to read the graph." });
@@ -103,16 +105,29 @@ describe("the route handlers pass the request's actor down", () => {
     await answered.text();
   });
 
-  it.each(routes)("%s: 200 signed out while REDSTRING_PUBLIC_READ is on", async (_name, send) => {
+  it.each(routes)("%s: 200 signed out once an admin turns signed-out reading on, 401 again once off", async (_name, send) => {
+    await publicReadOn();
     const answered = await send();
     expect(answered.status).toBe(200);
     await answered.text();
+    await publicReadOff();
+    expect((await send()).status).toBe(401);
+  });
+
+  it("REDSTRING_PUBLIC_READ overrides the stored setting both ways", async () => {
+    const [, send] = routes[0]!;
+    environmentSays("true"); // the stored setting is off
+    expect((await send()).status).toBe(200);
+    delete process.env.REDSTRING_PUBLIC_READ; // the setting can only be changed while the environment does not decide
+    forgetCachedConfig();
+    await publicReadOn();
+    environmentSays("false");
+    expect((await send()).status).toBe(401);
   });
 });
 
 describe("internal callers", () => {
   it("creates a snapshot (which copies entity data with its creator's actor) when public reading is off", async () => {
-    publicReadOff();
     const view = createSnapshotSchema.parse({
       title,
       note: "",
@@ -122,6 +137,6 @@ describe("internal callers", () => {
     const created = await createSnapshot(users.editor.actor, view);
     expect(created.snapshot.nodeCount).toBe(1);
     // And its permalink stays public: reading it never touches the live graph.
-    expect((await getSnapshot(created.snapshot.id)).graph.nodes.map((node) => node.id)).toEqual([THERMO]);
+    expect((await getSnapshot(SIGNED_OUT, created.snapshot.id)).graph.nodes.map((node) => node.id)).toEqual([THERMO]);
   });
 });

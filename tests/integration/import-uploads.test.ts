@@ -11,12 +11,14 @@ import { closeDriver } from "@/lib/db/driver";
 import type { ImportJob } from "@/lib/import/jobs";
 import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("upload");
 const base = "http://127.0.0.1";
 /** Imports are for editors: every request here is an editor's. */
 let editor: TestUser;
-const headers = () => ({ cookie: editor.cookie });
+// Origin on every call, writes and job polls alike: simpler than telling them apart, and harmless on a read.
+const headers = () => ({ cookie: editor.cookie, ...SAME_ORIGIN });
 
 beforeAll(async () => {
   editor = await createTestUser(prefix, "editor");

@@ -164,7 +164,7 @@ describe("OpenID Connect sign-in", () => {
     const passwordAttempt = await signInRoute(
       new NextRequest(`${APP}/api/auth/signin`, {
         method: "POST",
-        headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: currentAddress },
+        headers: { "content-type": "application/json", host: new URL(APP).host, origin: APP, [CLIENT_ADDRESS_HEADER]: currentAddress },
         body: JSON.stringify({ email: `${prefix}newcomer@example.test`, password: "anything at all" }),
       }),
     );
@@ -286,7 +286,7 @@ it("password sign-in still works for the accounts it made (TEST_PASSWORD)", asyn
   const response = await signInRoute(
     new NextRequest(`${APP}/api/auth/signin`, {
       method: "POST",
-      headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: testAddress() },
+      headers: { "content-type": "application/json", host: new URL(APP).host, origin: APP, [CLIENT_ADDRESS_HEADER]: testAddress() },
       body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
     }),
   );

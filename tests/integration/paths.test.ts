@@ -8,7 +8,7 @@ import { GET as pathsRoute } from "@/app/api/paths/route";
 import { closeDriver } from "@/lib/db/driver";
 import type { GraphData } from "@/lib/graph/types";
 import { findPaths, PATH_SEARCH_TIMEOUT_MS, PathSearchTooSlowError, type EntityPath, type PathsResult } from "@/lib/paths";
-import { TEST_VIEWER } from "../support/auth";
+import { createTestUser, removeTestUsers, TEST_VIEWER, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 
 const THERMO = "company-thermo-fisher";
@@ -16,13 +16,21 @@ const RUBIO = "legislator-marco-rubio";
 
 const prefix = uniquePrefix("paths");
 
+const readerPrefix = uniquePrefix("paths-api-reader");
+let reader: TestUser;
+beforeAll(async () => {
+  reader = await createTestUser(readerPrefix, "viewer");
+});
+
 afterAll(async () => {
+  await removeTestUsers(readerPrefix);
   await deleteByPrefix(prefix);
   await closeDriver();
   await closeTestDriver();
 });
 
-const request = (path: string) => new NextRequest(new URL(path, "http://127.0.0.1"));
+// Reading needs an account on a new instance (private by default): these requests come from a signed-in viewer.
+const request = (path: string) => new NextRequest(new URL(path, "http://127.0.0.1"), { headers: { cookie: reader.cookie } });
 
 async function call(path: string) {
   const answer = await pathsRoute(request(path));

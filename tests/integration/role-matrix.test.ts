@@ -2,7 +2,7 @@
  * The role matrix: every write route handler x {signed out, viewer, editor, analyst, admin} answers as
  * lib/auth/permissions.ts says (401 signed out, 403 role too low, anything else when allowed: a 400 or
  * 409 there means the permission check passed and the request itself was refused), and the reads with
- * REDSTRING_PUBLIC_READ on and off, and the audit trail (signed-in users only). There are no server
+ * signed-out reading on and off (the admins' setting), and the audit trail (signed-in users only). There are no server
  * actions; every write is a route handler.
  */
 import { NextRequest } from "next/server";
@@ -41,7 +41,9 @@ import { createQuery } from "@/lib/queries/store";
 import { createSnapshot } from "@/lib/snapshots/store";
 import { createSnapshotSchema } from "@/lib/snapshots/model";
 import { createTestUser, createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
+import { publicReadOff, publicReadOn } from "../support/instance-settings";
 import { closeTestDriver, cypher } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 type Who = "signed out" | "viewer" | "editor" | "analyst" | "admin";
 const EVERYONE: Who[] = ["signed out", "viewer", "editor", "analyst", "admin"];
@@ -103,7 +105,7 @@ const url = (path: string) => new URL(path, "http://127.0.0.1");
 function request(who: Who, path: string, method = "GET", body?: unknown): NextRequest {
   return new NextRequest(url(path), {
     method,
-    headers: { "content-type": "application/json", ...cookieOf(who) },
+    headers: { "content-type": "application/json", ...cookieOf(who), ...(method === "GET" ? {} : SAME_ORIGIN) },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
 }
@@ -202,25 +204,23 @@ const reads: { name: string; send: (who: Who) => Promise<Response> }[] = [
 ];
 
 describe("reads", () => {
-  afterEach(() => {
+  afterEach(async () => {
     delete process.env.REDSTRING_PUBLIC_READ;
     forgetCachedConfig();
+    await publicReadOff();
   });
 
-  it.each(reads.map((read) => [read.name, read] as const))("%s: anyone while REDSTRING_PUBLIC_READ is on (the default)", async (_name, read) => {
+  it.each(reads.map((read) => [read.name, read] as const))("%s: anyone once an admin turns signed-out reading on", async (_name, read) => {
+    await publicReadOn();
     for (const who of EVERYONE) expect((await read.send(who)).status, who).toBeLessThan(400);
   });
 
-  it.each(reads.map((read) => [read.name, read] as const))("%s: signed-in users only when it is off", async (_name, read) => {
-    process.env.REDSTRING_PUBLIC_READ = "false";
-    forgetCachedConfig();
+  it.each(reads.map((read) => [read.name, read] as const))("%s: signed-in users only while it is off (a new instance)", async (_name, read) => {
     expect((await read.send("signed out")).status).toBe(401);
     for (const who of ["viewer", "admin"] as const) expect((await read.send(who)).status, who).toBeLessThan(400);
   });
 
   it("keeps permalinks public even when reading is not, but not the list of all links or the imports", async () => {
-    process.env.REDSTRING_PUBLIC_READ = "false";
-    forgetCachedConfig();
     const live = await createSnapshot(users.editor.actor, createSnapshotSchema.parse(view));
     expect((await snapshotRoute(request("signed out", "/"), params({ id: live.snapshot.id }))).status).toBe(200);
     expect((await imageRoute(request("signed out", "/"), params({ id: live.snapshot.id }))).status).toBe(200);
@@ -239,8 +239,13 @@ describe("the audit trail", () => {
     ["GET /api/changes", (who: Who) => changesRoute(request(who, "/api/changes"))],
     ["GET /api/entities/{id}/history", (who: Who) => historyRoute(request(who, `/api/entities/${matrixEntity}/history`), params({ id: matrixEntity }))],
   ] as const)("%s: every signed-in role, never signed out, even with public reading on", async (_name, send) => {
-    expect((await send("signed out")).status).toBe(401);
-    for (const who of ["viewer", "editor", "analyst", "admin"] as const) expect((await send(who)).status, who).toBe(200);
+    await publicReadOn();
+    try {
+      expect((await send("signed out")).status).toBe(401);
+      for (const who of ["viewer", "editor", "analyst", "admin"] as const) expect((await send(who)).status, who).toBe(200);
+    } finally {
+      await publicReadOff();
+    }
   });
 });
 
@@ -248,11 +253,11 @@ describe("sessions follow the account", () => {
   it("treats a disabled account as signed out, and a role change applies on the next request", async () => {
     const disabled = await createTestUser(users.prefix, "analyst", { disabled: true, suffix: "disabled" });
     expect((await runDraftRoute(request("signed out", "/api/run-query", "POST", { cypher: "RETURN 1 AS one" }))).status).toBe(401);
-    const asDisabled = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: disabled.cookie }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    const asDisabled = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: disabled.cookie, ...SAME_ORIGIN }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
     expect((await runDraftRoute(asDisabled)).status).toBe(401);
 
     const promoted = await createTestUser(users.prefix, "viewer", { suffix: "promoted" });
-    const draft = () => new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: promoted.cookie }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    const draft = () => new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: promoted.cookie, ...SAME_ORIGIN }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
     expect((await runDraftRoute(draft())).status).toBe(403);
     const change = await patchUserRoute(request("admin", `/api/admin/users/${promoted.id}`, "PATCH", { role: "analyst" }), params({ id: promoted.id }));
     expect(change.status).toBe(200);
@@ -260,7 +265,7 @@ describe("sessions follow the account", () => {
   });
 
   it("ignores a forged cookie, and refuses a write from another site's page", async () => {
-    const forged = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: "redstring_session=Fe26.2**forged" }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
+    const forged = new NextRequest(url("/api/run-query"), { method: "POST", headers: { cookie: "redstring_session=Fe26.2**forged", ...SAME_ORIGIN }, body: JSON.stringify({ cypher: "RETURN 1 AS one" }) });
     expect((await runDraftRoute(forged)).status).toBe(401);
     const crossSite = new NextRequest(url("/api/run-query"), {
       method: "POST",

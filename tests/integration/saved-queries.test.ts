@@ -17,6 +17,7 @@ import type { SavedQuery, SavedQuerySummary } from "@/lib/queries/model";
 import { starterQueries } from "@/graph-seed/starter-queries";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, graphCounts } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const created: string[] = [];
 // Everything here acts as an analyst, who maintains the library; tests/integration/role-matrix.test.ts
@@ -42,7 +43,7 @@ const get = (path: string) => new NextRequest(url(path), { headers: { cookie: us
 const send = (path: string, method: string, body?: unknown, headers: Record<string, string> = {}) =>
   new NextRequest(url(path), {
     method,
-    headers: { "content-type": "application/json", cookie: users.analyst.cookie, ...headers },
+    headers: { "content-type": "application/json", cookie: users.analyst.cookie, ...(method === "GET" ? {} : SAME_ORIGIN), ...headers },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });

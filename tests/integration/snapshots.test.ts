@@ -13,6 +13,7 @@ import type { CreatedSnapshot, Snapshot, SnapshotComparison, SnapshotSummary } f
 import { snapshotState } from "@/lib/snapshots/store";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("snap");
 const company = `${prefix}company`;
@@ -48,7 +49,7 @@ const url = (path: string) => new URL(path, "http://127.0.0.1");
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   new NextRequest(url(path), {
     method: "POST",
-    headers: { "content-type": "application/json", cookie: users.editor.cookie, ...headers },
+    headers: { "content-type": "application/json", cookie: users.editor.cookie, ...SAME_ORIGIN, ...headers },
     body: JSON.stringify(body),
   });
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -112,7 +113,7 @@ describe("sharing a view", () => {
     const { body: frozen } = await call<Snapshot>(snapshotRoute(new NextRequest(url("/")), withId(id)));
     expect(frozen.graph.nodes.find((node) => node.id === company)?.properties.description).toBe("as first written");
 
-    const { status, body: comparison } = await call<SnapshotComparison>(compareRoute(new NextRequest(url("/")), withId(id)));
+    const { status, body: comparison } = await call<SnapshotComparison>(compareRoute(new NextRequest(url("/"), { headers: { cookie: users.viewer.cookie } }), withId(id)));
     expect(status).toBe(200);
     expect(comparison.nodes.changed).toEqual([
       { id: company, name: "Snapshot Test Co", changes: [{ field: "description", before: "as first written", after: "corrected later" }] },
@@ -122,7 +123,7 @@ describe("sharing a view", () => {
     expect(comparison.nodes.removed).toEqual([]);
 
     await cypher("MATCH (g:Entity {id: $region}) DETACH DELETE g", { region });
-    const { body: afterDelete } = await call<SnapshotComparison>(compareRoute(new NextRequest(url("/")), withId(id)));
+    const { body: afterDelete } = await call<SnapshotComparison>(compareRoute(new NextRequest(url("/"), { headers: { cookie: users.viewer.cookie } }), withId(id)));
     expect(afterDelete.nodes.removed).toEqual([region]);
     expect(afterDelete.edges.removed).toEqual([`${prefix}located`]);
     await cypher("CREATE (:Entity:Region {id: $region, name: 'Snapshot Test Region'})", { region });
@@ -168,7 +169,7 @@ describe("revoking", () => {
     const data = await call(snapshotRoute(new NextRequest(url("/")), withId(id)));
     expect(data.status).toBe(410);
     expect(JSON.stringify(data.body)).not.toContain("Snapshot Test Co");
-    expect((await compareRoute(new NextRequest(url("/")), withId(id))).status).toBe(410);
+    expect((await compareRoute(new NextRequest(url("/"), { headers: { cookie: users.viewer.cookie } }), withId(id))).status).toBe(410);
     expect((await imageRoute(new NextRequest(url("/")), withId(id))).status).toBe(410);
 
     const again = await call(revokeRoute(post(`/api/snapshots/${id}/revoke`, { revokeKey: made.revokeKey }), withId(id)));
@@ -184,7 +185,7 @@ describe("mistakes", () => {
   ])("answers 404, not 500, for %s", async (_label, id) => {
     expect((await snapshotRoute(new NextRequest(url("/")), withId(id))).status).toBe(404);
     expect((await imageRoute(new NextRequest(url("/")), withId(id))).status).toBe(404);
-    expect((await compareRoute(new NextRequest(url("/")), withId(id))).status).toBe(404);
+    expect((await compareRoute(new NextRequest(url("/"), { headers: { cookie: users.viewer.cookie } }), withId(id))).status).toBe(404);
   });
 
   it.each([

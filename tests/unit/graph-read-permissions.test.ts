@@ -1,6 +1,6 @@
 /**
- * The graph reads check "graph:read" themselves, in the data-access layer, before touching Neo4j: with
- * REDSTRING_PUBLIC_READ=false a signed-out actor is refused by the function itself (401, the same message
+ * The graph reads check "graph:read" themselves, in the data-access layer, before touching Neo4j: a
+ * signed-out actor the instance does not let read is refused by the function itself (401, the same message
  * the route handlers answer with), and no transaction is ever opened. The database layer is replaced by
  * spies that fail the test if anything reaches it.
  */
@@ -54,7 +54,7 @@ afterEach(() => {
 });
 
 describe("graph reads in the data-access layer", () => {
-  it.each(reads)("%s refuses a signed-out actor when REDSTRING_PUBLIC_READ=false, before touching Neo4j", async (_name, call) => {
+  it.each(reads)("%s refuses a signed-out actor whom the instance does not let read, before touching Neo4j", async (_name, call) => {
     const refused = call(SIGNED_OUT);
     await expect(refused).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(refused).rejects.toMatchObject({ status: 401, message: "Sign in to read the graph." });
@@ -73,9 +73,14 @@ describe("graph reads in the data-access layer", () => {
     await expect(chunks.next()).rejects.toThrow("the database was touched");
   });
 
-  it("lets a signed-out actor through when REDSTRING_PUBLIC_READ is on (the default)", async () => {
+  it("lets a signed-out actor through when the instance lets signed-out visitors read (actor.publicRead)", async () => {
+    // lib/auth/session.ts makes this actor for a signed-out request while the setting (or the environment) says yes.
+    await expect(searchEntities({ user: null, publicRead: true }, "thermo", { limit: 5 })).rejects.toThrow("the database was touched");
+  });
+
+  it("refuses a signed-out actor made without asking the instance, even with REDSTRING_PUBLIC_READ on", async () => {
     vi.stubEnv("REDSTRING_PUBLIC_READ", "true");
     forgetCachedConfig();
-    await expect(searchEntities(SIGNED_OUT, "thermo", { limit: 5 })).rejects.toThrow("the database was touched");
+    await expect(searchEntities(SIGNED_OUT, "thermo", { limit: 5 })).rejects.toBeInstanceOf(UnauthorizedError);
   });
 });

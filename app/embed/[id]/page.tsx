@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { EmbedView } from "@/components/snapshots/EmbedView";
 import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
+import { SIGNED_OUT } from "@/lib/auth/permissions";
 import { snapshotForPage } from "@/lib/snapshots/page-data";
 
 export const metadata: Metadata = { title: "Redstring graph", robots: { index: false } };
 
-/** A snapshot for an iframe in an article: the graph, details on click, a link back; no app chrome. */
+/**
+ * A snapshot for an iframe in an article: the graph, details on click, a link back; no app chrome. Read
+ * as a signed-out visitor: an embed is for the public, so a private note never reaches it.
+ */
 export default async function EmbedPage({ params }: { params: Promise<{ id: string }> }) {
-  const snapshot = await snapshotForPage((await params).id);
+  const snapshot = await snapshotForPage(SIGNED_OUT, (await params).id);
   return snapshot ? <EmbedView snapshot={snapshot} /> : <RevokedNotice />;
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
 import { SnapshotView } from "@/components/snapshots/SnapshotView";
+import { SIGNED_OUT } from "@/lib/auth/permissions";
+import { actorFromCookies } from "@/lib/auth/session";
 import { publicBaseUrl } from "@/lib/public-url";
 import { isSnapshotId } from "@/lib/snapshots/model";
 import { snapshotForPage } from "@/lib/snapshots/page-data";
@@ -9,12 +11,16 @@ import { isolate, stripBidiControls } from "@/lib/text/bidi";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Link previews: title, note and a server-drawn image of the subgraph (Open Graph and Twitter cards). */
+/**
+ * Link previews: title, the public caption (never a private note: the snapshot is read as a signed-out
+ * visitor, whoever asks, since a preview is shown to everyone) and a server-drawn image of the subgraph
+ * (Open Graph and Twitter cards).
+ */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!isSnapshotId(id)) return { title: "Not found · Redstring" };
   try {
-    const snapshot = await getSnapshot(id);
+    const snapshot = await getSnapshot(SIGNED_OUT, id);
     const base = await publicBaseUrl();
     const description =
       snapshot.note || `A graph of ${snapshot.nodeCount} entities and ${snapshot.edgeCount} relationships, shared from Redstring.`;
@@ -33,7 +39,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
+/** The page itself: a signed-in team member also reads a private note (marked as such). */
 export default async function SnapshotPage({ params }: Props) {
-  const snapshot = await snapshotForPage((await params).id);
+  const snapshot = await snapshotForPage(await actorFromCookies(), (await params).id);
   return snapshot ? <SnapshotView snapshot={snapshot} /> : <RevokedNotice />;
 }

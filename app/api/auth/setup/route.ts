@@ -1,10 +1,16 @@
 import type { NextRequest } from "next/server";
+import { z } from "zod";
 import { setSessionCookie } from "@/lib/auth/session";
 import { createFirstAdmin, setupSchema } from "@/lib/auth/users";
+import { getConfig } from "@/lib/config";
 import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
 import { clientAddress } from "@/lib/client-address";
 import { SIGN_IN_ADDRESS_LIMIT, takeToken } from "@/lib/rate-limit";
 import { BODY_LIMITS } from "@/lib/request-body";
+import { updateInstanceSettings } from "@/lib/settings/instance";
+
+/** The first admin, and whether signed-out visitors may read (off unless ticked: private by default). */
+const setupRequestSchema = setupSchema.extend({ publicRead: z.boolean().default(false) });
 
 /** Creates the first admin on an instance with no user (409 afterwards) and signs them in. */
 export async function POST(request: NextRequest) {
@@ -13,8 +19,11 @@ export async function POST(request: NextRequest) {
     async () => {
       assertSameOrigin(request);
       await takeToken(SIGN_IN_ADDRESS_LIMIT, `setup|${clientAddress(request)}`);
-      const user = await createFirstAdmin(await parseJsonBody(request, setupSchema, BODY_LIMITS.credentials));
+      const { publicRead, ...admin } = await parseJsonBody(request, setupRequestSchema, BODY_LIMITS.credentials);
+      const user = await createFirstAdmin(admin);
       userId = user.id;
+      // The first admin's choice on the setup page; ignored while REDSTRING_PUBLIC_READ decides.
+      if (getConfig().publicRead === undefined) await updateInstanceSettings({ user }, { publicRead });
       return { user };
     },
     { status: 201 },

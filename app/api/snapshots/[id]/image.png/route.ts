@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { renderPreviewPng } from "@/lib/graph/png";
+import { SIGNED_OUT } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { snapshotIdFrom } from "@/lib/snapshots/params";
 import { getSnapshot } from "@/lib/snapshots/store";
@@ -7,11 +8,12 @@ import { getSnapshot } from "@/lib/snapshots/store";
 /**
  * The link-preview image (Open Graph / Twitter card) of a snapshot, rendered on the server from the
  * frozen positions. A revoked snapshot's image is gone too (410). Errors answer as plain text: whoever
- * asks for an image is a crawler or an <img>, not a JSON client.
+ * asks for an image is a crawler or an <img>, not a JSON client. Read as a signed-out visitor, whoever
+ * asks: the image is cached publicly, so it may carry only what everyone may see (never a private note).
  */
 export async function GET(_request: NextRequest, context: { params: Promise<{ id: string }> }) {
   try {
-    const snapshot = await getSnapshot(await snapshotIdFrom(context));
+    const snapshot = await getSnapshot(SIGNED_OUT, await snapshotIdFrom(context));
     const png = renderPreviewPng(snapshot.graph, snapshot.title);
     return new Response(new Uint8Array(png), {
       headers: {
