@@ -14,8 +14,13 @@ const JVM_NAME = /\b(?:java|javax|jdk|sun|scala|kotlin|org|com|io|net)\.(?:[A-Za
 /** A bare exception class name: "IllegalArgumentException:". */
 const EXCEPTION_NAME = /\b[A-Za-z_$][\w$]*Exception\b:?/g;
 const FILE_URL = /\bfile:[^\s'"`)\]]*/gi;
+/**
+ * The app's own addresses ("POST /api/entities", "/admin/settings") are public and help the reader: a
+ * path under one of its top-level routes is not a server location.
+ */
+const APP_ROUTES = "(?:api|admin|account|queries|s|embed|snapshots|changes|setup|signin|w|resolution)/";
 /** An absolute path of two segments or more, after a space, quote, bracket or punctuation (or first). */
-const UNIX_PATH = /(^|[\s'"`(=:,[])\/(?:[\w.@+~-]+\/)+[\w.@+~-]*/g;
+const UNIX_PATH = new RegExp(`(^|[\\s'"\`(=:,[])\\/(?!${APP_ROUTES})(?:[\\w.@+~-]+\\/)+[\\w.@+~-]*`, "g");
 const WINDOWS_PATH = /\b[A-Za-z]:\\[^\s'"`)\]]*/g;
 
 const HIDDEN = "(a location on the server)";

@@ -19,6 +19,7 @@ import type { JsonValue } from "@/lib/db/values";
 import type { SavedQuery } from "@/lib/queries/model";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("occ");
 const id = (name: string) => `${prefix}${name}`;
@@ -63,7 +64,7 @@ afterAll(async () => {
 
 const url = (path: string) => new URL(path, "http://127.0.0.1");
 function request(method: string, path: string, body?: unknown, options: { cookie?: string; key?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", cookie: options.cookie ?? users.editor.cookie };
+  const headers: Record<string, string> = { ...SAME_ORIGIN, "content-type": "application/json", cookie: options.cookie ?? users.editor.cookie };
   if (options.key !== undefined) headers["idempotency-key"] = options.key;
   return new NextRequest(url(path), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 }

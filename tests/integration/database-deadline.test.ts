@@ -61,7 +61,9 @@ describe("a database that stops answering", () => {
       for (let request = 0; request < 2; request += 1) {
         const answer = await health();
         expect(answer.status).toBe(503);
-        expect(answer.body.error).toMatch(/did not answer within 3 s/);
+        // The watchdog's "did not answer", or the driver's own connection timeout if a new connection was
+        // being opened: both are the same deadline (lib/db/driver.ts).
+        expect(answer.body.error).toMatch(/did not answer within 3 s|not reachable/);
         expect(answer.ms).toBeLessThan(ANSWER_BOUND_MS);
       }
     } finally {

@@ -13,6 +13,7 @@ import { POST as signInRoute } from "@/app/api/auth/signin/route";
 import { closeDriver } from "@/lib/db/driver";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const base = "http://127.0.0.1";
 let users: TestUsers;
@@ -45,7 +46,7 @@ const draft = (cypher: string) =>
   runDraftRoute(
     new NextRequest(`${base}/api/run-query`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: users.analyst.cookie },
+      headers: { ...SAME_ORIGIN, "content-type": "application/json", cookie: users.analyst.cookie },
       body: JSON.stringify({ cypher }),
     }),
   );
@@ -72,11 +73,11 @@ it("keeps Neo4j's syntax message, which an analyst needs, with its position", as
 });
 
 it("answers bad bodies, unknown uploads and missing files without paths", async () => {
-  const notJson = await answer(await signInRoute(new NextRequest(`${base}/api/auth/signin`, { method: "POST", body: "{", headers: { "content-type": "application/json" } })));
+  const notJson = await answer(await signInRoute(new NextRequest(`${base}/api/auth/signin`, { method: "POST", body: "{", headers: { ...SAME_ORIGIN, "content-type": "application/json" } })));
   expect(notJson.status).toBe(400);
   const uploadId = "AAAAAAAAAAAAAAAA";
   const unknown = await answer(
-    await uploadFileRoute(new NextRequest(`${base}/api/imports/uploads/${uploadId}?name=x.csv`, { method: "PUT", body: "x", headers: { cookie: users.editor.cookie } }), {
+    await uploadFileRoute(new NextRequest(`${base}/api/imports/uploads/${uploadId}?name=x.csv`, { method: "PUT", body: "x", headers: { ...SAME_ORIGIN, cookie: users.editor.cookie } }), {
       params: Promise.resolve({ uploadId }),
     }),
   );
@@ -86,7 +87,7 @@ it("answers bad bodies, unknown uploads and missing files without paths", async 
       new NextRequest(`${base}/api/imports`, {
         method: "POST",
         body: JSON.stringify({ uploadId, format: "json", file: "graph.json" }),
-        headers: { "content-type": "application/json", cookie: users.editor.cookie },
+        headers: { ...SAME_ORIGIN, "content-type": "application/json", cookie: users.editor.cookie },
       }),
     ),
   );

@@ -25,6 +25,7 @@ import type { ImportJob } from "@/lib/import/jobs";
 import { ABANDONED_AFTER_MS, uploadRoot } from "@/lib/import/uploads";
 import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("limits");
 const base = "http://127.0.0.1";
@@ -68,14 +69,14 @@ async function json<T>(response: Promise<Response>): Promise<Answer<T>> {
 }
 
 async function newUpload(user = owner): Promise<string> {
-  const { status, body } = await json<{ uploadId: string }>(uploadRoute(new NextRequest(`${base}/api/imports/uploads`, { method: "POST", headers: { cookie: user.cookie } })));
+  const { status, body } = await json<{ uploadId: string }>(uploadRoute(new NextRequest(`${base}/api/imports/uploads`, { method: "POST", headers: { ...SAME_ORIGIN, cookie: user.cookie } })));
   expect(status).toBe(201);
   return body.uploadId;
 }
 
 /** PUTs a file; `body` may be a stream (then sent chunked, without Content-Length). */
 function put(uploadId: string, name: string, body: string | ReadableStream<Uint8Array>, user = owner, headers: Record<string, string> = {}) {
-  const init = { method: "PUT", body, headers: { cookie: user.cookie, ...headers }, duplex: "half" } as StreamingInit;
+  const init = { method: "PUT", body, headers: { ...SAME_ORIGIN, cookie: user.cookie, ...headers }, duplex: "half" } as StreamingInit;
   return json<{ bytes: number }>(fileRoute(new NextRequest(`${base}/api/imports/uploads/${uploadId}?name=${encodeURIComponent(name)}`, init), { params: Promise.resolve({ uploadId }) }));
 }
 
@@ -85,7 +86,7 @@ function putFile(uploadId: string, name: string, file: string) {
 
 function start(body: Record<string, unknown>, user = owner) {
   return json<ImportJob>(
-    startRoute(new NextRequest(`${base}/api/imports`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie: user.cookie } })),
+    startRoute(new NextRequest(`${base}/api/imports`, { method: "POST", body: JSON.stringify(body), headers: { ...SAME_ORIGIN, "content-type": "application/json", cookie: user.cookie } })),
   );
 }
 

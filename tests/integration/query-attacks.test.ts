@@ -15,6 +15,7 @@ import { NextRequest } from "next/server";
 import { POST as createQueryRoute } from "@/app/api/queries/route";
 import { POST as runSavedRoute } from "@/app/api/queries/[id]/run/route";
 import { POST as runDraftRoute } from "@/app/api/run-query/route";
+import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "@/lib/model/registry";
 import { createQuery } from "@/lib/queries/store";
@@ -42,7 +43,16 @@ let versionLinkElementId = "";
 let plantedQueryId = "";
 const BASE = "http://127.0.0.1:3000";
 
+/**
+ * A short run limit for this file, so the exhaustion attacks are stopped (by the engine's own check or by
+ * the app's deadline a second later) however fast the machine is.
+ */
+const QUERY_TIMEOUT_MS = "2000";
+const savedQueryTimeout = process.env.REDSTRING_QUERY_TIMEOUT_MS;
+
 beforeAll(async () => {
+  process.env.REDSTRING_QUERY_TIMEOUT_MS = QUERY_TIMEOUT_MS;
+  forgetCachedConfig();
   users = await createTestUsers("attacks");
   const [user] = await cypher(
     `CREATE (u:User {id: $id, email: $email, name: 'Planted', role: 'admin', passwordHash: $hash, createdAt: datetime()})
@@ -93,6 +103,9 @@ afterAll(async () => {
     { marker },
   );
   await removeTestUsers(users.prefix);
+  if (savedQueryTimeout === undefined) delete process.env.REDSTRING_QUERY_TIMEOUT_MS;
+  else process.env.REDSTRING_QUERY_TIMEOUT_MS = savedQueryTimeout;
+  forgetCachedConfig();
   await closeDriver();
   await closeTestDriver();
 });
@@ -256,7 +269,7 @@ const ATTACKS: Attack[] = [
   {
     // Neo4j checks its timeout between rows, not inside one expression: the app's own deadline answers.
     title: "a long loop inside one expression",
-    cypher: () => "RETURN reduce(s = 0, x IN range(1, 40000000) | s + x) AS n",
+    cypher: () => "RETURN reduce(s = 0, x IN range(1, 500000000) | s + x) AS n",
     outcome: "stopped",
   },
   // Allowed shapes that reach only entities: they run, and must show nothing internal.

@@ -21,6 +21,7 @@ import { applyClientAddress, parseTrustedProxies, type TrustedProxies } from "@/
 import { CLIENT_ADDRESS_HEADER, removeTestRateLimits, testAddress } from "../support/addresses";
 import { TEST_PASSWORD, createTestUser, createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const APP = "http://127.0.0.1";
 let users: TestUsers;
@@ -83,7 +84,7 @@ function signInOverSocket(from: string, email: string, password: string, headers
   const body = JSON.stringify({ email, password });
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
-      { host: "127.0.0.1", port, localAddress: from, method: "POST", path: "/api/auth/signin", headers: { "content-type": "application/json", ...headers } },
+      { host: "127.0.0.1", port, localAddress: from, method: "POST", path: "/api/auth/signin", headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port}`, ...headers } },
       (incoming) => {
         void bodyOf(incoming).then((text) => resolve({ status: incoming.statusCode ?? 0, ...(JSON.parse(text) as { error?: string }) }), reject);
       },
@@ -98,7 +99,7 @@ async function signInFrom(address: string, email: string, password: string): Pro
   const response = await signInRoute(
     new NextRequest(`${APP}/api/auth/signin`, {
       method: "POST",
-      headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: address },
+      headers: { ...SAME_ORIGIN, "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: address },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -173,7 +174,7 @@ describe("sign-in", () => {
     const response = await fresh.POST(
       new NextRequest(`${APP}/api/auth/signin`, {
         method: "POST",
-        headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: address },
+        headers: { ...SAME_ORIGIN, "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: address },
         body: JSON.stringify({ email: users.viewer.email, password: TEST_PASSWORD }),
       }),
     );
@@ -188,7 +189,7 @@ describe("writes and signed-out runs", () => {
       patchUserRoute(
         new NextRequest(`${APP}/api/admin/users/${users.admin.id}`, {
           method: "PATCH",
-          headers: { "content-type": "application/json", cookie: users.viewer.cookie },
+          headers: { ...SAME_ORIGIN, "content-type": "application/json", cookie: users.viewer.cookie },
           body: JSON.stringify({ role: "admin" }),
         }),
         { params: Promise.resolve({ id: users.admin.id }) },
@@ -210,7 +211,7 @@ describe("writes and signed-out runs", () => {
     const address = testAddress();
     const run = (headers: Record<string, string>) =>
       runSavedRoute(
-        new NextRequest(`${APP}/api/queries/${query.id}/run`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ values: {} }) }),
+        new NextRequest(`${APP}/api/queries/${query.id}/run`, { method: "POST", headers: { ...SAME_ORIGIN, "content-type": "application/json", ...headers }, body: JSON.stringify({ values: {} }) }),
         { params: Promise.resolve({ id: query.id }) },
       );
     for (let attempt = 0; attempt < SIGNED_OUT_RUN_LIMIT.max; attempt += 1) expect((await run({ [CLIENT_ADDRESS_HEADER]: address })).status).toBe(200);

@@ -10,6 +10,7 @@ import { closeDriver } from "@/lib/db/driver";
 import { BODY_LIMITS } from "@/lib/request-body";
 import { TEST_PASSWORD, createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, uniquePrefix } from "../support/neo4j";
+import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("bodies");
 const base = "http://127.0.0.1";
@@ -50,7 +51,7 @@ function endlessBody(total: number) {
 }
 
 function chunkedPost(path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-  return new NextRequest(`${base}${path}`, { method: "POST", body, duplex: "half", headers: { "content-type": "application/json", ...headers } } as StreamingInit);
+  return new NextRequest(`${base}${path}`, { method: "POST", body, duplex: "half", headers: { ...SAME_ORIGIN, "content-type": "application/json", ...headers } } as StreamingInit);
 }
 
 it.each([
@@ -96,7 +97,7 @@ it("reads a chunked body under the limit as usual", async () => {
 });
 
 it("still answers 400 for a body under the limit that is not JSON", async () => {
-  const response = await signInRoute(new NextRequest(`${base}/api/auth/signin`, { method: "POST", body: "{not json", headers: { "content-type": "application/json" } }));
+  const response = await signInRoute(new NextRequest(`${base}/api/auth/signin`, { method: "POST", body: "{not json", headers: { ...SAME_ORIGIN, "content-type": "application/json" } }));
   expect(response.status).toBe(400);
   expect(((await response.json()) as { error: string }).error).toMatch(/not valid JSON/);
 });
