@@ -1,16 +1,23 @@
 /**
- * A database that stops answering, or dies, costs a request seconds, not minutes. The app is pointed at a
- * Neo4j engine of this file's own; the engine is frozen with SIGSTOP (its sockets stay open, as with a long
- * GC pause or a hung host, so no driver timeout fires), thawed, then killed. Health answers 503 with a
- * message within the deadline each time, and 200 again once the database is back.
+ * A Neo4j engine of this file's own, for what needs a database no other test has touched:
+ * - a new instance is private until its first admin says otherwise on the setup page;
+ * - a database that stops answering, or dies, costs a request seconds, not minutes. The engine is frozen
+ *   with SIGSTOP (its sockets stay open, as with a long GC pause or a hung host, so no driver timeout
+ *   fires), thawed, then killed. Health answers 503 with a message within the deadline each time, and 200
+ *   again once the database is back.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { NextRequest } from "next/server";
+import { POST as setupRoute } from "@/app/api/auth/setup/route";
 import { GET as healthRoute } from "@/app/api/health/route";
+import { GET as searchRoute } from "@/app/api/search/route";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
+import { forgetInstanceSettingsCache } from "@/lib/settings/instance";
 import { startNeo4jLocal } from "@/scripts/lib/neo4j-local.mjs";
+import { SAME_ORIGIN, TEST_BASE } from "../support/requests";
 
 const DEADLINE_MS = 3_000;
 /** Generous: the point is "seconds, not for as long as the database is stopped" on a loaded machine. */
@@ -33,6 +40,7 @@ async function pointAppAt(uri: string | undefined, deadline: string | undefined)
   if (deadline === undefined) delete process.env.REDSTRING_DB_DEADLINE_MS;
   else process.env.REDSTRING_DB_DEADLINE_MS = deadline;
   forgetCachedConfig();
+  forgetInstanceSettingsCache();
 }
 
 beforeAll(async () => {
@@ -52,6 +60,30 @@ afterAll(async () => {
   await engine?.stop();
   await pointAppAt(savedEnvironment.uri, savedEnvironment.deadline);
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("a new instance", () => {
+  const signedOutSearch = () => searchRoute(new NextRequest(`${TEST_BASE}/api/search?q=thermo`));
+
+  it("shows nothing of the graph to signed-out visitors, and health says nothing about the data", async () => {
+    expect(process.env.REDSTRING_PUBLIC_READ).toBeUndefined();
+    expect((await signedOutSearch()).status).toBe(401);
+    const response = await healthRoute();
+    expect(Object.keys((await response.json()) as object).sort()).toEqual(["database", "status"]);
+  });
+
+  it("lets signed-out visitors read once the first admin ticks the box on the setup page", async () => {
+    const response = await setupRoute(
+      new NextRequest(`${TEST_BASE}/api/auth/setup`, {
+        method: "POST",
+        headers: { ...SAME_ORIGIN, "content-type": "application/json" },
+        body: JSON.stringify({ email: "first-admin@example.test", name: "First admin", password: "a long enough password", publicRead: true }),
+      }),
+    );
+    expect(response.status, await response.clone().text()).toBe(201);
+    expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith("redstring_session="))).toBe(true);
+    expect((await signedOutSearch()).status).toBe(200);
+  });
 });
 
 describe("a database that stops answering", () => {
