@@ -120,7 +120,17 @@ function isHttps(request: NextRequest): boolean {
  * SameSite=Lax (not sent on other sites' POSTs), Secure over https.
  */
 export async function setSessionCookie(response: NextResponse, request: NextRequest, userId: string): Promise<void> {
-  response.cookies.set(SESSION_COOKIE, await openSession(userId, request.headers.get("user-agent") ?? ""), {
+  setSealedSessionCookie(response, request, await openSessionFor(request, userId));
+}
+
+/** Opens the session record for a request's browser: inside respond(), so a failure is a 503 with a message. */
+export function openSessionFor(request: NextRequest, userId: string): Promise<string> {
+  return openSession(userId, request.headers.get("user-agent") ?? "");
+}
+
+/** Puts an opened session's sealed id in the cookie. */
+export function setSealedSessionCookie(response: NextResponse, request: NextRequest, sealed: string): void {
+  response.cookies.set(SESSION_COOKIE, sealed, {
     httpOnly: true,
     sameSite: "lax",
     secure: isHttps(request),

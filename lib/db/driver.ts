@@ -6,7 +6,7 @@ import { getConfig } from "../config";
  * One driver per process. In development Next.js re-evaluates modules on every edit; keeping the driver on
  * globalThis stops each reload from leaking a connection pool.
  */
-const holder = globalThis as typeof globalThis & { __redstringDriver?: Driver };
+const holder = globalThis as typeof globalThis & { __redstringDriver?: Driver; __redstringProbeDriver?: Driver };
 
 export function getDriver(): Driver {
   if (holder.__redstringDriver) return holder.__redstringDriver;
@@ -24,8 +24,27 @@ export function getDriver(): Driver {
   return holder.__redstringDriver;
 }
 
+/**
+ * A driver of one connection for lib/db/liveness.ts's probe, outside the requests' pool: when every pooled
+ * connection is busy on a live database, the probe must still get through and say "alive", not wait in the
+ * queue and report a busy database as one that does not answer.
+ */
+export function getProbeDriver(): Driver {
+  if (holder.__redstringProbeDriver) return holder.__redstringProbeDriver;
+  const config = getConfig();
+  const auth = config.neo4jPassword ? neo4j.auth.basic(config.neo4jUsername, config.neo4jPassword) : undefined;
+  holder.__redstringProbeDriver = neo4j.driver(config.neo4jUri, auth, {
+    maxConnectionPoolSize: 1,
+    connectionTimeout: Math.min(3_000, config.databaseDeadlineMs),
+    connectionAcquisitionTimeout: config.databaseDeadlineMs,
+    userAgent: "redstring/0.1 liveness",
+  });
+  return holder.__redstringProbeDriver;
+}
+
 export async function closeDriver(): Promise<void> {
-  const driver = holder.__redstringDriver;
+  const drivers = [holder.__redstringDriver, holder.__redstringProbeDriver];
   holder.__redstringDriver = undefined;
-  await driver?.close();
+  holder.__redstringProbeDriver = undefined;
+  await Promise.all(drivers.map((driver) => driver?.close()));
 }

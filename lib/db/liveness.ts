@@ -7,10 +7,11 @@ import "server-only";
  * instead of waiting on. A slow query on a live database is left alone (its transaction timeout applies).
  *
  * One probe at a time per process, its answer shared for a second, so a burst of waiting requests costs
- * the database one question, not hundreds.
+ * the database one question, not hundreds. The probe has a connection of its own (getProbeDriver), so a
+ * pool full of busy requests on a live database does not read as a database that does not answer.
  */
 import { DatabaseUnavailableError } from "../errors";
-import { getDriver } from "./driver";
+import { getProbeDriver } from "./driver";
 import { formatSeconds } from "./errors";
 
 const PROBE_SHARED_MS = 1_000;
@@ -34,7 +35,7 @@ function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | "late"> {
 export function databaseAnswers(withinMs: number, now = Date.now()): Promise<boolean> {
   const recent = holder.__redstringProbe;
   if (recent && now - recent.at < PROBE_SHARED_MS) return recent.answered;
-  const asked = getDriver()
+  const asked = getProbeDriver()
     .getServerInfo()
     .then(() => true as const);
   // A probe that fails (refused, no route) means "not answering" just as a late one does.

@@ -204,7 +204,8 @@ export async function revokeSnapshot(actor: Actor, id: string, revokeKey: string
   await write((tx) => tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) SET s.revokedAt = coalesce(s.revokedAt, datetime())`, { id }));
   const summary = await findSummary(id);
   if (!summary) throw new NotFoundError(`No snapshot has the id "${id}".`);
-  return summary;
+  // Holding the key is not being on the team: a private note stays the team's.
+  return forReader(actor, summary);
 }
 
 /** The snapshot against today's data of the same entities (only those: nothing beyond the snapshot). */

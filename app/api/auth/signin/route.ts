@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { UnauthorizedError } from "@/lib/auth/permissions";
-import { setSessionCookie } from "@/lib/auth/session";
+import { openSessionFor, setSealedSessionCookie } from "@/lib/auth/session";
 import { authenticate } from "@/lib/auth/users";
 import { ForbiddenError } from "@/lib/errors";
 import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
@@ -18,7 +18,8 @@ const signInSchema = z.object({ email: z.string().trim().min(1, "Enter your emai
  * has an account.
  */
 export async function POST(request: NextRequest) {
-  let userId: string | undefined;
+  // Opened inside respond(), so a database failure there is a 503 with a message, not a bare 500.
+  let sealed: string | undefined;
   const response = await respond(async () => {
     assertSameOrigin(request);
     const { email, password } = await parseJsonBody(request, signInSchema, BODY_LIMITS.credentials);
@@ -30,10 +31,10 @@ export async function POST(request: NextRequest) {
     if (user === null) throw new UnauthorizedError("Wrong email or password.");
     if (user === "disabled") throw new ForbiddenError("This account is disabled. Ask an admin.");
     await Promise.all([refundToken(SIGN_IN_ADDRESS_LIMIT, address), refundToken(SIGN_IN_ACCOUNT_LIMIT, account)]);
-    userId = user.id;
+    sealed = await openSessionFor(request, user.id);
     return { user };
   });
-  if (userId) await setSessionCookie(response, request, userId);
+  if (sealed) setSealedSessionCookie(response, request, sealed);
   return response;
 }
 
