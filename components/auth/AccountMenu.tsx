@@ -20,7 +20,8 @@ export function AccountMenu() {
     router.refresh();
   }
   return (
-    <div className="ml-auto flex items-center gap-2 text-sm">
+    // Wraps on a phone: with an admin's links the row is wider than 390 px.
+    <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-2 gap-y-1 text-sm">
       {me.user ? (
         <>
           <span className="text-gray-700" data-testid="signed-in-as">

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import neo4j from "neo4j-driver";
+import { SAME_ORIGIN } from "./support";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -22,7 +23,7 @@ test("a client cannot choose the address its failed sign-ins count against", asy
     const before = (await countOf("signin-address:127.0.0.1")) ?? 0;
     const answer = await request.post("/api/auth/signin", {
       data: { email, password: "a wrong guess" },
-      headers: { "x-forwarded-for": spoofed[0] ?? "", "x-real-ip": spoofed[1] ?? "", "x-redstring-client-address": spoofed[2] ?? "" },
+      headers: { ...SAME_ORIGIN, "x-forwarded-for": spoofed[0] ?? "", "x-real-ip": spoofed[1] ?? "", "x-redstring-client-address": spoofed[2] ?? "" },
     });
     expect(answer.status()).toBe(401);
     expect(await countOf(`signin-account:${email}`)).toBe(1);
