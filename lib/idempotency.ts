@@ -19,6 +19,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { NextResponse } from "next/server";
 import { requirePermission, type Actor, type Permission } from "./auth/permissions";
 import { write } from "./db";
+import { isConstraintViolation } from "./db/errors";
 import { toPlain, type JsonValue } from "./db/values";
 import { BadRequestError, UnprocessableError } from "./errors";
 import { IDEMPOTENT_REQUEST_LABEL } from "./idempotency-schema";
@@ -183,8 +184,4 @@ async function sweepExpired(): Promise<void> {
     // Housekeeping only: the request goes on, and the next sweep tries again.
     console.warn("[redstring] could not sweep expired idempotency answers", cause);
   }
-}
-
-function isConstraintViolation(cause: unknown): boolean {
-  return typeof cause === "object" && cause !== null && "code" in cause && cause.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
 }

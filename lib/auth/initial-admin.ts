@@ -7,7 +7,8 @@ import "server-only";
 import { getConfig } from "../config";
 import { runRead, runWrite } from "../db/session";
 import { hashPassword } from "./passwords";
-import { countUsers, insertUser, isConstraintViolation, newUserId } from "./records";
+import { isConstraintViolation } from "../db/errors";
+import { countUsers, insertUser, newUserId } from "./records";
 
 export async function ensureInitialAdmin(): Promise<void> {
   const admin = getConfig().initialAdmin;

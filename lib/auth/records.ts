@@ -171,12 +171,3 @@ export async function insertOidcUser(
     oidcSubject: user.identity.subject,
   });
 }
-
-export function isConstraintViolation(cause: unknown): boolean {
-  return (
-    typeof cause === "object" &&
-    cause !== null &&
-    "code" in cause &&
-    cause.code === "Neo.ClientError.Schema.ConstraintValidationFailed"
-  );
-}

@@ -12,6 +12,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyNothing, 
 import { ROLES, UnauthorizedError, requirePermission, type Actor, type Role, type SessionUser } from "./permissions";
 import { SIGN_IN_ACCOUNT_LIMIT, refundToken, takeToken } from "../rate-limit";
 import { deleteSessionsOfUser } from "./session-records";
+import { isConstraintViolation } from "../db/errors";
 import {
   countUsers,
   findUserByEmail,
@@ -19,7 +20,6 @@ import {
   findUserByOidcIdentity,
   insertOidcUser,
   insertUser,
-  isConstraintViolation,
   linkOidcIdentity,
   listUserRecords,
   newUserId,

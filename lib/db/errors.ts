@@ -51,3 +51,9 @@ export function mapDatabaseError(cause: unknown): unknown {
   }
   return cause;
 }
+
+/** A write refused by a uniqueness constraint: someone else created the same record first. */
+export function isConstraintViolation(cause: unknown): boolean {
+  // By its code, not instanceof: what reaches a caller may have passed through another copy of the driver.
+  return typeof cause === "object" && cause !== null && "code" in cause && cause.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
+}

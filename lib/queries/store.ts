@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { read, write } from "../db";
+import { isConstraintViolation } from "../db/errors";
 import { ConflictError, NotFoundError } from "../errors";
 import { checkQuery, executeQuery, type QueryRunResult } from "./execute";
 import type { RawParameterValues } from "./parameters";
@@ -178,13 +179,4 @@ export async function runSavedQuery(
   const saved = version === undefined ? await getQuery(actor, id) : await getQueryVersion(actor, id, version);
   const result = await executeQuery({ cypher: saved.cypher, parameters: saved.parameters, values });
   return { query: { id, version: saved.version, title: saved.title }, result };
-}
-
-function isConstraintViolation(cause: unknown): boolean {
-  return (
-    typeof cause === "object" &&
-    cause !== null &&
-    "code" in cause &&
-    cause.code === "Neo.ClientError.Schema.ConstraintValidationFailed"
-  );
 }
