@@ -10,6 +10,7 @@
  */
 import { createReadStream } from "node:fs";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { describeBytes } from "../request-body";
 import type { ReadCounter } from "./types";
 
 /** The longest line (and, in the JSON scanner, the largest record) an import accepts: 1 MB. */
@@ -37,13 +38,8 @@ export interface ReadLinesOptions {
   maxLineBytes?: number;
 }
 
-export function describeSize(bytes: number): string {
-  if (bytes >= 1024 ** 2) return `${Number((bytes / 1024 ** 2).toFixed(1))} MB`;
-  return `${Math.ceil(bytes / 1024)} kB`;
-}
-
 export function oversizedLineReason(bytes: number, limit = MAX_LINE_BYTES): string {
-  return `the line is ${describeSize(bytes)} long; a line may be at most ${describeSize(limit)}`;
+  return `the line is ${describeBytes(bytes)} long; a line may be at most ${describeBytes(limit)}`;
 }
 
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

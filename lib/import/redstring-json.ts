@@ -12,7 +12,8 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { REDSTRING_JSON_FORMAT } from "../graph/export";
-import { MAX_LINE_BYTES, describeSize, readLines, type NumberedLine } from "./lines";
+import { describeBytes } from "../request-body";
+import { MAX_LINE_BYTES, readLines, type NumberedLine } from "./lines";
 import type { ImportItem, ImportSource, ReadCounter } from "./types";
 
 type ArrayKey = "entities" | "relationships";
@@ -40,7 +41,7 @@ export async function* scanRedstringJson(lines: AsyncIterable<NumberedLine>, max
   let lastLine = 0;
   let reportedInvalidLine = 0;
   const header: Record<string, unknown> = {};
-  const tooLong = (what: string) => `${what} is longer than ${describeSize(maxRecord)}, the most Redstring reads as one record`;
+  const tooLong = (what: string) => `${what} is longer than ${describeBytes(maxRecord)}, the most Redstring reads as one record`;
   /** Adds a run of plain string text to what is being collected; a reason when a key or header value grows too long. */
   const take = (run: string, partOfKey: boolean): string | null => {
     if (element && !element.oversized) {
