@@ -20,6 +20,7 @@ import { NextResponse } from "next/server";
 import { requirePermission, type Actor, type Permission } from "./auth/permissions";
 import { write } from "./db";
 import { isConstraintViolation } from "./db/errors";
+import { sweepSometimes } from "./db/housekeeping";
 import { toPlain, type JsonValue } from "./db/values";
 import { BadRequestError, UnprocessableError } from "./errors";
 import { IDEMPOTENT_REQUEST_LABEL } from "./idempotency-schema";
@@ -94,7 +95,7 @@ export async function idempotent(
   if (key === null || !user) return answer(await work(undefined));
   requirePermission(options.actor, options.permission);
   const identity: Identity = { userId: user.id, key, route: options.route, bodyHash: hashOf(options.body) };
-  await sweepExpired();
+  sweepSometimes("expired idempotency answers", deleteExpiredAnswers);
   // Two rounds at most: the second runs only after the first request with this key committed its answer
   // while this one waited on the constraint, and then finds it.
   for (let round = 1; ; round++) {
@@ -165,23 +166,13 @@ function answer(done: Answer): NextResponse {
   return NextResponse.json(done.body, { status: done.status });
 }
 
-let lastSweep = 0;
-
-/** At most once a minute per process: a few hundred expired answers deleted, by the createdAt index. */
-async function sweepExpired(): Promise<void> {
-  const now = Date.now();
-  if (now - lastSweep < 60_000) return;
-  lastSweep = now;
-  try {
-    await write((tx) =>
-      tx.run(
-        `MATCH (r:${IDEMPOTENT_REQUEST_LABEL}) WHERE r.createdAt < datetime() - duration($lifetime)
-         WITH r LIMIT 500 DELETE r`,
-        { lifetime: ANSWER_LIFETIME },
-      ),
-    );
-  } catch (cause) {
-    // Housekeeping only: the request goes on, and the next sweep tries again.
-    console.warn("[redstring] could not sweep expired idempotency answers", cause);
-  }
+/** A few hundred expired answers at a time, by the createdAt index. */
+function deleteExpiredAnswers() {
+  return write((tx) =>
+    tx.run(
+      `MATCH (r:${IDEMPOTENT_REQUEST_LABEL}) WHERE r.createdAt < datetime() - duration($lifetime)
+       WITH r LIMIT 500 DELETE r`,
+      { lifetime: ANSWER_LIFETIME },
+    ),
+  );
 }

@@ -7,6 +7,7 @@ import "server-only";
  * RateLimit is an internal label like User: never an Entity, never reachable by a saved query.
  */
 import { write } from "./db";
+import { sweepSometimes } from "./db/housekeeping";
 import { runWrite } from "./db/session";
 import { toPlain } from "./db/values";
 import { AppError } from "./errors";
@@ -73,7 +74,7 @@ export async function takeToken(limit: Limit, key: string): Promise<void> {
     const record = result.records[0];
     return { count: Number(toPlain(record?.get("count"))), remainingMs: Number(toPlain(record?.get("remainingMs"))) };
   });
-  sweepExpiredSometimes();
+  sweepSometimes("expired rate limits", deleteExpiredCounters);
   if (counted.count > limit.max) {
     throw new TooManyRequestsError(`Too many ${limit.what}. ${waitText(counted.remainingMs)} and try again.`, Math.ceil(counted.remainingMs / 1000));
   }
@@ -87,17 +88,6 @@ export async function refundToken(limit: Limit, key: string): Promise<void> {
   await write((tx) =>
     tx.run(`MATCH (r:${RATE_LIMIT_LABEL} {key: $key}) WHERE r.count > 0 SET r.count = r.count - 1`, { key: counterKey(limit, key) }),
   );
-}
-
-const SWEEP_EVERY_MS = 60_000;
-const holder = globalThis as typeof globalThis & { __redstringRateLimitSweptAt?: number };
-
-/** Expired counters are deleted in the background, at most once a minute per process, a batch at a time. */
-function sweepExpiredSometimes(): void {
-  const now = Date.now();
-  if (now - (holder.__redstringRateLimitSweptAt ?? 0) < SWEEP_EVERY_MS) return;
-  holder.__redstringRateLimitSweptAt = now;
-  void deleteExpiredCounters().catch((cause: unknown) => console.warn("[redstring] could not sweep expired rate limits", cause));
 }
 
 /** Deletes counters whose window ended; returns how many. */
