@@ -10,7 +10,6 @@ import "server-only";
  * the database one question, not hundreds. The probe has a connection of its own (getProbeDriver), so a
  * pool full of busy requests on a live database does not read as a database that does not answer.
  */
-import { afterTimeout } from "../after-timeout";
 import { DatabaseUnavailableError } from "../errors";
 import { getProbeDriver } from "./driver";
 import { formatSeconds } from "./errors";
@@ -24,18 +23,27 @@ interface Probe {
 
 const holder = globalThis as typeof globalThis & { __redstringProbe?: Probe };
 
+function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | "late"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Whether the database answers a trivial request within `withinMs` (shared between callers for a second). */
 export function databaseAnswers(withinMs: number, now = Date.now()): Promise<boolean> {
   const recent = holder.__redstringProbe;
   if (recent && now - recent.at < PROBE_SHARED_MS) return recent.answered;
-  // A probe that fails (refused, no route) means "not answering" just as a late one does.
   const asked = getProbeDriver()
     .getServerInfo()
-    .then(
-      () => true,
-      () => false,
-    );
-  const answered = afterTimeout(asked, withinMs, async () => false);
+    .then(() => true as const);
+  // A probe that fails (refused, no route) means "not answering" just as a late one does.
+  const answered = settleWithin(asked, withinMs).then(
+    (outcome) => outcome === true,
+    () => false,
+  );
+  asked.catch(() => undefined);
   holder.__redstringProbe = { at: now, answered };
   return answered;
 }
@@ -52,11 +60,21 @@ export class DatabaseNotAnsweringError extends DatabaseUnavailableError {
  * cancelled (the driver cannot cancel a request the server never read); it ends when the server comes back
  * or the connection breaks, and its outcome then goes nowhere.
  */
-export function answeredWithin<T>(deadlineMs: number, work: () => Promise<T>): Promise<T> {
+export async function answeredWithin<T>(deadlineMs: number, work: () => Promise<T>): Promise<T> {
   const probeMs = Math.min(1_500, Math.floor(deadlineMs / 3));
   const running = work();
-  return afterTimeout(running, deadlineMs - probeMs, async () => {
-    if (await databaseAnswers(probeMs)) return running;
-    throw new DatabaseNotAnsweringError(deadlineMs);
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void databaseAnswers(probeMs).then((answers) => {
+        if (!answers) reject(new DatabaseNotAnsweringError(deadlineMs));
+      });
+    }, deadlineMs - probeMs);
   });
+  try {
+    return await Promise.race([running, watchdog]);
+  } finally {
+    clearTimeout(timer);
+    running.catch(() => undefined);
+  }
 }

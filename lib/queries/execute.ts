@@ -4,7 +4,6 @@ import { requirePermission, type Actor } from "../auth/permissions";
 import { getConfig } from "../config";
 import { getDriver } from "../db/driver";
 import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";
-import { afterTimeout } from "../after-timeout";
 import { answeredWithin } from "../db/liveness";
 import { ensureDatabaseReady } from "../db/ready";
 import type { GraphData } from "../graph/types";
@@ -152,8 +151,19 @@ const DEADLINE_GRACE_MS = 1_000;
  * the transaction once it reaches a check, and the session closes then), so one request never holds the
  * analyst, or a server worker, longer than the run's limit.
  */
-function withinDeadline<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
-  return afterTimeout(work(), timeoutMs + DEADLINE_GRACE_MS, () => Promise.reject(new QueryTooSlowError(timeoutMs)));
+async function withinDeadline<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const running = work();
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueryTooSlowError(timeoutMs)), timeoutMs + DEADLINE_GRACE_MS);
+  });
+  try {
+    return await Promise.race([running, deadline]);
+  } finally {
+    clearTimeout(timer);
+    // Whatever the run ends with after the deadline has no one to tell; it must not be an unhandled rejection.
+    running.catch(() => undefined);
+  }
 }
 
 async function withReadSession<T>(fetchSize: number | undefined, work: (session: Session) => Promise<T>): Promise<T> {
