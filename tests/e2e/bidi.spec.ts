@@ -8,8 +8,7 @@
  * hold the hostile text unisolated, so the test can fail.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import neo4j, { type Driver } from "neo4j-driver";
-import { graphNodeIds } from "./support";
+import { closeTestDriver, graphNodeIds, runCypher as run } from "./support";
 
 const PREFIX = "bidi-";
 const RLO = "\u202E";
@@ -21,18 +20,6 @@ const ORG = { id: `${PREFIX}org`, name: `Qrvorg ${RLO}ארגון` };
 const REPORT = { id: `${PREFIX}report`, name: `Qrvreport ${PDI}${RLO}leak`, publisher: `${RLO}Qrvpublisher`, url: "https://example.test/bidi" };
 const MEMBER = { id: `${PREFIX}rel-member`, quote: `${RLO}as quoted`, role: `${RLO}chair` };
 
-let driver: Driver | undefined;
-
-function db(): Driver {
-  const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error("NEO4J_URI is needed: run the end-to-end tests through npm test");
-  driver ??= neo4j.driver(uri, process.env.NEO4J_PASSWORD ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD) : undefined);
-  return driver;
-}
-
-async function run(query: string, params: Record<string, unknown> = {}) {
-  return db().executeQuery(query, params, { database: process.env.NEO4J_DATABASE });
-}
 
 test.beforeAll(async () => {
   await run("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix: PREFIX });
@@ -49,8 +36,7 @@ test.afterAll(async () => {
   try {
     await run("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix: PREFIX });
   } finally {
-    await driver?.close();
-    driver = undefined;
+    await closeTestDriver();
   }
 });
 

@@ -16,8 +16,7 @@
  * reverted from History.
  */
 import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import neo4j, { type Driver } from "neo4j-driver";
-import { graphNodeIds, nodeOnScreen, SAME_ORIGIN } from "./support";
+import { closeTestDriver, graphNodeIds, nodeOnScreen, runCypher as run, SAME_ORIGIN } from "./support";
 
 const PREFIX = "xss-";
 
@@ -158,19 +157,7 @@ const SHARE_TITLE = `Zqxshare ${img("snapshot.title")}`;
 const SHARE_NOTE = `${script("snapshot.note")} ${svg("snapshot.note2")}`;
 const LIVE_DESCRIPTION = `Changed ${img("live.description")}`;
 
-let driver: Driver | undefined;
 const snapshotIds: string[] = [];
-
-function db(): Driver {
-  const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error("NEO4J_URI is needed: run the end-to-end tests through npm test");
-  driver ??= neo4j.driver(uri, process.env.NEO4J_PASSWORD ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD) : undefined);
-  return driver;
-}
-
-async function run(query: string, params: Record<string, unknown> = {}) {
-  return db().executeQuery(query, params, { database: process.env.NEO4J_DATABASE });
-}
 
 async function removeTestData() {
   await run("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix: PREFIX });
@@ -234,8 +221,7 @@ test.afterAll(async () => {
   try {
     await removeTestData();
   } finally {
-    await driver?.close();
-    driver = undefined;
+    await closeTestDriver();
   }
 });
 

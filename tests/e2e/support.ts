@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import neo4j, { type Driver } from "neo4j-driver";
 import { baseURL } from "../../playwright.config";
 
 /**
@@ -6,6 +7,21 @@ import { baseURL } from "../../playwright.config";
  * instance, as README's API section says (the server refuses writes that name no origin).
  */
 export const SAME_ORIGIN = { origin: baseURL };
+
+let driver: Driver | undefined;
+
+/** Cypher on the test's database (NEO4J_URI), to arrange data a spec needs and remove it afterwards. */
+export async function runCypher(query: string, params: Record<string, unknown> = {}) {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error("NEO4J_URI is needed: run the end-to-end tests through npm test");
+  driver ??= neo4j.driver(uri, process.env.NEO4J_PASSWORD ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD) : undefined);
+  return driver.executeQuery(query, params, { database: process.env.NEO4J_DATABASE });
+}
+
+export async function closeTestDriver(): Promise<void> {
+  await driver?.close();
+  driver = undefined;
+}
 
 /** Where a graph node is drawn, in page coordinates, once the layout has settled. */
 export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
