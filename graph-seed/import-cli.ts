@@ -6,7 +6,8 @@
 // Options: --source-name, --skip-invalid, --report FILE, --batch-size N, --id-prefix P.
 // Exits 1 with a readable message when the input is refused; the list of problems is capped on screen,
 // the report file (with --skip-invalid, or --report) holds them all.
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDriver } from "../lib/db/driver";
@@ -16,6 +17,7 @@ import { datasetsDir } from "../lib/import/datasets";
 import { ftmSource } from "../lib/import/ftm";
 import { csvMappingSchema } from "../lib/import/mapping";
 import { slugify } from "../lib/import/mapping";
+import { acquireImportLock, datasetKey } from "../lib/import/lock";
 import { neo4jImportStore } from "../lib/import/neo4j-store";
 import { runImport, type Progress, type SourceReport } from "../lib/import/pipeline";
 import { redstringJsonSource } from "../lib/import/redstring-json";
@@ -93,22 +95,71 @@ function sourceFor(command: string | undefined, args: string[]): { source: Impor
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-function printProgress(started: number) {
-  let phaseStarted = started;
-  let lastPhase = "";
-  return (progress: Progress) => {
-    if (progress.phase !== lastPhase) {
-      lastPhase = progress.phase;
-      phaseStarted = Date.now();
-    }
-    const seconds = Math.max((Date.now() - phaseStarted) / 1000, 0.001);
-    const share = progress.totalBytes > 0 && progress.phase !== "resolve" ? ` ${Math.min(100, (100 * progress.bytesRead) / progress.totalBytes).toFixed(0)}% of ${megabytes(progress.totalBytes)},` : "";
-    const created = progress.phase.startsWith("write") ? `, ${progress.created.toLocaleString("en")} created` : "";
-    const event = progress.committed ? " (batch committed)" : "";
-    process.stderr.write(
-      `[import] ${progress.phase}:${share} ${progress.rows.toLocaleString("en")} rows, ${Math.round(progress.rows / seconds).toLocaleString("en")} rows/s${created}${event}\n`,
-    );
+/** Below this a rate is noise (a phase that began a moment ago has no honest rate yet). */
+const RATE_AFTER_MS = 1_000;
+
+function printProgress(progress: Progress) {
+  if (stopping) return;
+  const elapsedMs = Date.now() - progress.phaseStartedAt;
+  const share = progress.totalBytes > 0 && progress.phase !== "resolve" ? ` ${Math.min(100, (100 * progress.bytesRead) / progress.totalBytes).toFixed(0)}% of ${megabytes(progress.totalBytes)},` : "";
+  const rate = elapsedMs >= RATE_AFTER_MS ? `, ${Math.round((progress.rows * 1000) / elapsedMs).toLocaleString("en")} rows/s` : "";
+  const created = progress.phase.startsWith("write") ? `, ${progress.created.toLocaleString("en")} created` : "";
+  const event = progress.committed ? " (batch committed)" : "";
+  process.stderr.write(`[import] ${progress.phase}:${share} ${progress.rows.toLocaleString("en")} rows${rate}${created}${event}\n`);
+}
+
+/**
+ * The refused-rows report is written beside its final name and moved there once complete, so an
+ * interrupted or failed run leaves the last complete report in place instead of a truncated one.
+ */
+function openReport(file: string) {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const partial = `${file}.partial`;
+  const stream = createWriteStream(partial);
+  stream.write("file\tline\treason\n");
+  let done = false;
+  return {
+    write(problem: { file: string; line: number; reason: string }) {
+      stream.write(`${problem.file}\t${problem.line}\t${problem.reason.replace(/[\t\n]/g, " ")}\n`);
+    },
+    async complete() {
+      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      renameSync(partial, file);
+      done = true;
+    },
+    /** Drops an unfinished report; does nothing once it is complete. */
+    abandon() {
+      if (done) return;
+      done = true;
+      stream.destroy();
+      rmSync(partial, { force: true });
+    },
   };
+}
+
+/** What an interruption must undo before the process ends: the partial report, the data set's lock. */
+let onStop: () => Promise<void> = async () => {};
+let stopping = false;
+
+/**
+ * Ctrl-C, a SIGTERM, or (under scripts/import.mjs) the end of the parent that started this: stop at once.
+ * Nothing is lost: every committed batch stays, and running the same command again adds only what is missing.
+ */
+async function stop(reason: string) {
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write(`\n[import] stopped (${reason}): the batches committed so far stay; run the same command again to finish (it adds only what is missing).\n`);
+  await onStop().catch(() => undefined);
+  await closeDriver().catch(() => undefined);
+  process.exit(130);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
+// scripts/import.mjs holds our stdin open: its end means that the parent died (kill -9) and nobody waits for us.
+if (process.env.REDSTRING_STOP_WITH_PARENT === "1") {
+  process.stdin.on("end", () => void stop("its parent process ended"));
+  process.stdin.resume();
+  // Listening must not keep a finished import alive.
+  (process.stdin as { unref?: () => void }).unref?.();
 }
 
 async function main() {
@@ -119,27 +170,33 @@ async function main() {
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new UsageError("--batch-size must be a whole number");
 
   const reportFile =
-    values.report ?? (skipInvalid ? path.join(ROOT, ".data/imports", `${slugify(source.name) || "import"}-refused.tsv`) : undefined);
-  let reportStream: ReturnType<typeof createWriteStream> | undefined;
-  if (reportFile) {
-    mkdirSync(path.dirname(path.resolve(reportFile)), { recursive: true });
-    reportStream = createWriteStream(reportFile);
-    reportStream.write("file\tline\treason\n");
-  }
+    values.report ?? (skipInvalid ? path.join(process.env.REDSTRING_DATA_DIR ? path.resolve(process.env.REDSTRING_DATA_DIR) : path.join(ROOT, ".data"), "imports", `${slugify(source.name) || "import"}-refused.tsv`) : undefined);
 
   await migrateSchema();
-  const started = Date.now();
+  const lock = await acquireImportLock(datasetKey(source.name), { by: `npm run import on ${os.hostname()}` });
+  const refusedRows = reportFile ? openReport(reportFile) : undefined;
+  onStop = async () => {
+    refusedRows?.abandon();
+    await lock.release();
+  };
   process.stderr.write(`[import] ${source.name}: ${source.files.length} file(s), ${megabytes(source.totalBytes)}${skipInvalid ? ", skipping invalid rows" : ""}\n`);
-  const result = await runImport(source, {
-    store: neo4jImportStore,
-    sourceReport: report,
-    skipInvalid,
-    ...(batchSize !== undefined ? { batchSize } : {}),
-    ...(values["id-prefix"] ? { idPrefix: values["id-prefix"] } : {}),
-    onProgress: printProgress(started),
-    onProblem: (problem) => reportStream?.write(`${problem.file}\t${problem.line}\t${problem.reason.replace(/[\t\n]/g, " ")}\n`),
-  });
-  await new Promise<void>((resolve) => (reportStream ? reportStream.end(resolve) : resolve()));
+  let result;
+  try {
+    result = await runImport(source, {
+      store: neo4jImportStore,
+      sourceReport: report,
+      skipInvalid,
+      ...(batchSize !== undefined ? { batchSize } : {}),
+      ...(values["id-prefix"] ? { idPrefix: values["id-prefix"] } : {}),
+      onProgress: printProgress,
+      onProblem: (problem) => refusedRows?.write(problem),
+    });
+    await refusedRows?.complete();
+  } finally {
+    refusedRows?.abandon();
+    await lock.release();
+    onStop = async () => {};
+  }
 
   for (const problem of result.problems.slice(0, SHOWN_PROBLEMS)) console.log(`  ${problem.file}:${problem.line}: ${problem.reason}`);
   if (result.problemCount > SHOWN_PROBLEMS) console.log(`  ... and ${(result.problemCount - SHOWN_PROBLEMS).toLocaleString("en")} more`);

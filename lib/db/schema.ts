@@ -2,6 +2,7 @@ import "server-only";
 import { USER_SCHEMA_STATEMENTS } from "../auth/schema";
 import { CHANGE_SCHEMA_STATEMENTS } from "../editing/schema";
 import { IDEMPOTENCY_SCHEMA_STATEMENTS } from "../idempotency-schema";
+import { IMPORT_LOCK_SCHEMA_STATEMENTS } from "../import/lock-schema";
 import { ENTITY_LABEL, ENTITY_SEARCH_INDEX, RELATIONSHIP_TYPES } from "../model/registry";
 import { SAVED_QUERY_SCHEMA_STATEMENTS } from "../queries/records";
 import { RATE_LIMIT_SCHEMA_STATEMENTS } from "../rate-limit-schema";
@@ -28,6 +29,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...RATE_LIMIT_SCHEMA_STATEMENTS,
   ...IDEMPOTENCY_SCHEMA_STATEMENTS,
   ...INSTANCE_SETTINGS_SCHEMA_STATEMENTS,
+  ...IMPORT_LOCK_SCHEMA_STATEMENTS,
 ];
 
 export async function migrateSchema(): Promise<void> {

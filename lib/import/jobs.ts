@@ -23,6 +23,7 @@ import { describeIssues } from "../validation";
 import { csvSource } from "./csv";
 import { ftmSource } from "./ftm";
 import { csvMappingSchema, slugify } from "./mapping";
+import { acquireImportLock, datasetKey } from "./lock";
 import { neo4jImportStore } from "./neo4j-store";
 import { runImport, type ImportResult, type Phase } from "./pipeline";
 import { redstringJsonSource } from "./redstring-json";
@@ -118,6 +119,9 @@ export async function startImport(actor: Actor, request: StartImport): Promise<I
     console.error("[redstring] an uploaded file could not be read", cause);
     throw new BadRequestError("The uploaded files could not be read. Upload them again.");
   }
+  // Taken before the job exists: a second import of the same data set is refused (409) right away.
+  await migrateSchema();
+  const lock = await acquireImportLock(datasetKey(source.name), { by: `${actor.user?.name ?? "someone"} on the Data page` });
   const job: ImportJob = {
     id: randomBytes(12).toString("base64url"),
     format: request.format,
@@ -144,7 +148,6 @@ export async function startImport(actor: Actor, request: StartImport): Promise<I
       : { id: `import-${slugify(source.name).slice(0, 100) || "data"}`, name: `Imported data set: ${source.name}`.slice(0, 300), description: "Uploaded on the Data page." };
   void (async () => {
     try {
-      await migrateSchema();
       const result = await runImport(source, {
         store: neo4jImportStore,
         sourceReport: report,
@@ -161,6 +164,7 @@ export async function startImport(actor: Actor, request: StartImport): Promise<I
       Object.assign(job, { status: "failed", error: "The import stopped on an unexpected error. Run it again: what was written stays, and nothing is duplicated.", finishedAt: new Date().toISOString() });
     } finally {
       release();
+      await lock.release().catch((cause: unknown) => console.error("[redstring] the import lock could not be released; it frees itself when its heartbeat stops", cause));
       await removeUpload(dir);
     }
   })();

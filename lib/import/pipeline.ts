@@ -40,6 +40,8 @@ export interface Progress {
   created: number;
   /** True right after a batch was committed. */
   committed: boolean;
+  /** When this phase began (ms since the epoch): rates are `rows` over the time since then. */
+  phaseStartedAt: number;
 }
 
 /** The Report every imported relationship cites: the file or data set it came from. */
@@ -149,14 +151,16 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
   let rows = 0;
   let created = 0;
   let lastReport = 0;
+  let phaseStartedAt = Date.now();
   function progress(committed = false) {
     const now = Date.now();
     if (!committed && now - lastReport < 1_000) return;
     lastReport = now;
-    options.onProgress?.({ phase, rows, bytesRead: counter.bytes, totalBytes: source.totalBytes, created, committed });
+    options.onProgress?.({ phase, rows, bytesRead: counter.bytes, totalBytes: source.totalBytes, created, committed, phaseStartedAt });
   }
   function startPhase(next: Phase) {
     phase = next;
+    phaseStartedAt = Date.now();
     rows = 0;
     created = 0;
     counter.bytes = 0;

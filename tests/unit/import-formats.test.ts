@@ -241,3 +241,31 @@ describe("Redstring JSON", () => {
     expect(cut.problems.at(-1)?.reason).toMatch(/ends before the JSON document does/);
   });
 });
+
+describe("progress", () => {
+  it("dates each phase from its start, so a rate is rows over the phase's real duration", async () => {
+    // A clock that moves only when a batch is written: one second per entity.
+    let clock = 1_700_000_000_000;
+    const now = vi.spyOn(Date, "now").mockImplementation(() => clock);
+    try {
+      const memory = memoryStore();
+      let written = 0;
+      const slow: ImportStore = {
+        ...memory.store,
+        async writeEntities(type, batch) {
+          clock += 1_000 * batch.length;
+          written += batch.length;
+          return memory.store.writeEntities(type, batch);
+        },
+      };
+      const events: { phase: string; committed: boolean; phaseStartedAt: number; at: number; written: number }[] = [];
+      await run(writeCsvSet(), slow, { batchSize: 1, onProgress: (progress) => events.push({ ...progress, at: clock, written }) });
+      const writes = events.filter((event) => event.phase === "write entities" && event.committed);
+      expect(writes.length).toBeGreaterThan(1);
+      // Every second that passed since the phase began went into a write: none is missing, none counted twice.
+      for (const event of writes) expect(event.at - event.phaseStartedAt).toBe(1_000 * event.written);
+    } finally {
+      now.mockRestore();
+    }
+  });
+});
