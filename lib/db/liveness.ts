@@ -11,6 +11,7 @@ import "server-only";
  * pool full of busy requests on a live database does not read as a database that does not answer.
  */
 import { DatabaseUnavailableError } from "../errors";
+import { getConfig } from "../config";
 import { getProbeDriver } from "./driver";
 import { formatSeconds } from "./errors";
 
@@ -35,8 +36,10 @@ function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | "late"> {
 export function databaseAnswers(withinMs: number, now = Date.now()): Promise<boolean> {
   const recent = holder.__redstringProbe;
   if (recent && now - recent.at < PROBE_SHARED_MS) return recent.answered;
+  // A query, not getServerInfo(): the driver answers that from a pooled connection's handshake without
+  // asking the server again (neo4j-driver 6), so a frozen database would read as alive.
   const asked = getProbeDriver()
-    .getServerInfo()
+    .executeQuery("RETURN 1", {}, { database: getConfig().neo4jDatabase, routing: "READ" })
     .then(() => true as const);
   // A probe that fails (refused, no route) means "not answering" just as a late one does.
   const answered = settleWithin(asked, withinMs).then(
