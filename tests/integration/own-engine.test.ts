@@ -12,6 +12,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { POST as setupRoute } from "@/app/api/auth/setup/route";
 import { GET as healthRoute } from "@/app/api/health/route";
+import { GET as readyRoute } from "@/app/api/ready/route";
 import { GET as searchRoute } from "@/app/api/search/route";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
@@ -27,9 +28,9 @@ const savedEnvironment = { uri: process.env.NEO4J_URI, deadline: process.env.RED
 let engine: Awaited<ReturnType<typeof startNeo4jLocal>>;
 let dataDir = "";
 
-async function health(): Promise<{ status: number; body: { error?: string }; ms: number }> {
+async function health(route: () => Promise<Response> = healthRoute): Promise<{ status: number; body: { error?: string }; ms: number }> {
   const started = Date.now();
-  const response = await healthRoute();
+  const response = await route();
   return { status: response.status, body: (await response.json()) as { error?: string }, ms: Date.now() - started };
 }
 
@@ -98,10 +99,16 @@ describe("a database that stops answering", () => {
         expect(answer.body.error).toMatch(/did not answer within 3 s|not reachable/);
         expect(answer.ms).toBeLessThan(ANSWER_BOUND_MS);
       }
+      // Readiness says the same, as fast: a balancer takes this replica out while its database is frozen.
+      const readiness = await health(readyRoute);
+      expect(readiness.status).toBe(503);
+      expect(readiness.body.error).toMatch(/did not answer within 3 s|not reachable/);
+      expect(readiness.ms).toBeLessThan(ANSWER_BOUND_MS);
     } finally {
       process.kill(engine.pid!, "SIGCONT");
     }
     await expect.poll(async () => (await health()).status, { timeout: 60_000, interval: 250 }).toBe(200);
+    expect((await health(readyRoute)).status).toBe(200);
   });
 
   it("answers 503 within the deadline once the database is dead", async () => {
