@@ -49,11 +49,18 @@ server.listen(port, hostname, () => {
   console.log(`[redstring] listening on http://${hostname}:${port} (${dev ? "development" : "production"}, ${proxies})`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    // Keep-alive connections would hold close() open; a stop is a stop.
-    setTimeout(() => process.exit(0), 2_000).unref();
-    server.closeAllConnections?.();
-  });
+function stop() {
+  // lib/health.ts: /api/ready answers 503 from now on.
+  globalThis.__redstringDraining = true;
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold close() open; a stop is a stop.
+  setTimeout(() => process.exit(0), 2_000).unref();
+  server.closeAllConnections?.();
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
+// Started by `npm start` (scripts/lib/supervise.mjs): it holds our stdin, and its end means that it is gone,
+// even killed with SIGKILL; a server nobody supervises any more must not keep the port.
+if (process.env.REDSTRING_STOP_WITH_PARENT === "1") {
+  process.stdin.on("end", stop);
+  process.stdin.resume();
 }

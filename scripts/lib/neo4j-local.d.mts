@@ -1,5 +1,6 @@
 // Types for scripts/lib/neo4j-local.mjs, which stays plain JavaScript so it runs before `npm ci`.
 export const ROOT: string;
+export const DATA_DIR: string;
 export const LOCAL_DATA_DIR: string;
 export const RUNNING_FILE: string;
 export class SetupError extends Error {}

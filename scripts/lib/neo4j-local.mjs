@@ -11,10 +11,16 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const ENGINE_DIR = path.join(ROOT, "tools/neo4j-local");
 const TARGET_DIR = path.join(ENGINE_DIR, "target");
 const STAMP_FILE = path.join(TARGET_DIR, "redstring-build.sha256");
+/**
+ * Where `npm start`, `npm run seed` and `npm run import` keep what is theirs (the local database, the
+ * session secret, import reports): `.data/` in the checkout, or REDSTRING_DATA_DIR (a second instance on
+ * one machine, the supervision tests).
+ */
+export const DATA_DIR = process.env.REDSTRING_DATA_DIR ? path.resolve(process.env.REDSTRING_DATA_DIR) : path.join(ROOT, ".data");
 /** Where `npm start` and `npm run seed` keep the local database. */
-export const LOCAL_DATA_DIR = path.join(ROOT, ".data", "neo4j");
+export const LOCAL_DATA_DIR = path.join(DATA_DIR, "neo4j");
 /** Written by `npm start` while its engine runs, so `npm run seed` uses it instead of starting a second one. */
-export const RUNNING_FILE = path.join(ROOT, ".data", "neo4j-running.json");
+export const RUNNING_FILE = path.join(DATA_DIR, "neo4j-running.json");
 const READY_PREFIX = "REDSTRING_NEO4J_READY ";
 
 // Neo4j 5 reaches into JDK internals; Java 17 needs these opened explicitly.

@@ -8,10 +8,19 @@ import { ROOT } from "./neo4j-local.mjs";
 export const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 export const BIN = (name) => path.join(ROOT, "node_modules", ".bin", name);
 
+const runningCommands = new Set();
+
+/** Sends `signal` to every command run() started that is still running (a stop must not leave a build behind). */
+export function signalRunningCommands(signal = "SIGTERM") {
+  for (const child of runningCommands) child.kill(signal);
+}
+
 /** Runs a command with inherited output; resolves with its exit code. */
 export function run(command, args, { env = process.env, cwd = ROOT } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env, stdio: "inherit" });
+    runningCommands.add(child);
+    child.on("exit", () => runningCommands.delete(child));
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on("error", (error) => {
       console.error(`Could not run ${command}: ${error.message}`);
