@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import type { TtiResult } from "./browser";
 import type { CaseResult } from "./latency";
+import type { LoadResult } from "./load";
 import type { ImportResult } from "./loader";
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, "results");
@@ -39,6 +40,8 @@ export interface BenchResult {
   import: ImportResult & { indexWaitSeconds: number };
   latency?: { iterations: number; warmup: number; cases: CaseResult[]; warnings: string[] };
   browser?: { chromium: string; results: TtiResult[] };
+  /** Concurrent readers on loopback (bench/load.ts). */
+  load?: { seconds: number; results: LoadResult[] };
   /** "stale": the app ran from a .next older than its sources (--no-build). */
   appBuild?: "current" | "stale";
   /** Wall seconds per phase of this scale's run. */
@@ -151,6 +154,23 @@ export function latestPerScale(): BenchResult[] {
   return [...byScale.values()].sort((a, b) => a.nodes - b.nodes);
 }
 
+function loadTable(results: BenchResult[]): string[] {
+  const rows = results.flatMap((r) =>
+    (r.load?.results ?? []).map(
+      (l) =>
+        `| ${r.scale} | ${l.name} | ${l.readers} | ${fmt(l.requestsPerSecond, 1)} | ${fmt(l.p50, 0)} | ${fmt(l.p95, 0)} | ${fmt(l.p99, 0)} | ${fmt(l.max, 0)} | ${l.over5s} | ${l.requests > 0 ? fmt((100 * l.errors) / l.requests, 2) : "-"} % |`,
+    ),
+  );
+  if (rows.length === 0) return ["No load run in these results (`npm run bench` runs one unless --skip-load)."];
+  return [
+    `Each reader sends its next request as soon as the last one answered, for ${results.find((r) => r.load)?.load?.seconds ?? "?"} s per line; times in ms. Goal (issue 13): p99 under 2 s and no answer over 5 s at 200 readers, no errors.`,
+    "",
+    "| scale | case | readers | req/s | p50 | p95 | p99 | max | over 5 s | errors |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+  ];
+}
+
 export function renderResults(results: BenchResult[]): string {
   if (results.length === 0) return "No results yet: run `npm run bench`.";
   const machines = [...new Set(results.map((r) => JSON.stringify(r.machine)))].map((json) => JSON.parse(json) as Machine);
@@ -185,6 +205,10 @@ export function renderResults(results: BenchResult[]): string {
     "",
     ...latencyTable(results),
     ...(warnings.length > 0 ? ["", "Floor checks that differed (see bench/api-cases.ts):", "", ...warnings] : []),
+    "",
+    "### Load: concurrent readers on loopback",
+    "",
+    ...loadTable(results),
     "",
     "### Browser: time to interactive",
     "",

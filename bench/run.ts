@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the benchmark harness of issue 7. Per scale (10k, 100k, 1M nodes by default):
  *   a fresh Neo4j on 127.0.0.1:7704 in a temporary directory -> the app's schema -> import of the synthetic
- *   graph (rows/s) -> `next start` on a free port -> API vs bare-driver latency -> (once) Chromium
+ *   graph (rows/s) -> the app (scripts/server.mjs, as `npm start` runs it) on a free port -> API vs bare-driver latency -> (once) Chromium
  *   time-to-interactive -> bench/results/<date>-<scale>.json -> the tables of docs/BENCHMARKS.md.
  * Everything started here is stopped on exit and on Ctrl-C, and the temporary data is deleted.
  *
  *   npm run bench -- --scales 10k,100k --skip-browser --iterations 50 --loader stream
+ *   npm run bench -- --scales 10k --skip-browser --load-levels 50,100,200 --load-seconds 10
  *   npm run bench:smoke      (5k nodes, a few iterations, 1k elements in the browser, no files written)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -21,6 +22,7 @@ import { installRecordingDriver } from "./capture";
 import { buildCases } from "./api-cases";
 import { SyntheticGraph } from "./generator";
 import { measureCase, Sides, type CaseResult } from "./latency";
+import { loadCases, measureLoad, type LoadResult } from "./load";
 import { LOADERS, type LoaderName } from "./loader";
 import { updateBenchmarksDoc, writeResult, type BenchResult, type Machine } from "./report";
 
@@ -41,6 +43,9 @@ const { values: args } = parseArgs({
     "no-write": { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    "skip-load": { type: "boolean", default: false },
+    "load-levels": { type: "string", default: "50,100,200" },
+    "load-seconds": { type: "string", default: "10" },
   },
 });
 
@@ -125,7 +130,8 @@ const BENCH_ADMIN = { email: "bench-admin@example.test", password: "bench admin 
 
 async function startApp(neo4jUri: string, logFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await findFreePort();
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // scripts/server.mjs, as `npm start` serves the app (client addresses from the socket, the same request path).
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs"), "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -153,7 +159,7 @@ async function startApp(neo4jUri: string, logFile: string): Promise<{ url: strin
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (code ${child.exitCode}); see ${logFile}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited (code ${child.exitCode}); see ${logFile}`);
     try {
       // The first call migrates (nothing to do) and adds the starter saved queries.
       if ((await fetch(`${url}/api/health`)).ok) return { url, child };
@@ -232,7 +238,7 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
   if (!args["skip-api"]) {
     result.appBuild = await ensureAppBuild();
     const app = await phase("app start", () => startApp(engine.uri, path.join(dataDir, "next.log")));
-    log(`[app] next start at ${app.url}`);
+    log(`[app] serving at ${app.url}`);
     const sides = new Sides(app.url, driver);
     await sides.signIn(BENCH_ADMIN.email, BENCH_ADMIN.password);
     const iterations = Number(args.iterations ?? (smoke ? 10 : scale.nodes <= 20_000 ? 200 : 100));
@@ -251,6 +257,24 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
       return { iterations, warmup, cases, warnings };
     });
     result.latency = latency;
+    if (!args["skip-load"]) {
+      const seconds = smoke ? 2 : Number(args["load-seconds"]);
+      const levels = (smoke ? "20" : args["load-levels"]).split(",").map(Number);
+      result.load = await phase("load", async () => {
+        const results: LoadResult[] = [];
+        const { cases: specs } = await buildCases(sides, graph);
+        for (const readers of levels) {
+          for (const spec of loadCases(specs)) {
+            const measured = await measureLoad(spec, readers, seconds);
+            results.push(measured);
+            log(
+              `[load] ${measured.name}, ${readers} readers: ${measured.requestsPerSecond} req/s, p50 ${measured.p50} / p95 ${measured.p95} / p99 ${measured.p99} / max ${measured.max} ms, ${measured.over5s} over 5 s, ${measured.errors} errors${measured.firstError ? ` (${measured.firstError})` : ""}`,
+            );
+          }
+        }
+        return { seconds, results };
+      });
+    }
     // Stop the app before the browser runs: two cores are shared, and the browser phase needs no app.
     await cleanups.pop()!();
   }
@@ -283,7 +307,7 @@ async function main() {
       updateBenchmarksDoc();
       log("[bench] updated docs/BENCHMARKS.md");
     } else {
-      console.log(JSON.stringify({ import: result.import, latency: result.latency?.cases.map((c) => [c.name, c.appMs.p50, c.bareMs.p50, c.ratioP50]), browser: result.browser }, null, 2));
+      console.log(JSON.stringify({ import: result.import, latency: result.latency?.cases.map((c) => [c.name, c.appMs.p50, c.bareMs.p50, c.ratioP50]), load: result.load, browser: result.browser }, null, 2));
     }
   }
 }
