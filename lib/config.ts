@@ -40,6 +40,8 @@ const environmentObject = z.object({
   NEO4J_DATABASE: z.string().optional(),
   REDSTRING_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   REDSTRING_DB_DEADLINE_MS: z.coerce.number().int().min(1_000).max(60_000).default(5_000),
+  // Units of database work at once per process (lib/db/admission.ts); more wait their turn.
+  REDSTRING_DB_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(16),
   REDSTRING_AUTO_SEED: booleanFlag.default(true),
   // Saved queries are user-written Cypher: every run is bounded in time, rows and graph size.
   REDSTRING_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
@@ -89,6 +91,8 @@ export type AppConfig = {
   transactionTimeoutMs: number;
   /** How long a database that does not answer at all may keep a request waiting before it is a 503. */
   databaseDeadlineMs: number;
+  /** Units of database work at once in this process; the rest queue, first come first served. */
+  databaseConcurrency: number;
   autoSeed: boolean;
   /** Timeout of one run of a saved query (shorter than transactionTimeoutMs: analysts wait for it). */
   queryTimeoutMs: number;
@@ -138,6 +142,7 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     neo4jDatabase: env.NEO4J_DATABASE || undefined,
     transactionTimeoutMs: env.REDSTRING_TX_TIMEOUT_MS,
     databaseDeadlineMs: env.REDSTRING_DB_DEADLINE_MS,
+    databaseConcurrency: env.REDSTRING_DB_CONCURRENCY,
     autoSeed: env.REDSTRING_AUTO_SEED,
     queryTimeoutMs: env.REDSTRING_QUERY_TIMEOUT_MS,
     queryMaxRows: env.REDSTRING_QUERY_MAX_ROWS,

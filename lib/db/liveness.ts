@@ -17,6 +17,25 @@ import { formatSeconds } from "./errors";
 
 const PROBE_SHARED_MS = 1_000;
 
+const progress = globalThis as typeof globalThis & { __redstringLastAnswerAt?: number };
+
+/**
+ * Records that the database answered (a unit of work succeeded): a database that answers others is busy,
+ * not frozen, and a request waiting on it is left to wait. Failures do not count: a connection attempt
+ * that timed out is no sign of life.
+ */
+export function noteProgress<T>(work: Promise<T>): Promise<T> {
+  work.then(
+    () => {
+      progress.__redstringLastAnswerAt = Date.now();
+    },
+    () => undefined,
+  );
+  return work;
+}
+
+const answeredRecently = (withinMs: number) => Date.now() - (progress.__redstringLastAnswerAt ?? 0) < withinMs;
+
 interface Probe {
   at: number;
   answered: Promise<boolean>;
@@ -58,25 +77,38 @@ export class DatabaseNotAnsweringError extends DatabaseUnavailableError {
 }
 
 /**
- * Runs `work`, and if it is still running at `deadlineMs` minus the probe's share, probes the database:
- * unanswered, the request fails with DatabaseNotAnsweringError at the deadline. The work itself is not
- * cancelled (the driver cannot cancel a request the server never read); it ends when the server comes back
- * or the connection breaks, and its outcome then goes nowhere.
+ * Runs `work`, and if it is still running at `deadlineMs` minus the probe's share, looks at the database:
+ * if it answered other work within the probe's share, or answers the probe, it is alive (busy, maybe) and
+ * the request waits on, looked at again every probe's share; otherwise the request fails with
+ * DatabaseNotAnsweringError. Under a crowd of readers the database keeps answering, so nobody gets a 503
+ * for waiting their turn; a frozen one answers nobody, so everyone does within the deadline. The work
+ * itself is not cancelled (the driver cannot cancel a request the server never read); it ends when the
+ * server comes back or the connection breaks, and its outcome then goes nowhere.
  */
 export async function answeredWithin<T>(deadlineMs: number, work: () => Promise<T>): Promise<T> {
   const probeMs = Math.min(1_500, Math.floor(deadlineMs / 3));
   const running = work();
   let timer: NodeJS.Timeout | undefined;
+  let settled = false;
   const watchdog = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    const look = () => {
+      if (settled) return;
+      if (answeredRecently(probeMs)) {
+        timer = setTimeout(look, probeMs);
+        return;
+      }
       void databaseAnswers(probeMs).then((answers) => {
-        if (!answers) reject(new DatabaseNotAnsweringError(deadlineMs));
+        if (settled) return;
+        if (answers) timer = setTimeout(look, probeMs);
+        else reject(new DatabaseNotAnsweringError(deadlineMs));
       });
-    }, deadlineMs - probeMs);
+    };
+    timer = setTimeout(look, deadlineMs - probeMs);
   });
   try {
     return await Promise.race([running, watchdog]);
   } finally {
+    settled = true;
     clearTimeout(timer);
     running.catch(() => undefined);
   }

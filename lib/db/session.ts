@@ -3,7 +3,8 @@ import type { ManagedTransaction, Session } from "neo4j-driver";
 import { getConfig, type AppConfig } from "../config";
 import { getDriver } from "./driver";
 import { mapDatabaseError } from "./errors";
-import { answeredWithin } from "./liveness";
+import { admitted } from "./admission";
+import { answeredWithin, noteProgress } from "./liveness";
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
@@ -47,13 +48,14 @@ function run<T>(mode: "READ" | "WRITE", work: Work<T>, options: RunOptions = {})
  * the request must not wait for it (lib/db/liveness.ts).
  */
 function withinDeadline<T>(work: () => Promise<T>): Promise<T> {
-  let deadlineMs: number;
+  let config: AppConfig;
   try {
-    deadlineMs = getConfig().databaseDeadlineMs;
+    config = getConfig();
   } catch (cause) {
     return Promise.reject(mapDatabaseError(cause));
   }
-  return answeredWithin(deadlineMs, work);
+  // The wait for a turn counts towards the deadline too, so a frozen database fails queued requests as fast.
+  return answeredWithin(config.databaseDeadlineMs, () => admitted(config.databaseConcurrency, () => noteProgress(work())));
 }
 
 /** A read transaction; in a cluster it is routed to a follower. Does not wait for the schema/seed. */
