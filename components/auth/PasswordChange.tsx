@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
 import { changePasswordApi } from "@/lib/auth/client";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
@@ -46,8 +45,7 @@ export function PasswordChange() {
 
   return (
     <>
-      <AppHeader current="account" />
-      <main className="mx-auto max-w-sm p-4">
+      <main className="mx-auto w-full max-w-sm p-4">
         <h1 className="mb-4 text-xl font-semibold">Change your password</h1>
         <form onSubmit={(event) => void submit(event)} className="space-y-3">
           <label className="block text-sm">

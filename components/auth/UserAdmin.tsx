@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
 import { createUserApi, endSessionsApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
 import { ROLES, type Role } from "@/lib/auth/permissions";
@@ -72,8 +71,7 @@ export function UserAdmin() {
 
   return (
     <>
-      <AppHeader current="admin" />
-      <main className="mx-auto max-w-4xl p-4">
+      <main className="mx-auto w-full max-w-4xl p-4">
         <h1 className="mb-3 text-xl font-semibold">Users</h1>
         {error && <p role="alert" className="mb-3 text-sm text-red-700">{error}</p>}
         {notice && <p role="status" className="mb-3 text-sm text-green-800">{notice}</p>}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { ApiError, errorMessage, requestJson } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
@@ -135,8 +134,7 @@ export function DataPage() {
   const result = job?.result;
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="data" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-4xl space-y-6 p-4">
         <h1 className="text-xl font-semibold">Import and export</h1>
 

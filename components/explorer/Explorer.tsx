@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Core } from "cytoscape";
-import { AppHeader } from "@/components/AppHeader";
+import { HeaderExtras } from "@/components/AppFrame";
 import { ExportMenu } from "@/components/snapshots/ExportMenu";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
 import { positionedGraph } from "@/lib/graph/positions";
@@ -391,8 +391,8 @@ export function Explorer() {
   const toolClass = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100 disabled:opacity-40";
 
   return (
-    <div className="flex h-dvh flex-col bg-gray-50 text-gray-900">
-      <AppHeader current="explorer">
+    <div data-fills-screen className="flex min-h-0 flex-1 flex-col bg-gray-50 text-gray-900">
+      <HeaderExtras>
         <h1 className="sr-only">Redstring explorer</h1>
         <SearchBox onPick={(hit) => void expand(hit.id)} />
         {canEdit && (
@@ -433,7 +433,7 @@ export function Explorer() {
             <ExportMenu title={shareTitle} getCore={() => coreRef.current} getGraph={() => positionedGraph(coreRef.current, graph)} />
           </span>
         )}
-      </AppHeader>
+      </HeaderExtras>
 
       <main className="flex min-h-0 flex-1 flex-col md:flex-row">
         <section aria-label="Graph" className="flex min-h-[55vh] flex-1 flex-col md:min-h-0">

@@ -5,7 +5,6 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
@@ -263,8 +262,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
 
   if (queryId !== null && loaded === null) {
     return (
-      <div className="min-h-dvh bg-gray-50">
-        <AppHeader current="queries" />
+      <div className="flex-1 bg-gray-50">
         <main className="mx-auto max-w-6xl p-4">
           {loadFailure ? (
             <div role="alert" className="space-y-2">
@@ -289,8 +287,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
   const olderVersion = loaded !== null && loaded.viewing !== loaded.query.version;
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="queries" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-6xl p-4">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href="/queries" className="text-red-900 underline">

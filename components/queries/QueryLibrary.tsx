@@ -4,7 +4,6 @@ import { useSubmitKey } from "@/lib/submit-key";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { errorMessage } from "@/lib/api-client";
 import { useCan } from "@/lib/auth/client";
@@ -97,8 +96,7 @@ export function QueryLibrary() {
   const stale = listing?.key !== key;
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="queries" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-5xl p-4">
         <div className="flex flex-wrap items-end gap-3">
           <h1 className="mr-auto text-xl font-semibold">{bin ? "Bin" : "Saved queries"}</h1>

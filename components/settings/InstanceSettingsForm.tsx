@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
 import { updateSettingsApi } from "@/lib/settings/client";
 import type { InstanceSettings } from "@/lib/settings/instance";
@@ -37,8 +36,7 @@ export function InstanceSettingsForm({ initial }: { initial: InstanceSettings })
 
   return (
     <>
-      <AppHeader current="admin" />
-      <main className="mx-auto max-w-2xl p-4">
+      <main className="mx-auto w-full max-w-2xl p-4">
         <h1 className="mb-3 text-xl font-semibold">Settings</h1>
         <section aria-labelledby="reading-heading" className="space-y-2">
           <h2 id="reading-heading" className="font-semibold">Who may read</h2>

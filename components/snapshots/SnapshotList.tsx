@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { errorMessage, requestJson } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
@@ -62,8 +61,7 @@ export function SnapshotList() {
   }
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="snapshots" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-5xl p-4">
         <h1 className="text-xl font-semibold">Shared links</h1>
         <p className="mt-1 text-sm text-gray-600">

@@ -4,7 +4,6 @@ import type { Core } from "cytoscape";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { Legend } from "@/components/graph/Legend";
 import { displayValue } from "@/components/panels/PropertyList";
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
@@ -110,8 +109,7 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
     : 0;
 
   return (
-    <div className="flex h-dvh flex-col bg-gray-50 text-gray-900">
-      <AppHeader current="snapshots" />
+    <div data-fills-screen className="flex min-h-0 flex-1 flex-col bg-gray-50 text-gray-900">
       <div role="region" aria-label="About this snapshot" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm">
         <div className="mr-auto min-w-0">
           <h1 className="font-semibold">
