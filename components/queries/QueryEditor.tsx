@@ -27,6 +27,8 @@ import { QueryResultView } from "./QueryResultView";
 import { VersionHistory } from "./VersionHistory";
 import { UserText } from "@/components/ui/UserText";
 import { isolateQuoted } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const CypherInput = dynamic(() => import("./CypherInput"), {
   ssr: false,
@@ -363,9 +365,9 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 readOnly={readOnly}
               />
               {syntax && (
-                <p role="alert" className="mt-1 rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-900" data-testid="syntax-error">
+                <Alert tone="error" size="xs" className="mt-1 font-mono" data-testid="syntax-error">
                   Line {syntax.line}, column {syntax.column}: <UserText>{isolateQuoted(syntax.message)}</UserText>
-                </p>
+                </Alert>
               )}
             </div>
             <ParameterDeclarations
@@ -376,14 +378,14 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
             />
             <div className="flex flex-wrap items-center gap-2">
               {!readOnly && (
-                <button
-                  type="button"
+                <Button
                   onClick={() => void save()}
                   disabled={busy || !write.allowed || (loaded !== null && !dirty)}
-                  className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-50"
+                  variant="primary"
+                  size="lg"
                 >
                   {loaded === null ? "Save" : "Save new version"}
-                </button>
+                </Button>
               )}
               <NeedsPermission can={write} className="text-sm text-gray-700" />
               <span aria-live="polite" className="text-sm text-gray-700">
@@ -391,9 +393,9 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               </span>
             </div>
             {saveFailure && !saveFailure.syntax && (
-              <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+              <Alert tone="error" size="lg">
                 {saveFailure.message}
-              </p>
+              </Alert>
             )}
 
             <section aria-labelledby="run-title" className="rounded-md border border-gray-200 bg-white p-3">
@@ -402,15 +404,15 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               </h2>
               <ParameterForm declarations={draft.parameters} values={values} onChange={setValues} problems={run?.failure?.problems ?? []} />
               <div className="mt-3 flex flex-wrap items-center gap-2">
-                <button
-                  type="button"
+                <Button
                   onClick={runNow}
                   disabled={run?.running === true || draft.cypher.trim() === "" || !runCan.allowed}
                   aria-describedby={runCan.reason ? runReasonId : undefined}
-                  className="rounded-md border border-red-800 px-3 py-2 text-sm font-medium text-red-900 hover:bg-red-50 disabled:opacity-50"
+                  variant="outline"
+                  size="lg"
                 >
                   {run?.running ? "Running…" : "Run"}
-                </button>
+                </Button>
                 {dirty && draft.cypher.trim() !== "" && runCan.allowed && (
                   <span className="text-xs text-gray-600">Runs the unsaved text. Save to get a link to the run.</span>
                 )}
@@ -430,9 +432,9 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 </p>
               )}
               {run?.failure && !run.failure.syntax && (
-                <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+                <Alert tone="error" size="lg" className="mt-2">
                   {run.failure.message}
-                </p>
+                </Alert>
               )}
             </section>
           </div>

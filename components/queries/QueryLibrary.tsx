@@ -11,6 +11,8 @@ import { deleteQueryApi, duplicateQueryApi, listQueriesApi, undeleteQueryApi } f
 import type { SavedQuerySummary } from "@/lib/queries/model";
 import { UserText, UserTextList } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const DEBOUNCE_MS = 200;
 
@@ -101,7 +103,7 @@ export function QueryLibrary() {
         <div className="flex flex-wrap items-end gap-3">
           <h1 className="mr-auto text-xl font-semibold">{bin ? "Bin" : "Saved queries"}</h1>
           {write.allowed && (
-            <Link href="/queries/new" className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900">
+            <Link href="/queries/new" className={buttonClass({ variant: "primary", size: "lg" })}>
               New query
             </Link>
           )}
@@ -141,9 +143,9 @@ export function QueryLibrary() {
           )}
           {status && <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{status}</p>}
           {failure && (
-            <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+            <Alert tone="error" size="lg">
               {failure}
-            </p>
+            </Alert>
           )}
         </div>
 
@@ -199,17 +201,17 @@ export function QueryLibrary() {
                 ))}
                 <span className="ml-auto flex gap-2">
                   {!write.allowed ? null : bin ? (
-                    <button type="button" onClick={() => void restore(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
+                    <Button onClick={() => void restore(query)} size="sm">
                       Restore <UserText className="sr-only">{query.title}</UserText>
-                    </button>
+                    </Button>
                   ) : (
                     <>
-                      <button type="button" onClick={() => void duplicate(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
+                      <Button onClick={() => void duplicate(query)} size="sm">
                         Duplicate <UserText className="sr-only">{query.title}</UserText>
-                      </button>
-                      <button type="button" onClick={() => void remove(query)} className="rounded border border-gray-300 px-2 py-1 text-sm text-red-800 hover:bg-red-50">
+                      </Button>
+                      <Button onClick={() => void remove(query)} variant="danger" size="sm">
                         Delete <UserText className="sr-only">{query.title}</UserText>
-                      </button>
+                      </Button>
                     </>
                   )}
                 </span>

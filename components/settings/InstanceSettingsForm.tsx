@@ -3,6 +3,7 @@ import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
 import { updateSettingsApi } from "@/lib/settings/client";
 import type { InstanceSettings } from "@/lib/settings/instance";
+import { Alert } from "@/components/ui/Alert";
 
 /**
  * The admin settings page: whether signed-out visitors may read the graph. Saved on change; when
@@ -62,8 +63,8 @@ export function InstanceSettingsForm({ initial }: { initial: InstanceSettings })
               </>
             )}
           </p>
-          {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-          {notice && <p role="status" className="text-sm text-green-800">{notice}</p>}
+          {error && <Alert tone="error" plain>{error}</Alert>}
+          {notice && <Alert tone="success" plain>{notice}</Alert>}
         </section>
       </main>
     </>
