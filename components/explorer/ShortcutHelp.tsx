@@ -23,7 +23,7 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} initialFocus={close} width="max-w-md" className="space-y-2">
+    <Dialog title="Keyboard shortcuts" onClose={onClose} initialFocus={close} width="max-w-md">
       <table className="w-full text-sm">
         <tbody>
           {SHORTCUTS.map((shortcut) => (

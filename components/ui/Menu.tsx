@@ -74,9 +74,9 @@ export function MenuList({ label, items, onClose, heading, focusFirst = "first",
     else if (event.key === "Home") entries[0]?.focus();
     else if (event.key === "End") entries[entries.length - 1]?.focus();
     else return;
+    // Not stopped: the page's own shortcuts still see the key, as they did before the shared menu (the
+    // explorer's Escape also clears the selection; it has no arrow, Home or End shortcuts).
     event.preventDefault();
-    // The owner's own shortcuts (the explorer's Escape, its arrows) are not for the menu's keys.
-    event.stopPropagation();
   }
 
   return (
