@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Button } from "@/components/ui/Button";
 
 /**
  * Shown instead of a blank page or a stack trace when rendering fails unexpectedly. The details stay in
@@ -12,9 +13,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <h1 className="text-xl font-semibold">Something went wrong</h1>
       <p className="mt-2 text-gray-600">Redstring could not show this page. Your data is safe; try again.</p>
       <div className="mt-4 flex justify-center gap-4">
-        <button type="button" onClick={reset} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
+        <Button onClick={reset} variant="primary">
           Try again
-        </button>
+        </Button>
         <Link href="/" className="px-3 py-1.5 text-sm text-red-800 underline">
           Back to the explorer
         </Link>

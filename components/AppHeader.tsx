@@ -4,14 +4,23 @@ import { canFrom, useMe } from "@/lib/auth/client";
 import type { Permission } from "@/lib/auth/permissions";
 import { AccountMenu } from "./auth/AccountMenu";
 
+export type Section = "explorer" | "queries" | "snapshots" | "data" | "changes" | "admin" | "account";
+
 interface AppHeaderProps {
   /** Which section the page belongs to, marked for screen readers with aria-current. */
-  current: "explorer" | "queries" | "snapshots" | "data" | "changes" | "admin" | "account";
+  current: Section;
   children?: React.ReactNode;
 }
 
+/** The section a page's address belongs to (a permalink /s/{id} is one of the shared links). */
+export function sectionOf(pathname: string): Section {
+  const first = pathname.split("/")[1] ?? "";
+  const sections: Record<string, Section> = { queries: "queries", snapshots: "snapshots", s: "snapshots", data: "data", changes: "changes", admin: "admin", account: "account" };
+  return sections[first] ?? "explorer";
+}
+
 /** Each section and the permissions that make it useful (any one of them): the others are not listed. */
-const SECTIONS: readonly { key: AppHeaderProps["current"]; href: string; label: string; needs: readonly Permission[] }[] = [
+const SECTIONS: readonly { key: Section; href: string; label: string; needs: readonly Permission[] }[] = [
   { key: "explorer", href: "/", label: "Explorer", needs: ["graph:read"] },
   { key: "queries", href: "/queries", label: "Saved queries", needs: ["graph:read"] },
   { key: "snapshots", href: "/snapshots", label: "Shared links", needs: ["snapshots:list"] },
@@ -20,7 +29,8 @@ const SECTIONS: readonly { key: AppHeaderProps["current"]; href: string; label: 
 ];
 
 /**
- * The bar on every page: the name, the sections, whatever the page adds (the explorer's search), the account.
+ * The bar on every page (rendered once, by the route group's layout through AppFrame): the name, the
+ * sections, whatever the page adds (the explorer's search, through HeaderExtras), the account.
  * Sections the role (or a signed-out visitor) cannot use are left out once the user is known; the page
  * itself still says why if someone opens it by its address.
  */

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signOutApi, useMe } from "@/lib/auth/client";
 import { signInPath } from "./NeedsPermission";
 import { UserText } from "@/components/ui/UserText";
+import { Button, buttonClass } from "@/components/ui/Button";
 
 /**
  * The header's corner: who is signed in (as text), changing one's password, the admin pages (Users,
@@ -40,12 +41,12 @@ export function AccountMenu() {
               </Link>
             </>
           )}
-          <button type="button" onClick={() => void signOut()} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
+          <Button onClick={() => void signOut()} size="sm">
             Sign out
-          </button>
+          </Button>
         </>
       ) : (
-        <Link href={me.needsSetup ? "/setup" : signInPath()} className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100">
+        <Link href={me.needsSetup ? "/setup" : signInPath()} className={buttonClass({ size: "sm" })}>
           {me.needsSetup ? "Set up" : "Sign in"}
         </Link>
       )}

@@ -1,9 +1,10 @@
 "use client";
 import { useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
 import { changePasswordApi } from "@/lib/auth/client";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -46,8 +47,7 @@ export function PasswordChange() {
 
   return (
     <>
-      <AppHeader current="account" />
-      <main className="mx-auto max-w-sm p-4">
+      <main className="mx-auto w-full max-w-sm p-4">
         <h1 className="mb-4 text-xl font-semibold">Change your password</h1>
         <form onSubmit={(event) => void submit(event)} className="space-y-3">
           <label className="block text-sm">
@@ -66,18 +66,18 @@ export function PasswordChange() {
             At least {MIN_PASSWORD_LENGTH} characters. Every other browser signed in as you will be signed out.
           </p>
           {error && (
-            <p role="alert" className="text-sm text-red-700">
+            <Alert tone="error" plain>
               {error}
-            </p>
+            </Alert>
           )}
           {notice && (
-            <p role="status" className="text-sm text-green-800">
+            <Alert tone="success" plain>
               {notice}
-            </p>
+            </Alert>
           )}
-          <button type="submit" disabled={busy} className="rounded-md bg-red-800 px-3 py-1.5 text-white disabled:opacity-50">
+          <Button type="submit" disabled={busy} variant="primary">
             Change password
-          </button>
+          </Button>
         </form>
       </main>
     </>

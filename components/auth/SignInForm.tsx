@@ -2,6 +2,8 @@
 import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
 import { setupApi, signInApi } from "@/lib/auth/client";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -84,13 +86,13 @@ export function SignInForm({
           </div>
         )}
         {error && (
-          <p role="alert" className="text-sm text-red-700">
+          <Alert tone="error" plain>
             {error}
-          </p>
+          </Alert>
         )}
-        <button type="submit" disabled={busy} className="rounded-md bg-red-800 px-3 py-1.5 text-white disabled:opacity-50">
+        <Button type="submit" disabled={busy} variant="primary">
           {mode === "signin" ? "Sign in" : "Create the admin account"}
-        </button>
+        </Button>
       </form>
       {mode === "signin" && oidc && (
         <p className="mt-4 border-t border-gray-200 pt-4">

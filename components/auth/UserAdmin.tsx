@@ -1,13 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
 import { createUserApi, endSessionsApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/records";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const input = "rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -72,11 +73,10 @@ export function UserAdmin() {
 
   return (
     <>
-      <AppHeader current="admin" />
-      <main className="mx-auto max-w-4xl p-4">
+      <main className="mx-auto w-full max-w-4xl p-4">
         <h1 className="mb-3 text-xl font-semibold">Users</h1>
-        {error && <p role="alert" className="mb-3 text-sm text-red-700">{error}</p>}
-        {notice && <p role="status" className="mb-3 text-sm text-green-800">{notice}</p>}
+        {error && <Alert tone="error" plain className="mb-3">{error}</Alert>}
+        {notice && <Alert tone="success" plain className="mb-3">{notice}</Alert>}
         {/* Scrolls sideways on a phone rather than squeezing the buttons. */}
         <div className="mb-6 overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -108,26 +108,24 @@ export function UserAdmin() {
                     </td>
                     <td>{user.disabledAt ? "disabled" : "active"}</td>
                     <td>
-                      <button
-                        type="button"
+                      <Button
                         disabled={self}
                         title={self ? "You cannot disable your own account." : undefined}
                         onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${isolate(changed.email)} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
-                        className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100 disabled:opacity-50"
+                        size="sm"
                       >
                         {user.disabledAt ? "Enable" : "Disable"}
-                      </button>
+                      </Button>
                     </td>
                     <td>
-                      <button
-                        type="button"
+                      <Button
                         aria-label={`End all sessions of ${isolate(user.email)}`}
                         title={self ? "Signs you out too, in this browser and every other." : "Signs this user out in every browser."}
                         onClick={() => void endSessions(user, self)}
-                        className="rounded-md border border-gray-300 px-2 py-1 hover:bg-gray-100"
+                        size="sm"
                       >
                         End sessions
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 );
@@ -141,7 +139,7 @@ export function UserAdmin() {
           <label>Email <input name="email" type="email" required className={input} /></label>
           <label>Role <select name="role" defaultValue="viewer" className={input}>{ROLES.map((role) => <option key={role} value={role}>{role}</option>)}</select></label>
           <label>Initial password <input name="password" type="password" required minLength={12} autoComplete="new-password" className={input} /></label>
-          <button type="submit" className="rounded-md bg-red-800 px-3 py-1.5 text-white">Add user</button>
+          <Button type="submit" variant="primary">Add user</Button>
         </form>
       </main>
     </>

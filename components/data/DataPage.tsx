@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { ApiError, errorMessage, requestJson } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
 import type { ImportFormat, ImportJob } from "@/lib/import/jobs";
 import { UserText } from "@/components/ui/UserText";
 import { isolate, isolateQuoted } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const FORMATS: { value: ImportFormat; label: string; hint: string }[] = [
   { value: "csv", label: "CSV with a column mapping", hint: "A mapping (.json) that names your CSV files and says how columns become entities and relationships." },
@@ -135,8 +136,7 @@ export function DataPage() {
   const result = job?.result;
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="data" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-4xl space-y-6 p-4">
         <h1 className="text-xl font-semibold">Import and export</h1>
 
@@ -184,17 +184,17 @@ export function DataPage() {
                 <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} />
                 Import the valid rows and list the refused ones (otherwise one bad row refuses the whole import)
               </label>
-              <button type="submit" disabled={!mainFile || running} className="rounded bg-red-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">
+              <Button type="submit" disabled={!mainFile || running} variant="primary">
                 {running ? "Importing…" : "Import"}
-              </button>
+              </Button>
             </fieldset>
           </form>
 
           <div aria-live="polite" className="mt-4 space-y-3">
             {failure && (
-              <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+              <Alert tone="error" size="lg">
                 {failure}
-              </p>
+              </Alert>
             )}
             {upload && <Bar label="Uploading" value={upload.sent} max={upload.total} />}
             {job?.status === "running" && (

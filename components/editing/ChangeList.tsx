@@ -7,6 +7,8 @@ import type { ChangeAction, ChangeDetails, ChangePage, ChangeSummary } from "@/l
 import { useSubmitKey } from "@/lib/submit-key";
 import { ChangeDiff, EntityRef } from "./ChangeDiff";
 import { UserText } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 export interface ChangeListProps {
   /** An entity's History; every change (the recent-changes page) when absent. */
@@ -152,12 +154,13 @@ export function ChangeList({ entityId, canRevert, onReverted, onShowEntity, revi
   return (
     <section aria-label={label} aria-busy={!fresh} className="text-sm">
       {error && (
-        <div className="mb-2 flex flex-wrap items-center gap-2 rounded bg-red-50 px-3 py-2 text-red-800">
+        // The box only looks like an alert: the message inside is announced, without the button's label.
+        <Alert as="div" tone="error" size="lg" live={false} className="mb-2 flex flex-wrap items-center gap-2">
           <p role="alert">{error}</p>
-          <button type="button" onClick={() => setReloads((count) => count + 1)} className="rounded border border-red-300 px-2 py-0.5 text-xs hover:bg-red-100">
+          <Button onClick={() => setReloads((count) => count + 1)} variant="danger" size="xs">
             Try again
-          </button>
-        </div>
+          </Button>
+        </Alert>
       )}
       {current === null && !error && <p className="text-gray-600">Loading changes…</p>}
       {current !== null && current.changes.length === 0 && !error && fresh && (
@@ -179,20 +182,20 @@ export function ChangeList({ entityId, canRevert, onReverted, onShowEntity, revi
         </ol>
       )}
       {current?.next && fresh && (
-        <button
-          type="button"
+        <Button
           onClick={() => void showOlder()}
           disabled={olderState?.loading}
-          className="mt-3 rounded border border-gray-300 bg-white px-3 py-1 text-sm hover:bg-gray-50 disabled:opacity-60"
+          size="sm"
+          className="mt-3"
         >
           Show older changes
-        </button>
+        </Button>
       )}
       {olderState?.loading && <p className="mt-1 text-xs text-gray-600">Loading older changes…</p>}
       {olderState?.error && (
-        <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-red-800">
+        <Alert tone="error" size="lg" className="mt-2">
           {olderState.error}
-        </p>
+        </Alert>
       )}
     </section>
   );
@@ -338,19 +341,18 @@ function ChangeRow({ change, canRevert, currentEntity, onShowEntity, onReverted,
           </p>
         )}
         <div className="mt-2 flex flex-wrap items-center gap-2">
-          <button
-            type="button"
+          <Button
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
             onClick={toggleDetails}
-            className="rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50"
+            size="xs"
           >
             {open ? "Hide details" : "Show details"}
-          </button>
+          </Button>
           {mayRevert && !confirming && (
-            <button ref={revertRef} type="button" onClick={askToRevert} className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-800 hover:bg-red-50">
+            <Button ref={revertRef} onClick={askToRevert} variant="danger" size="xs">
               Revert
-            </button>
+            </Button>
           )}
         </div>
         {mayRevert && confirming && (
@@ -363,33 +365,33 @@ function ChangeRow({ change, canRevert, currentEntity, onShowEntity, onReverted,
             className="mt-2 flex flex-wrap items-center gap-2 rounded border border-amber-200 bg-amber-50 px-2 py-1.5 text-xs text-amber-950"
           >
             <span id={questionId}>Revert this change? It will be recorded too.</span>
-            <button
+            <Button
               ref={confirmRef}
-              type="button"
               onClick={() => void revert()}
               disabled={reverting}
-              className="rounded bg-red-800 px-2 py-0.5 font-medium text-white hover:bg-red-900 disabled:opacity-60"
+              variant="primary"
+              size="xs"
             >
               Confirm revert
-            </button>
-            <button type="button" onClick={cancel} disabled={reverting} className="rounded border border-gray-300 bg-white px-2 py-0.5 hover:bg-gray-50 disabled:opacity-60">
+            </Button>
+            <Button onClick={cancel} disabled={reverting} size="xs">
               Cancel
-            </button>
+            </Button>
             {reverting && <span role="status">Reverting…</span>}
           </div>
         )}
         {revertError && (
-          <p role="alert" className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
+          <Alert tone="error" size="xs" className="mt-2">
             {revertError}
-          </p>
+          </Alert>
         )}
         {open && (
           <div id={detailsId} className="mt-2 rounded bg-gray-50 p-2">
             {detailsState.loading && <p className="text-xs text-gray-600">Loading details…</p>}
             {detailsState.error && (
-              <p role="alert" className="text-xs text-red-800">
+              <Alert tone="error" size="xs" plain>
                 {detailsState.error}
-              </p>
+              </Alert>
             )}
             {details && <ChangeDiff change={details} onShowEntity={onShowEntity} />}
           </div>

@@ -3,6 +3,7 @@
 import type { JsonValue } from "@/lib/db/values";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType, type FieldSpec, type RelationshipType } from "@/lib/model/registry";
 import { isolateQuoted } from "@/lib/text/bidi";
+import { Alert } from "@/components/ui/Alert";
 
 /** A form's values: every field as the text in its input; aliases one per line. */
 export type FieldValues = Record<string, string>;
@@ -97,9 +98,9 @@ export function EntityFields({ type, values, onChange, idPrefix, errors = {} }: 
             </label>
             <FieldInput field={field} id={id} value={values[field.name] ?? ""} onChange={(value) => onChange({ ...values, [field.name]: value })} />
             {error && (
-              <p className="text-xs text-red-700" role="alert">
+              <Alert tone="error" size="xs" plain>
                 {isolateQuoted(error)}
-              </p>
+              </Alert>
             )}
           </div>
         );

@@ -20,6 +20,7 @@ import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
 
 interface LinkRow {
   key: number;
@@ -189,9 +190,9 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
                     <input value={link.role} onChange={(event) => updateLink(link.key, { role: event.target.value })} className={inputClass} />
                   </label>
                 )}
-                <button type="button" className="text-xs text-red-800 underline" onClick={() => setLinks((rows) => rows.filter((row) => row.key !== link.key))}>
+                <Button variant="link" size="xs" onClick={() => setLinks((rows) => rows.filter((row) => row.key !== link.key))}>
                   Remove link
-                </button>
+                </Button>
               </div>
             );
           })}

@@ -1,8 +1,7 @@
 "use client";
 
-const buttonClass = "rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-50";
-const dangerClass = "rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50";
-const secondaryClass = "rounded-md border border-gray-300 px-3 py-1.5 text-sm text-gray-700 hover:bg-gray-100";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
 
 interface FormActionsProps {
   /** The server's (or the form's) message, shown above the buttons. */
@@ -23,22 +22,15 @@ export function FormActions({ error, busy, label, busyLabel, onCancel, onConfirm
   return (
     <>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <Alert tone="error" plain>
           {error}
-        </p>
+        </Alert>
       )}
       <div className="flex gap-2">
-        <button
-          type={onConfirm ? "button" : "submit"}
-          onClick={onConfirm}
-          disabled={disabled || busy}
-          className={danger ? dangerClass : buttonClass}
-        >
+        <Button type={onConfirm ? "button" : "submit"} variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={disabled || busy}>
           {busy ? busyLabel : label}
-        </button>
-        <button type="button" onClick={onCancel} className={secondaryClass}>
-          Cancel
-        </button>
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
 import { FormActions } from "./FormActions";
 import { UserText } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
 
 interface MergeEntitiesProps {
   entity: GraphNode;
@@ -79,9 +80,9 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
             <UserText>{survivor?.name}</UserText>”, and its names are kept as
             aliases. The merge is recorded in History and can be reverted.
           </p>
-          <button type="button" className="text-xs text-red-800 underline" onClick={() => setOther(null)}>
+          <Button variant="link" size="xs" onClick={() => setOther(null)}>
             Pick another duplicate
-          </button>
+          </Button>
         </div>
       )}
       <FormActions error={failure} busy={merging} label="Merge" busyLabel="Merging…" onCancel={onCancel} onConfirm={confirm} disabled={!other} />

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { AppHeader } from "@/components/AppHeader";
 import { signInPath } from "@/components/auth/NeedsPermission";
 import { canFrom, rolesNeeded, useMe, type Me } from "@/lib/auth/client";
 import { ChangeList } from "./ChangeList";
@@ -52,8 +51,7 @@ export function RecentChanges() {
   const reading = canFrom(me, "changes:read");
   const editing = canFrom(me, "graph:edit");
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="changes" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-4xl p-4">
         <h1 className="text-xl font-semibold">Recent changes</h1>
         <p className="mt-1 text-sm text-gray-600">

@@ -13,6 +13,7 @@ import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
 
 type End = { id: string; name: string; type: EntityType };
 
@@ -111,9 +112,9 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
           {other ? (
             <p className="text-sm">
               Other end: <UserText className="font-medium">{other.name}</UserText>{" "}
-              <button type="button" className="text-xs text-red-800 underline" onClick={() => setOther(null)}>
+              <Button variant="link" size="xs" onClick={() => setOther(null)}>
                 Change
-              </button>
+              </Button>
             </p>
           ) : (
             <SearchBox

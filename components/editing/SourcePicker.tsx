@@ -6,6 +6,7 @@ import type { NewSource } from "@/lib/editing/model";
 import { inputClass } from "./EntityFields";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
 
 export interface PickedSource {
   id: string;
@@ -62,14 +63,14 @@ export function SourcePicker({ value, onChange }: { value: SourceChoice; onChang
           {value.sources.map((source) => (
             <li key={source.id} className="flex items-center gap-2 text-sm">
               <UserText className="flex-1">{source.name}</UserText>
-              <button
-                type="button"
-                className="text-xs text-red-800 underline"
+              <Button
+                variant="link"
+                size="xs"
                 aria-label={`Remove source ${isolate(source.name)}`}
                 onClick={() => onChange({ ...value, sources: value.sources.filter((item) => item.id !== source.id) })}
               >
                 Remove
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -84,9 +85,9 @@ export function SourcePicker({ value, onChange }: { value: SourceChoice; onChang
         }}
       />
       {fresh === null ? (
-        <button type="button" className="text-xs text-red-800 underline" onClick={() => setFresh({})}>
+        <Button variant="link" size="xs" onClick={() => setFresh({})}>
           Cite a new report…
-        </button>
+        </Button>
       ) : (
         <div role="group" aria-labelledby={`${id}-new-report`} className="space-y-1 rounded bg-gray-50 p-2">
           <p id={`${id}-new-report`} className="text-xs font-medium text-gray-700">

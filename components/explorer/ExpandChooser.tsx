@@ -1,6 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
 import { TypeSwatch } from "@/components/graph/Legend";
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
 import type { NeighbourSummary } from "@/lib/neighbour-summary";
@@ -33,106 +36,95 @@ export function ExpandChooser({ name, summary, room, onChoose, onCancel }: Expan
   const [relationship, setRelationship] = useState<RelationshipType | "">("");
   const [limit, setLimit] = useState(Math.min(25, room));
   const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
   const types = ENTITY_TYPES.filter((item) => summary.byType[item] > 0);
   const relationships = RELATIONSHIP_TYPES.filter((item) => summary.byRelationship[item] > 0);
   const available = type ? summary.byType[type] : summary.total;
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-black/30 p-4" onClick={onCancel}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="expand-chooser-title"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.key === "Escape" && onCancel()}
-        className="mt-16 w-full max-w-lg space-y-3 rounded-lg bg-white p-4 text-sm shadow-xl"
-      >
-        <h2 id="expand-chooser-title" className="text-lg font-semibold">
+    <Dialog
+      title={
+        <>
           <UserText>{name}</UserText> has {summary.total.toLocaleString("en-GB")} neighbours
-        </h2>
-        <div className="grid grid-cols-2 gap-3">
-          <section aria-label="Neighbours by type">
-            <h3 className="text-xs font-semibold text-gray-700">By type</h3>
-            <ul className="mt-1 space-y-0.5">
-              {types.map((item) => (
-                <li key={item} className="flex items-center gap-1.5">
-                  <TypeSwatch type={item} /> {ENTITY_TYPE_SPECS[item].label}: {summary.byType[item].toLocaleString("en-GB")}
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section aria-label="Neighbours by relationship">
-            <h3 className="text-xs font-semibold text-gray-700">By relationship</h3>
-            <ul className="mt-1 space-y-0.5">
-              {relationships.map((item) => (
-                <li key={item}>
-                  <span className="italic">{RELATIONSHIP_TYPE_SPECS[item].verb}</span>: {summary.byRelationship[item].toLocaleString("en-GB")}
-                </li>
-              ))}
-            </ul>
-          </section>
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <label className="flex flex-col">
-            <span className="text-xs text-gray-700">Type</span>
-            <select ref={first} value={type} onChange={(event) => setType(event.target.value as EntityType | "")} className="rounded border border-gray-300 px-1 py-1">
-              <option value="">Every type</option>
-              {types.map((item) => (
-                <option key={item} value={item}>
-                  {ENTITY_TYPE_SPECS[item].label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            <span className="text-xs text-gray-700">Relationship</span>
-            <select value={relationship} onChange={(event) => setRelationship(event.target.value as RelationshipType | "")} className="rounded border border-gray-300 px-1 py-1">
-              <option value="">Any relationship</option>
-              {relationships.map((item) => (
-                <option key={item} value={item}>
-                  {RELATIONSHIP_TYPE_SPECS[item].verb}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            <span className="text-xs text-gray-700">How many (most connected first)</span>
-            <input
-              type="number"
-              min={1}
-              max={Math.max(1, room)}
-              value={limit}
-              onChange={(event) => setLimit(Math.max(1, Math.min(room, Number(event.target.value) || 1)))}
-              className="w-24 rounded border border-gray-300 px-1 py-1"
-            />
-          </label>
-        </div>
-        {room < available && (
-          <p className="rounded bg-amber-50 px-2 py-1 text-amber-900">
-            A view holds at most {MAX_VIEW_IDS} entities: at most {room} more can be added now.
-          </p>
-        )}
-        <div className="flex flex-wrap justify-end gap-2">
-          <button type="button" onClick={onCancel} className="rounded border border-gray-300 px-3 py-1.5">
-            Cancel
-          </button>
-          <button
-            type="button"
-            onClick={() => onChoose({ type: type || undefined, relationship: relationship || undefined, limit: Math.min(room, available) })}
-            className="rounded border border-amber-400 bg-amber-50 px-3 py-1.5 text-amber-900"
-          >
-            Add all that fit ({Math.min(room, available)})
-          </button>
-          <button
-            type="button"
-            onClick={() => onChoose({ type: type || undefined, relationship: relationship || undefined, limit })}
-            className="rounded bg-red-800 px-3 py-1.5 font-medium text-white"
-          >
-            Add the top {limit}
-          </button>
-        </div>
+        </>
+      }
+      onClose={onCancel}
+      initialFocus={first}
+      className="text-sm"
+    >
+      <div className="grid grid-cols-2 gap-3">
+        <section aria-label="Neighbours by type">
+          <h3 className="text-xs font-semibold text-gray-700">By type</h3>
+          <ul className="mt-1 space-y-0.5">
+            {types.map((item) => (
+              <li key={item} className="flex items-center gap-1.5">
+                <TypeSwatch type={item} /> {ENTITY_TYPE_SPECS[item].label}: {summary.byType[item].toLocaleString("en-GB")}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-label="Neighbours by relationship">
+          <h3 className="text-xs font-semibold text-gray-700">By relationship</h3>
+          <ul className="mt-1 space-y-0.5">
+            {relationships.map((item) => (
+              <li key={item}>
+                <span className="italic">{RELATIONSHIP_TYPE_SPECS[item].verb}</span>: {summary.byRelationship[item].toLocaleString("en-GB")}
+              </li>
+            ))}
+          </ul>
+        </section>
       </div>
-    </div>
+      <div className="flex flex-wrap gap-3">
+        <label className="flex flex-col">
+          <span className="text-xs text-gray-700">Type</span>
+          <select ref={first} value={type} onChange={(event) => setType(event.target.value as EntityType | "")} className="rounded border border-gray-300 px-1 py-1">
+            <option value="">Every type</option>
+            {types.map((item) => (
+              <option key={item} value={item}>
+                {ENTITY_TYPE_SPECS[item].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-xs text-gray-700">Relationship</span>
+          <select value={relationship} onChange={(event) => setRelationship(event.target.value as RelationshipType | "")} className="rounded border border-gray-300 px-1 py-1">
+            <option value="">Any relationship</option>
+            {relationships.map((item) => (
+              <option key={item} value={item}>
+                {RELATIONSHIP_TYPE_SPECS[item].verb}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-xs text-gray-700">How many (most connected first)</span>
+          <input
+            type="number"
+            min={1}
+            max={Math.max(1, room)}
+            value={limit}
+            onChange={(event) => setLimit(Math.max(1, Math.min(room, Number(event.target.value) || 1)))}
+            className="w-24 rounded border border-gray-300 px-1 py-1"
+          />
+        </label>
+      </div>
+      {room < available && (
+        <Alert tone="warning" live={false}>
+          A view holds at most {MAX_VIEW_IDS} entities: at most {room} more can be added now.
+        </Alert>
+      )}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button
+          onClick={() => onChoose({ type: type || undefined, relationship: relationship || undefined, limit: Math.min(room, available) })}
+          variant="caution"
+        >
+          Add all that fit ({Math.min(room, available)})
+        </Button>
+        <Button variant="primary" onClick={() => onChoose({ type: type || undefined, relationship: relationship || undefined, limit })}>
+          Add the top {limit}
+        </Button>
+      </div>
+    </Dialog>
   );
 }

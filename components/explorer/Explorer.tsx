@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Core } from "cytoscape";
-import { AppHeader } from "@/components/AppHeader";
+import { HeaderExtras } from "@/components/AppFrame";
 import { ExportMenu } from "@/components/snapshots/ExportMenu";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
 import { positionedGraph } from "@/lib/graph/positions";
@@ -42,6 +42,8 @@ import { ShortcutHelp } from "./ShortcutHelp";
 import { Timeline } from "./Timeline";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -388,33 +390,30 @@ export function Explorer() {
   const shareTitle = graph.nodes.length > 0 ? `${isolate(graph.nodes[0]?.name ?? "Graph")} and ${graph.nodes.length - 1} more` : "Graph";
   const selectedEdge = selectedNode ? undefined : graph.edges.find((edge) => edge.id === view.selected);
   const menuNode = menu ? graph.nodes.find((node) => node.id === menu.id) : undefined;
-  const toolClass = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100 disabled:opacity-40";
 
   return (
-    <div className="flex h-dvh flex-col bg-gray-50 text-gray-900">
-      <AppHeader current="explorer">
+    <div data-fills-screen className="flex min-h-0 flex-1 flex-col bg-gray-50 text-gray-900">
+      <HeaderExtras>
         <h1 className="sr-only">Redstring explorer</h1>
         <SearchBox onPick={(hit) => void expand(hit.id)} />
         {canEdit && (
-          <button
-            type="button"
+          <Button
             onClick={() => setEditor({ kind: "new-entity" })}
-            className="shrink-0 rounded-md bg-red-800 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-red-900"
+            variant="primary"
+            className="shrink-0"
           >
             New entity
-          </button>
+          </Button>
         )}
         {view.nodes.length > 0 && (
-          <button
-            type="button"
+          <Button
             onClick={() => {
               cancelExpansions();
               navigate({ nodes: [], selected: null }, "push", { ...controlsRef.current, hidden: [], pinned: [] });
             }}
-            className="rounded-md border border-gray-300 px-2.5 py-1.5 text-sm text-gray-700 hover:bg-gray-100"
           >
             Clear graph
-          </button>
+          </Button>
         )}
         {graph.nodes.length > 0 && (
           <span className="flex gap-2">
@@ -433,7 +432,7 @@ export function Explorer() {
             <ExportMenu title={shareTitle} getCore={() => coreRef.current} getGraph={() => positionedGraph(coreRef.current, graph)} />
           </span>
         )}
-      </AppHeader>
+      </HeaderExtras>
 
       <main className="flex min-h-0 flex-1 flex-col md:flex-row">
         <section aria-label="Graph" className="flex min-h-[55vh] flex-1 flex-col md:min-h-0">
@@ -460,21 +459,21 @@ export function Explorer() {
                 ))}
               </select>
             </label>
-            <button type="button" className={toolClass} onClick={() => setLayoutRun((count) => count + 1)} disabled={graph.nodes.length === 0}>
+            <Button size="xs" onClick={() => setLayoutRun((count) => count + 1)} disabled={graph.nodes.length === 0}>
               Lay out again
-            </button>
-            <button type="button" className={toolClass} onClick={fit} disabled={graph.nodes.length === 0}>
+            </Button>
+            <Button size="xs" onClick={fit} disabled={graph.nodes.length === 0}>
               Fit
-            </button>
-            <button type="button" className={toolClass} onClick={zoomToSelection} disabled={!view.selected}>
+            </Button>
+            <Button size="xs" onClick={zoomToSelection} disabled={!view.selected}>
               Zoom to selection
-            </button>
-            <button type="button" className={toolClass} onClick={undo} disabled={history.undo.length === 0}>
+            </Button>
+            <Button size="xs" onClick={undo} disabled={history.undo.length === 0}>
               Undo
-            </button>
-            <button type="button" className={toolClass} onClick={redo} disabled={history.redo.length === 0}>
+            </Button>
+            <Button size="xs" onClick={redo} disabled={history.redo.length === 0}>
               Redo
-            </button>
+            </Button>
             {hiddenNodes.size > 0 && (
               <span className="text-xs text-gray-600">
                 {hiddenNodes.size} hidden{" "}
@@ -485,9 +484,9 @@ export function Explorer() {
                 )}
               </span>
             )}
-            <button type="button" className={`${toolClass} ml-auto`} onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+            <Button size="xs" className="ml-auto" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
               ?
-            </button>
+            </Button>
           </div>
           <div className="relative min-h-0 flex-1">
             {graph.nodes.length > 0 ? (
@@ -521,7 +520,7 @@ export function Explorer() {
             <div className="pointer-events-none absolute left-2 right-2 top-2 flex flex-col gap-2" aria-live="polite">
               {loading && <p className="pointer-events-auto w-fit rounded bg-white/90 px-2 py-1 text-xs text-gray-600 shadow">Loading…</p>}
               {error && (
-                <p role="alert" className="pointer-events-auto w-fit rounded bg-red-50 px-2 py-1 text-sm text-red-800 shadow">
+                <Alert tone="error" className="pointer-events-auto w-fit shadow">
                   {error}{" "}
                   {failed && (
                     <button
@@ -535,7 +534,7 @@ export function Explorer() {
                       Try again
                     </button>
                   )}
-                </p>
+                </Alert>
               )}
               {notice && <p className="pointer-events-auto w-fit rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 shadow">{notice}</p>}
               {shownCapNotice && (

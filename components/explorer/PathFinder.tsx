@@ -7,6 +7,8 @@ import type { GraphData } from "@/lib/graph/types";
 import type { PathsResult } from "@/lib/paths";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
 import { UserText } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 export interface PathEnd {
   id: string;
@@ -67,9 +69,9 @@ function EndPicker({ label, end, onPick }: { label: string; end: PathEnd | null;
       {end && (
         <p className="mt-1 flex items-center gap-2" data-testid={`path-${label.toLowerCase()}`}>
           <UserText className="font-medium">{end.name}</UserText>
-          <button type="button" onClick={() => onPick(null)} className="text-xs text-red-800 underline">
+          <Button onClick={() => onPick(null)} variant="link" size="xs">
             Clear <span className="sr-only">{label}</span>
-          </button>
+          </Button>
         </p>
       )}
     </div>
@@ -147,15 +149,15 @@ export function PathFinder({ from, to, onEnds, onFound }: PathFinderProps) {
             ))}
           </div>
         </fieldset>
-        <button type="submit" disabled={!from || !to || busy} className="rounded bg-red-800 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+        <Button type="submit" disabled={!from || !to || busy} variant="primary" size="sm">
           {busy ? "Searching…" : "Find paths"}
-        </button>
+        </Button>
       </form>
       <div aria-live="polite" className="mt-2 text-sm">
         {failure && (
-          <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-800">
+          <Alert tone="error">
             {failure}
-          </p>
+          </Alert>
         )}
         {result && result.paths.length === 0 && (
           <p className="rounded bg-amber-50 px-2 py-1 text-amber-900">

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphNode } from "@/lib/graph/types";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
 
 interface TimelineProps {
   events: { node: GraphNode; date: string }[];
@@ -79,13 +80,13 @@ export function Timeline({ events, selectedId, from, to, onSelect, onHover, onRa
           <input type="date" value={to ?? ""} onChange={(event) => onRange(from, event.target.value || null)} className="rounded border border-gray-300 px-1 py-0.5" />
         </label>
         {(from || to) && (
-          <button type="button" onClick={() => onRange(null, null)} className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-100">
+          <Button onClick={() => onRange(null, null)} size="xs">
             All dates
-          </button>
+          </Button>
         )}
-        <button type="button" onClick={() => setPlaying(!playing)} className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-100">
+        <Button onClick={() => setPlaying(!playing)} size="xs">
           {playing ? "Stop" : "Play"}
-        </button>
+        </Button>
       </div>
       <ol aria-label="Events by date" className="relative mx-2 mt-2 h-10">
         <li aria-hidden="true" className="absolute left-0 right-0 top-5 border-t border-gray-300" />

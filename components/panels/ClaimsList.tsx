@@ -6,6 +6,8 @@ import type { ClaimsPage } from "@/lib/claims";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { SourceList } from "./SourceList";
 import { UserText } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const PAGE = 100;
 
@@ -36,9 +38,9 @@ export function ClaimsList({ reportId, onShowEntity, onAddToGraph }: ClaimsListP
 
   if (failure?.id === reportId) {
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <Alert tone="error" plain>
         {failure.message}
-      </p>
+      </Alert>
     );
   }
   const page = claims?.id === reportId ? claims.page : null;
@@ -54,13 +56,13 @@ export function ClaimsList({ reportId, onShowEntity, onAddToGraph }: ClaimsListP
         <p className="text-sm text-gray-600">No relationship in the graph cites this report yet.</p>
       ) : (
         <>
-          <button
-            type="button"
+          <Button
             onClick={() => onAddToGraph(page.nodes.map((node) => node.id))}
-            className="mb-2 rounded border border-gray-300 px-2 py-1 text-xs hover:bg-gray-100"
+            size="xs"
+            className="mb-2"
           >
             Add {page.edges.length === page.total ? "them" : `these ${page.edges.length}`} to the graph
-          </button>
+          </Button>
           <ul aria-label="Claims" className="space-y-2">
             {page.edges.map((edge) => (
               <li key={edge.id} className="rounded border border-gray-100 p-2 text-sm">

@@ -12,6 +12,8 @@ import { ClaimsList } from "./ClaimsList";
 import { PropertyList } from "./PropertyList";
 import { SourceList } from "./SourceList";
 import { UserText, UserTextList } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 /** What an editor may do from the panel; absent for roles that cannot edit. */
 export interface EntityEditActions {
@@ -74,9 +76,9 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
 
   if (failure?.id === entityId) {
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <Alert tone="error" plain>
         {failure.message}
-      </p>
+      </Alert>
     );
   }
   const loaded = pages?.id === entityId ? pages.list : null;
@@ -113,13 +115,12 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
         </p>
       )}
       <PropertyList node={entity} />
-      <button
-        type="button"
+      <Button
         onClick={() => onExpand(entity.id)}
-        className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 focus:outline-none focus:ring-2 focus:ring-red-700/40"
+        variant="primary"
       >
         Expand neighbours ({first.total})
-      </button>
+      </Button>
 
       {entity.type === "Report" && onAddToGraph && <ClaimsList reportId={entity.id} onShowEntity={onShowEntity} onAddToGraph={onAddToGraph} />}
 
@@ -173,9 +174,9 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
           </button>
         )}
         {moreState?.error && (
-          <p role="alert" className="mt-1 text-sm text-red-700">
+          <Alert tone="error" plain className="mt-1">
             {moreState.error}
-          </p>
+          </Alert>
         )}
       </section>
     </>
@@ -217,18 +218,18 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
           )}
           {editing && (
             <>
-              <button type="button" className={editButton} onClick={() => editing.onEdit(entity)}>
+              <Button size="xs" onClick={() => editing.onEdit(entity)}>
                 Edit
-              </button>
-              <button type="button" className={editButton} onClick={() => editing.onAddRelationship(entity)}>
+              </Button>
+              <Button size="xs" onClick={() => editing.onAddRelationship(entity)}>
                 Add relationship
-              </button>
-              <button type="button" className={editButton} onClick={() => editing.onMerge(entity)}>
+              </Button>
+              <Button size="xs" onClick={() => editing.onMerge(entity)}>
                 Merge…
-              </button>
-              <button type="button" className={`${editButton} text-red-800`} onClick={() => editing.onDelete(entity)}>
+              </Button>
+              <Button variant="danger" size="xs" onClick={() => editing.onDelete(entity)}>
                 Delete…
-              </button>
+              </Button>
             </>
           )}
         </div>
@@ -242,4 +243,3 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
   );
 }
 
-const editButton = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100";

@@ -9,6 +9,8 @@ import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { displayValue } from "./PropertyList";
 import { SourceList } from "./SourceList";
 import { UserText } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 interface RelationshipPanelProps {
   edge: GraphEdge;
@@ -20,7 +22,6 @@ interface RelationshipPanelProps {
 }
 
 const HIDDEN = new Set(["createdAt", "updatedAt"]);
-const editButton = "rounded border border-gray-300 bg-white px-2 py-1 text-xs text-gray-700 hover:bg-gray-100";
 
 /** A relationship: who, what, whom, and the sources that say so. */
 export function RelationshipPanel({ edge, from, to, onShowEntity, editing }: RelationshipPanelProps) {
@@ -53,31 +54,31 @@ export function RelationshipPanel({ edge, from, to, onShowEntity, editing }: Rel
       </header>
       {editing && confirming !== edge.id && (
         <div className="flex gap-1.5">
-          <button type="button" className={editButton} onClick={() => editing.onEdit(edge)}>
+          <Button size="xs" onClick={() => editing.onEdit(edge)}>
             Edit
-          </button>
-          <button type="button" className={`${editButton} text-red-800`} onClick={() => setConfirming(edge.id)}>
+          </Button>
+          <Button variant="danger" size="xs" onClick={() => setConfirming(edge.id)}>
             Delete…
-          </button>
+          </Button>
         </div>
       )}
       {editing && confirming === edge.id && (
         <div role="group" aria-label="Confirm deletion" className="space-y-2 rounded border border-red-200 bg-red-50 p-2 text-sm">
           <p>Delete this relationship? The deletion is recorded in History and can be reverted.</p>
           <div className="flex gap-1.5">
-            <button type="button" className="rounded bg-red-700 px-2 py-1 text-xs text-white hover:bg-red-800" onClick={remove}>
+            <Button variant="primary" size="xs" onClick={remove}>
               Delete relationship
-            </button>
-            <button type="button" className={editButton} onClick={() => setConfirming(null)}>
+            </Button>
+            <Button size="xs" onClick={() => setConfirming(null)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       )}
       {failure?.id === edge.id && (
-        <p role="alert" className="text-sm text-red-700">
+        <Alert tone="error" plain>
           {failure.message}
-        </p>
+        </Alert>
       )}
       {extra.length > 0 && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">

@@ -2,6 +2,7 @@
 
 import { parameterNamesIn } from "@/lib/queries/cypher-text";
 import type { ParameterDeclaration, ParameterType } from "@/lib/queries/parameters";
+import { Button } from "@/components/ui/Button";
 
 export const PARAMETER_TYPE_LABELS: Record<ParameterType, string> = {
   string: "Text",
@@ -90,34 +91,33 @@ export function ParameterDeclarations({ declarations, onChange, cypher, readOnly
               />
               <span className="text-xs">Required</span>
             </label>
-            <button
-              type="button"
+            <Button
               onClick={() => onChange(declarations.filter((_, at) => at !== index))}
-              className="mt-4 rounded border border-gray-300 px-2 py-1 text-xs hover:bg-gray-100"
+              size="xs"
+              className="mt-4"
             >
               Remove <span className="sr-only">${declaration.name}</span>
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
       <div className="mt-2 flex flex-wrap gap-2">
-        <button
-          type="button"
+        <Button
           onClick={() => onChange([...declarations, { name: "", type: "string", required: false }])}
-          className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100"
+          size="sm"
         >
           Add parameter
-        </button>
+        </Button>
         {undeclared.length > 0 && (
-          <button
-            type="button"
+          <Button
             onClick={() =>
               onChange([...declarations, ...undeclared.map((name) => ({ name, type: "string" as const, required: true }))])
             }
-            className="rounded border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-900 hover:bg-amber-100"
+            variant="caution"
+            size="sm"
           >
             Declare {undeclared.map((name) => `$${name}`).join(", ")} from the query
-          </button>
+          </Button>
         )}
       </div>
     </fieldset>

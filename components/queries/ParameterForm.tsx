@@ -9,6 +9,7 @@ import { ENTITY_TYPE_SPECS, ENTITY_TYPES } from "@/lib/model/registry";
 import type { ParameterDeclaration, ParameterProblem, RawParameterValues } from "@/lib/queries/parameters";
 import { isolate, isolateQuoted } from "@/lib/text/bidi";
 import { UserText } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
 
 interface ParameterFormProps {
   declarations: ParameterDeclaration[];
@@ -44,9 +45,9 @@ function EntityField({ label, value, onChange, describedBy }: { label: string; v
           {chosen && <TypeSwatch type={chosen.type} />}
           <UserText className="font-medium">{chosen ? chosen.name : value}</UserText>
           <code className="text-xs text-gray-600">{value}</code>
-          <button type="button" onClick={() => onChange("")} className="text-xs text-red-800 underline">
+          <Button onClick={() => onChange("")} variant="link" size="xs">
             Clear <span className="sr-only">{label}</span>
-          </button>
+          </Button>
         </p>
       )}
     </div>

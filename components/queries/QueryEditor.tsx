@@ -5,7 +5,6 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
@@ -28,6 +27,8 @@ import { QueryResultView } from "./QueryResultView";
 import { VersionHistory } from "./VersionHistory";
 import { UserText } from "@/components/ui/UserText";
 import { isolateQuoted } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const CypherInput = dynamic(() => import("./CypherInput"), {
   ssr: false,
@@ -263,8 +264,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
 
   if (queryId !== null && loaded === null) {
     return (
-      <div className="min-h-dvh bg-gray-50">
-        <AppHeader current="queries" />
+      <div className="flex-1 bg-gray-50">
         <main className="mx-auto max-w-6xl p-4">
           {loadFailure ? (
             <div role="alert" className="space-y-2">
@@ -289,8 +289,7 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
   const olderVersion = loaded !== null && loaded.viewing !== loaded.query.version;
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="queries" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-6xl p-4">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href="/queries" className="text-red-900 underline">
@@ -366,9 +365,9 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 readOnly={readOnly}
               />
               {syntax && (
-                <p role="alert" className="mt-1 rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-900" data-testid="syntax-error">
+                <Alert tone="error" size="xs" className="mt-1 font-mono" data-testid="syntax-error">
                   Line {syntax.line}, column {syntax.column}: <UserText>{isolateQuoted(syntax.message)}</UserText>
-                </p>
+                </Alert>
               )}
             </div>
             <ParameterDeclarations
@@ -379,14 +378,14 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
             />
             <div className="flex flex-wrap items-center gap-2">
               {!readOnly && (
-                <button
-                  type="button"
+                <Button
                   onClick={() => void save()}
                   disabled={busy || !write.allowed || (loaded !== null && !dirty)}
-                  className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-50"
+                  variant="primary"
+                  size="lg"
                 >
                   {loaded === null ? "Save" : "Save new version"}
-                </button>
+                </Button>
               )}
               <NeedsPermission can={write} className="text-sm text-gray-700" />
               <span aria-live="polite" className="text-sm text-gray-700">
@@ -394,9 +393,9 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               </span>
             </div>
             {saveFailure && !saveFailure.syntax && (
-              <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+              <Alert tone="error" size="lg">
                 {saveFailure.message}
-              </p>
+              </Alert>
             )}
 
             <section aria-labelledby="run-title" className="rounded-md border border-gray-200 bg-white p-3">
@@ -405,15 +404,15 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
               </h2>
               <ParameterForm declarations={draft.parameters} values={values} onChange={setValues} problems={run?.failure?.problems ?? []} />
               <div className="mt-3 flex flex-wrap items-center gap-2">
-                <button
-                  type="button"
+                <Button
                   onClick={runNow}
                   disabled={run?.running === true || draft.cypher.trim() === "" || !runCan.allowed}
                   aria-describedby={runCan.reason ? runReasonId : undefined}
-                  className="rounded-md border border-red-800 px-3 py-2 text-sm font-medium text-red-900 hover:bg-red-50 disabled:opacity-50"
+                  variant="outline"
+                  size="lg"
                 >
                   {run?.running ? "Running…" : "Run"}
-                </button>
+                </Button>
                 {dirty && draft.cypher.trim() !== "" && runCan.allowed && (
                   <span className="text-xs text-gray-600">Runs the unsaved text. Save to get a link to the run.</span>
                 )}
@@ -433,9 +432,9 @@ export function QueryEditor({ queryId }: { queryId: string | null }) {
                 </p>
               )}
               {run?.failure && !run.failure.syntax && (
-                <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+                <Alert tone="error" size="lg" className="mt-2">
                   {run.failure.message}
-                </p>
+                </Alert>
               )}
             </section>
           </div>

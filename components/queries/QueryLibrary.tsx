@@ -4,7 +4,6 @@ import { useSubmitKey } from "@/lib/submit-key";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { errorMessage } from "@/lib/api-client";
 import { useCan } from "@/lib/auth/client";
@@ -12,6 +11,8 @@ import { deleteQueryApi, duplicateQueryApi, listQueriesApi, undeleteQueryApi } f
 import type { SavedQuerySummary } from "@/lib/queries/model";
 import { UserText, UserTextList } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const DEBOUNCE_MS = 200;
 
@@ -97,13 +98,12 @@ export function QueryLibrary() {
   const stale = listing?.key !== key;
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="queries" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-5xl p-4">
         <div className="flex flex-wrap items-end gap-3">
           <h1 className="mr-auto text-xl font-semibold">{bin ? "Bin" : "Saved queries"}</h1>
           {write.allowed && (
-            <Link href="/queries/new" className="rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white hover:bg-red-900">
+            <Link href="/queries/new" className={buttonClass({ variant: "primary", size: "lg" })}>
               New query
             </Link>
           )}
@@ -143,9 +143,9 @@ export function QueryLibrary() {
           )}
           {status && <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{status}</p>}
           {failure && (
-            <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+            <Alert tone="error" size="lg">
               {failure}
-            </p>
+            </Alert>
           )}
         </div>
 
@@ -201,17 +201,17 @@ export function QueryLibrary() {
                 ))}
                 <span className="ml-auto flex gap-2">
                   {!write.allowed ? null : bin ? (
-                    <button type="button" onClick={() => void restore(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
+                    <Button onClick={() => void restore(query)} size="sm">
                       Restore <UserText className="sr-only">{query.title}</UserText>
-                    </button>
+                    </Button>
                   ) : (
                     <>
-                      <button type="button" onClick={() => void duplicate(query)} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100">
+                      <Button onClick={() => void duplicate(query)} size="sm">
                         Duplicate <UserText className="sr-only">{query.title}</UserText>
-                      </button>
-                      <button type="button" onClick={() => void remove(query)} className="rounded border border-gray-300 px-2 py-1 text-sm text-red-800 hover:bg-red-50">
+                      </Button>
+                      <Button onClick={() => void remove(query)} variant="danger" size="sm">
                         Delete <UserText className="sr-only">{query.title}</UserText>
-                      </button>
+                      </Button>
                     </>
                   )}
                 </span>

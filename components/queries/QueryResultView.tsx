@@ -21,6 +21,8 @@ import type { QueryRunResult, TableCell } from "@/lib/queries/execute";
 import { download, fileNameOf } from "@/lib/download";
 import { serializeViewState } from "@/lib/view-state";
 import { UserText } from "@/components/ui/UserText";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -103,12 +105,12 @@ export function QueryResultView({ result, title, origin }: QueryResultViewProps)
 
   return (
     <section aria-label="Result" className="mt-4">
-      <p role="status" className="text-sm text-gray-700" data-testid="run-summary">
+      <Alert tone="info" plain data-testid="run-summary">
         {result.rowCount} {result.rowCount === 1 ? "row" : "rows"}
         {result.truncated && ` (stopped at the limit of ${result.limits.maxRows}: add a LIMIT or narrow the query)`} ·{" "}
         {result.graph.nodes.length} nodes, {result.graph.edges.length} links
         {result.graphTruncated && ` (graph stopped at ${result.limits.maxGraphElements} elements)`} · {result.elapsedMs} ms
-      </p>
+      </Alert>
       <div className="mt-2 flex flex-wrap items-end gap-2">
         <div role="tablist" aria-label="Show the result as" className="flex gap-1">
           <button type="button" role="tab" aria-selected={tab === "graph"} onClick={() => setTab("graph")} className={tabClass("graph")}>
@@ -119,27 +121,25 @@ export function QueryResultView({ result, title, origin }: QueryResultViewProps)
           </button>
         </div>
         <span className="ml-auto flex gap-2">
-          <button
-            type="button"
+          <Button
             onClick={() => download(`${fileNameOf(title, "query")}.csv`, resultToCsv(result), "text/csv;charset=utf-8")}
-            className="rounded border border-gray-300 bg-white px-2 py-1 text-sm hover:bg-gray-100"
+            size="sm"
           >
             Download CSV
-          </button>
+          </Button>
           {tab === "graph" && nodeIds.length > 0 && (
             <>
               <ShareDialog capture={() => (coreRef.current ? captureView(coreRef.current) : null)} origin={origin} defaultTitle={title} />
               <ExportMenu title={title} getCore={() => coreRef.current} getGraph={() => positionedGraph(coreRef.current, result.graph)} />
             </>
           )}
-          <button
-            type="button"
+          <Button
             disabled={nodeIds.length === 0}
             onClick={() => openInExplorer()}
-            className="rounded border border-gray-300 bg-white px-2 py-1 text-sm hover:bg-gray-100 disabled:opacity-50"
+            size="sm"
           >
             Open in explorer
-          </button>
+          </Button>
         </span>
       </div>
 

@@ -7,6 +7,8 @@ import { getQueryVersionApi } from "@/lib/queries/client";
 import type { SavedQuery, SavedQueryVersion } from "@/lib/queries/model";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 function when(iso: string): string {
   const date = new Date(iso);
@@ -131,11 +133,11 @@ export function VersionHistory({ query, viewing, onView, onRestore, busy }: Vers
                 {versionOptions}
               </select>
             </label>
-            <button type="button" onClick={() => void compare()} className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-100">
+            <Button onClick={() => void compare()} size="sm">
               Compare
-            </button>
+            </Button>
           </div>
-          {failure && <p role="alert" className="mt-2 text-sm text-red-800">{failure}</p>}
+          {failure && <Alert tone="error" plain className="mt-2">{failure}</Alert>}
           {comparison && (
             <div className="mt-2 space-y-2" aria-label={`Changes from version ${comparison.before.version} to version ${comparison.after.version}`} role="region">
               <p className="text-xs text-gray-700">

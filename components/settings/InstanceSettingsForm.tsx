@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
 import { updateSettingsApi } from "@/lib/settings/client";
 import type { InstanceSettings } from "@/lib/settings/instance";
+import { Alert } from "@/components/ui/Alert";
 
 /**
  * The admin settings page: whether signed-out visitors may read the graph. Saved on change; when
@@ -37,8 +37,7 @@ export function InstanceSettingsForm({ initial }: { initial: InstanceSettings })
 
   return (
     <>
-      <AppHeader current="admin" />
-      <main className="mx-auto max-w-2xl p-4">
+      <main className="mx-auto w-full max-w-2xl p-4">
         <h1 className="mb-3 text-xl font-semibold">Settings</h1>
         <section aria-labelledby="reading-heading" className="space-y-2">
           <h2 id="reading-heading" className="font-semibold">Who may read</h2>
@@ -64,8 +63,8 @@ export function InstanceSettingsForm({ initial }: { initial: InstanceSettings })
               </>
             )}
           </p>
-          {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-          {notice && <p role="status" className="text-sm text-green-800">{notice}</p>}
+          {error && <Alert tone="error" plain>{error}</Alert>}
+          {notice && <Alert tone="success" plain>{notice}</Alert>}
         </section>
       </main>
     </>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Core } from "cytoscape";
-import { useState } from "react";
+import { MenuButton } from "@/components/ui/Menu";
 import { download, fileNameOf } from "@/lib/download";
 import { toEdgesCsv, toNodesCsv, toRedstringJson } from "@/lib/graph/export";
 import { toGexf, toGraphML } from "@/lib/graph/export-gephi";
@@ -18,7 +18,6 @@ interface ExportMenuProps {
 
 /** Downloads of the view: PNG, SVG, Redstring JSON (re-importable), GraphML and GEXF (Gephi), CSV of nodes and of edges. */
 export function ExportMenu({ title, getCore, getGraph }: ExportMenuProps) {
-  const [open, setOpen] = useState(false);
   const name = fileNameOf(title);
 
   const exports = [
@@ -43,34 +42,8 @@ export function ExportMenu({ title, getCore, getGraph }: ExportMenuProps) {
   ];
 
   return (
-    <div className="relative">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        onKeyDown={(event) => event.key === "Escape" && setOpen(false)}
-        className="rounded-md border border-gray-300 bg-white px-2.5 py-1.5 text-sm text-gray-700 hover:bg-gray-100"
-      >
-        Export
-      </button>
-      {open && (
-        <ul aria-label="Export as" className="absolute right-0 z-30 mt-1 w-52 rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg">
-          {exports.map((item) => (
-            <li key={item.label}>
-              <button
-                type="button"
-                onClick={() => {
-                  item.run();
-                  setOpen(false);
-                }}
-                className="block w-full px-3 py-1.5 text-left hover:bg-gray-100"
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <MenuButton menuLabel="Export as" items={exports.map((item) => ({ label: item.label, onSelect: item.run }))} size="md">
+      Export
+    </MenuButton>
   );
 }

@@ -1,7 +1,7 @@
 /** What a revoked link shows if it is opened between the proxy's check and the page (normally a 410 page). */
 export function RevokedNotice() {
   return (
-    <main className="mx-auto max-w-lg p-8">
+    <main className="mx-auto w-full max-w-lg p-8">
       <h1 className="text-xl font-semibold">This link was revoked</h1>
       <p className="mt-2 text-gray-600">The person who shared this graph has withdrawn it. It is no longer available.</p>
     </main>

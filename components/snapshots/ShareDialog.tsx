@@ -1,7 +1,11 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { UnavailableAction } from "@/components/auth/NeedsPermission";
+import { Alert } from "@/components/ui/Alert";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
 import { errorMessage } from "@/lib/api-client";
 import { useCan } from "@/lib/auth/client";
 import type { CapturedView } from "@/lib/snapshots/capture";
@@ -31,24 +35,23 @@ function CopyField({ label, value, multiline = false }: { label: string; value: 
         ) : (
           <input id={id} readOnly value={value} onFocus={(event) => event.target.select()} className="flex-1 rounded border border-gray-300 bg-gray-50 px-2 py-1 font-mono text-xs" />
         )}
-        <button
-          type="button"
+        <Button
+          size="xs"
+          className="self-start"
           onClick={() =>
             void navigator.clipboard
               ?.writeText(value)
               .then(() => setCopied(true))
               .catch(() => setCopied(false))
           }
-          className="self-start rounded border border-gray-300 px-2 py-1 text-xs hover:bg-gray-100"
         >
           {copied ? "Copied" : "Copy"} <span className="sr-only">{label}</span>
-        </button>
+        </Button>
       </div>
     </div>
   );
 }
 
-const SHARE_BUTTON = "rounded-md border border-gray-300 bg-white px-2.5 py-1.5 text-sm text-gray-700";
 
 /**
  * "Share": freezes the current view as a snapshot and hands out its permalink, an embed snippet, and a
@@ -57,7 +60,7 @@ const SHARE_BUTTON = "rounded-md border border-gray-300 bg-white px-2.5 py-1.5 t
  */
 export function ShareDialog(props: ShareDialogProps) {
   const can = useCan("snapshots:create");
-  if (!can.allowed) return <UnavailableAction label="Share" can={can} className={SHARE_BUTTON} />;
+  if (!can.allowed) return <UnavailableAction label="Share" can={can} className={buttonClass()} />;
   return <ShareDialogAllowed {...props} />;
 }
 
@@ -70,12 +73,8 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedSnapshot | null>(null);
   const [revoked, setRevoked] = useState(false);
-  const titleId = useId();
+  const noteHelpId = useId();
   const firstField = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (open) firstField.current?.focus();
-  }, [open]);
 
   function start() {
     setTitle(defaultTitle);
@@ -120,30 +119,18 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
   const base = typeof window === "undefined" ? "" : window.location.origin;
   return (
     <>
-      <button type="button" onClick={start} className={`${SHARE_BUTTON} hover:bg-gray-100`}>
-        Share
-      </button>
+      <Button onClick={start}>Share</Button>
       {open && (
-        <div className="fixed inset-0 z-40 flex items-start justify-center bg-black/30 p-4" onClick={() => setOpen(false)}>
-          <div
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby={titleId}
-            onClick={(event) => event.stopPropagation()}
-            onKeyDown={(event) => event.key === "Escape" && setOpen(false)}
-            className="mt-16 w-full max-w-lg space-y-3 rounded-lg bg-white p-4 text-gray-900 shadow-xl"
-          >
-            <h2 id={titleId} className="text-lg font-semibold">
-              Share this view
-            </h2>
-            {!created ? (
-              <form onSubmit={(event) => void share(event)} className="space-y-3">
-                <p className="text-sm text-gray-600">
-                  The link shows exactly what is on screen now, with its data and sources as of today, even after the graph changes.
-                </p>
-                <label className="block text-sm">
-                  <span className="mb-1 block font-medium">Title</span>
+        <Dialog title="Share this view" onClose={() => setOpen(false)} initialFocus={firstField}>
+          {!created ? (
+            <form onSubmit={(event) => void share(event)} className="space-y-3">
+              <p className="text-sm text-gray-600">
+                The link shows exactly what is on screen now, with its data and sources as of today, even after the graph changes.
+              </p>
+              <Field label="Title">
+                {(control) => (
                   <input
+                    {...control}
                     ref={firstField}
                     value={title}
                     maxLength={120}
@@ -151,78 +138,67 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
                     onChange={(event) => setTitle(event.target.value)}
                     className="w-full rounded border border-gray-300 px-2 py-1.5"
                   />
-                </label>
-                <label className="block text-sm">
-                  <span className="mb-1 block font-medium">Note (optional)</span>
+                )}
+              </Field>
+              <Field label="Note (optional)" describedBy={noteHelpId}>
+                {(control) => (
                   <textarea
+                    {...control}
                     value={note}
                     maxLength={2000}
                     rows={3}
-                    aria-describedby={`${titleId}-note-help`}
                     onChange={(event) => setNote(event.target.value)}
                     className="w-full rounded border border-gray-300 px-2 py-1.5"
                   />
-                </label>
-                {/* Private unless ticked: a note often says what the team suspects, not what it can publish. */}
-                <label className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" checked={noteIsCaption} onChange={(event) => setNoteIsCaption(event.target.checked)} className="mt-0.5" />
-                  <span>Show the note as the public caption (in link previews and to everyone with the link)</span>
-                </label>
-                <p id={`${titleId}-note-help`} className="text-xs text-gray-600">
-                  {noteIsCaption
-                    ? "Everyone with the link, and every chat or site that shows its preview, will read this note."
-                    : "Private: only signed-in members of your team see the note on the link's page."}
-                </p>
-                {failure && (
-                  <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800">
-                    {failure}
-                  </p>
                 )}
-                <div className="flex justify-end gap-2">
-                  <button type="button" onClick={() => setOpen(false)} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
-                    Cancel
-                  </button>
-                  <button type="submit" disabled={busy} className="rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
-                    {busy ? "Creating…" : "Create link"}
-                  </button>
-                </div>
-              </form>
-            ) : (
-              <div className="space-y-3">
-                {revoked ? (
-                  <p role="status" className="rounded bg-gray-100 px-2 py-1 text-sm">
-                    The link is revoked. It, its embed and its preview image now answer “gone”.
-                  </p>
-                ) : (
+              </Field>
+              {/* Private unless ticked: a note often says what the team suspects, not what it can publish. */}
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" checked={noteIsCaption} onChange={(event) => setNoteIsCaption(event.target.checked)} className="mt-0.5" />
+                <span>Show the note as the public caption (in link previews and to everyone with the link)</span>
+              </label>
+              <p id={noteHelpId} className="text-xs text-gray-600">
+                {noteIsCaption
+                  ? "Everyone with the link, and every chat or site that shows its preview, will read this note."
+                  : "Private: only signed-in members of your team see the note on the link's page."}
+              </p>
+              {failure && <Alert tone="error">{failure}</Alert>}
+              <div className="flex justify-end gap-2">
+                <Button onClick={() => setOpen(false)}>Cancel</Button>
+                <Button type="submit" variant="primary" disabled={busy}>
+                  {busy ? "Creating…" : "Create link"}
+                </Button>
+              </div>
+            </form>
+          ) : (
+            <div className="space-y-3">
+              {revoked ? (
+                <Alert tone="info">The link is revoked. It, its embed and its preview image now answer “gone”.</Alert>
+              ) : (
+                <>
+                  <CopyField label="Link" value={`${base}${created.path}`} />
+                  <CopyField label="Embed code" value={embedSnippet(base, created.snapshot.id, created.snapshot.title)} multiline />
+                </>
+              )}
+              {failure && <Alert tone="error">{failure}</Alert>}
+              <div className="flex flex-wrap justify-end gap-2">
+                {!revoked && (
                   <>
-                    <CopyField label="Link" value={`${base}${created.path}`} />
-                    <CopyField label="Embed code" value={embedSnippet(base, created.snapshot.id, created.snapshot.title)} multiline />
+                    <Button variant="danger" onClick={() => void revoke()}>
+                      Revoke link
+                    </Button>
+                    <a href={created.path} target="_blank" rel="noopener" className={buttonClass()}>
+                      Open link
+                    </a>
                   </>
                 )}
-                {failure && (
-                  <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800">
-                    {failure}
-                  </p>
-                )}
-                <div className="flex flex-wrap justify-end gap-2">
-                  {!revoked && (
-                    <>
-                      <button type="button" onClick={() => void revoke()} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
-                        Revoke link
-                      </button>
-                      <a href={created.path} target="_blank" rel="noopener" className="rounded border border-gray-300 px-3 py-1.5 text-sm hover:bg-gray-100">
-                        Open link
-                      </a>
-                    </>
-                  )}
-                  <button type="button" onClick={() => setOpen(false)} className="rounded bg-gray-800 px-3 py-1.5 text-sm text-white">
-                    Done
-                  </button>
-                </div>
+                <Button variant="dark" onClick={() => setOpen(false)}>
+                  Done
+                </Button>
               </div>
-            )}
-          </div>
-        </div>
+            </div>
+          )}
+        </Dialog>
       )}
     </>
   );

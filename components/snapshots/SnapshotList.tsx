@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { errorMessage, requestJson } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
@@ -11,6 +10,8 @@ import type { SnapshotSummary } from "@/lib/snapshots/model";
 import { formatSnapshotDate } from "./SnapshotView";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
+import { Button } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 /** An admin revokes without the key (snapshots:revoke-any); the server checks the role. */
 function revokeWithoutKey(id: string) {
@@ -62,8 +63,7 @@ export function SnapshotList() {
   }
 
   return (
-    <div className="min-h-dvh bg-gray-50 text-gray-900">
-      <AppHeader current="snapshots" />
+    <div className="flex-1 bg-gray-50 text-gray-900">
       <main className="mx-auto max-w-5xl p-4">
         <h1 className="text-xl font-semibold">Shared links</h1>
         <p className="mt-1 text-sm text-gray-600">
@@ -81,9 +81,9 @@ export function SnapshotList() {
           </p>
         )}
         {failure && (
-          <p role="alert" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          <Alert tone="error" size="lg" className="mt-3">
             {failure}
-          </p>
+          </Alert>
         )}
         {snapshots === null && !failure && !listing.reason && <p className="mt-4 text-sm text-gray-600">Loading…</p>}
         {snapshots?.length === 0 && <p className="mt-4 text-sm text-gray-600">Nothing has been shared yet. Use “Share” in the explorer or on a query result.</p>}
@@ -115,9 +115,9 @@ export function SnapshotList() {
                   <td className="px-3 py-2">{item.revokedAt ? `Revoked ${formatSnapshotDate(item.revokedAt)}` : "Active"}</td>
                   <td className="px-3 py-2 text-right">
                     {!item.revokedAt && (keys[item.id] || revokeAny.allowed) && (
-                      <button type="button" onClick={() => void revoke(item)} className="rounded border border-red-300 px-2 py-1 text-xs text-red-800 hover:bg-red-50">
+                      <Button onClick={() => void revoke(item)} variant="danger" size="xs">
                         Revoke <UserText className="sr-only">{item.title}</UserText>
-                      </button>
+                      </Button>
                     )}
                   </td>
                 </tr>

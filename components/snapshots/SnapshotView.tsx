@@ -4,7 +4,6 @@ import type { Core } from "cytoscape";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
-import { AppHeader } from "@/components/AppHeader";
 import { Legend } from "@/components/graph/Legend";
 import { displayValue } from "@/components/panels/PropertyList";
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
@@ -18,6 +17,8 @@ import { serializeViewState } from "@/lib/view-state";
 import { ExportMenu } from "./ExportMenu";
 import { SnapshotDetails } from "./SnapshotDetails";
 import { UserText } from "@/components/ui/UserText";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { Alert } from "@/components/ui/Alert";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -110,8 +111,7 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
     : 0;
 
   return (
-    <div className="flex h-dvh flex-col bg-gray-50 text-gray-900">
-      <AppHeader current="snapshots" />
+    <div data-fills-screen className="flex min-h-0 flex-1 flex-col bg-gray-50 text-gray-900">
       <div role="region" aria-label="About this snapshot" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm">
         <div className="mr-auto min-w-0">
           <h1 className="font-semibold">
@@ -144,10 +144,10 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
           )}
         </div>
         <span className="flex flex-wrap gap-2">
-          <button type="button" onClick={() => void compare()} disabled={comparing} className="rounded-md border border-gray-300 bg-white px-2.5 py-1.5 hover:bg-gray-100 disabled:opacity-50">
+          <Button onClick={() => void compare()} disabled={comparing}>
             {comparing ? "Comparing…" : "Compare with live"}
-          </button>
-          <Link href={continueHref} className="rounded-md border border-gray-300 bg-white px-2.5 py-1.5 hover:bg-gray-100">
+          </Button>
+          <Link href={continueHref} className={buttonClass()}>
             Continue exploring
           </Link>
           <ExportMenu title={snapshot.title} getCore={() => coreRef.current} getGraph={() => snapshot.graph} />
@@ -172,9 +172,9 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
         </section>
         <aside aria-label="Details" className="max-h-[45vh] space-y-4 overflow-y-auto border-t border-gray-200 bg-white p-3 md:max-h-none md:w-96 md:border-l md:border-t-0">
           {failure && (
-            <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800">
+            <Alert tone="error">
               {failure}
-            </p>
+            </Alert>
           )}
           {comparison && (
             <section aria-label="Changes since the snapshot" className="rounded border border-gray-200 p-2 text-sm">

@@ -12,11 +12,17 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { DataPage } = await import("@/components/data/DataPage");
+// The header (with who is signed in) comes from the route group's frame, as on the page.
+const { AppFrame } = await import("@/components/AppFrame");
 
 function openDataPageAs(who: Who, options: { publicRead?: boolean } = {}) {
   window.history.replaceState(null, "", "/data");
   stubApiAs(who, () => undefined, options);
-  render(<DataPage />);
+  render(
+    <AppFrame>
+      <DataPage />
+    </AppFrame>,
+  );
 }
 
 const importForm = () => screen.getByRole("group", { description: /./ });

@@ -14,6 +14,8 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { RecentChanges } = await import("@/components/editing/RecentChanges");
+// The header comes from the route group's frame, as on the page.
+const { AppFrame } = await import("@/components/AppFrame");
 
 const CHANGE: ChangeSummary = {
   id: "change0000000000000001",
@@ -29,7 +31,11 @@ const CHANGE: ChangeSummary = {
 function openAs(who: Who) {
   window.history.replaceState(null, "", "/changes");
   const fetchMock = stubApiAs(who, (url) => (url.pathname === "/api/changes" ? answer(200, { changes: [CHANGE], next: null }) : undefined));
-  render(<RecentChanges />);
+  render(
+    <AppFrame>
+      <RecentChanges />
+    </AppFrame>,
+  );
   return fetchMock;
 }
 

@@ -21,7 +21,7 @@ async function modelPositions(page: Page): Promise<Record<string, { x: number; y
 
 async function downloadText(page: Page, label: string): Promise<{ text: string; path: string }> {
   await page.getByRole("button", { name: "Export" }).click();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: label }).click()]);
   const path = (await file.path())!;
   return { text: await readFile(path, "utf8"), path };
 }
