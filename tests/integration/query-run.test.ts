@@ -1,5 +1,5 @@
 import neo4j from "neo4j-driver";
-import { getConfig } from "@/lib/config";
+import { forgetCachedConfig, getConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
 import { QueryExecutionError, QueryParameterError, QueryTooBigError } from "@/lib/queries/errors";
 import { executeQuery, type QueryRunRequest } from "@/lib/queries/execute";
@@ -239,11 +239,20 @@ describe("results", () => {
   });
 
   it("stops a query that needs more memory than the per-transaction cap, without retrying it", async () => {
-    // Sixteen values a row fill the cap about three times sooner than one (4 s instead of 11 s on a busy
-    // two-core machine), well inside the run's timeout, so it is the memory cap that stops it.
+    // Sixteen values a row fill the cap sooner than one (4 s instead of 11 s on a busy two-core machine).
     const greedy = "UNWIND range(1, 100000000) AS x RETURN size(collect([x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x])) AS n";
+    // Filling half a gigabyte takes seconds whatever the query, so a short REDSTRING_QUERY_TIMEOUT_MS in
+    // the environment would stop it first: this test is about the memory cap, so it sets the run's limit
+    // to its maximum while it runs, and puts the environment back after.
+    const configured = process.env.REDSTRING_QUERY_TIMEOUT_MS;
+    process.env.REDSTRING_QUERY_TIMEOUT_MS = "600000";
+    forgetCachedConfig();
     // The app EXPLAINs the query first (that never allocates); count the runs of the query itself.
-    const { attempts, error } = await countAttempts((statement) => statement === greedy, () => run(greedy));
+    const { attempts, error } = await countAttempts((statement) => statement === greedy, () => run(greedy)).finally(() => {
+      if (configured === undefined) delete process.env.REDSTRING_QUERY_TIMEOUT_MS;
+      else process.env.REDSTRING_QUERY_TIMEOUT_MS = configured;
+      forgetCachedConfig();
+    });
     expect(error).toBeInstanceOf(QueryTooBigError);
     expect((error as QueryTooBigError).status).toBe(422);
     // A memory cap hit is final: the driver's retry loop must not run it again.
