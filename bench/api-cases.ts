@@ -3,6 +3,7 @@
  * permalink), each as an app call and the same Cypher on the bare driver. See bench/latency.ts.
  */
 import neo4j from "neo4j-driver";
+import { PATH_K, PATH_LENGTH } from "../lib/api-schemas";
 import type { Actor } from "../lib/auth/permissions";
 import { HUB_DEGREES, hubId, type SyntheticGraph } from "./generator";
 import { capture, type Transaction } from "./capture";
@@ -18,6 +19,9 @@ import {
 const EXPAND_LIMIT = 50;
 const SEARCH_LIMIT = 10;
 const SNAPSHOT_NODES = 200;
+/** The path search at its most demanding: the most paths, at the longest reach the API allows. */
+const PATHS_K = PATH_K.max;
+const PATHS_MAX_LENGTH = PATH_LENGTH.max;
 /**
  * Who the in-process reads below run as: a signed-in viewer, so they pass the "graph:read" check whatever
  * signed-out reading is on (the check reads only this value; no account is needed behind it).
@@ -29,6 +33,9 @@ interface SearchAnswer {
 }
 interface NeighbourAnswer {
   total: number;
+}
+interface PathsAnswer {
+  paths: unknown[];
 }
 interface RunAnswer {
   result: { rowCount: number };
@@ -51,6 +58,8 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
   // The app's own data-access modules, run here with the recording driver (bench/capture.ts).
   const { searchEntities } = await import("../lib/search");
   const { getNeighbours } = await import("../lib/entities");
+  const { getNeighbourSummary } = await import("../lib/neighbour-summary");
+  const { findPaths } = await import("../lib/paths");
   const { getSnapshot, snapshotState } = await import("../lib/snapshots/store");
 
   const appSearch = async (i: number) =>
@@ -88,6 +97,21 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
       runApp: () => sides.get(`/api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`),
       runBare: () => sides.bareReplay(captured.transactions),
     });
+    // The counts per type and relationship the explorer shows before expanding a hub (it used to be held
+    // to "under 500 ms" inside tests/integration/exploration-api.test.ts; speed is measured here instead).
+    const summaryPath = `/api/entities/${id}/neighbour-summary`;
+    const summaryApp = (await sides.get(summaryPath)) as NeighbourAnswer;
+    const summary = await capture(() => getNeighbourSummary(BENCH_READER, id));
+    if (summaryApp.total !== degree || summary.value.total !== degree) {
+      warnings.push(`neighbour summary ${id}: totals app ${summaryApp.total}, lib/neighbour-summary.ts ${summary.value.total}, expected ${degree}`);
+    }
+    cases.push({
+      name: `neighbour summary (degree ${degree})`,
+      app: `GET ${summaryPath}`,
+      bare: "lib/neighbour-summary.ts getNeighbourSummary statement",
+      runApp: () => sides.get(summaryPath),
+      runBare: () => sides.bareReplay(summary.transactions),
+    });
   }
 
   const entityParameters = [
@@ -124,6 +148,26 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
       runBare: (i) => sides.bareQuery(PATH_STARTER_CYPHER, pathParams(i)),
     },
   );
+
+  // The explorer's path search (GET /api/paths), as the path panel asks it at its longest reach. Its
+  // speed used to be held to a few seconds inside tests/integration/paths.test.ts; it is measured here.
+  const explorerPaths = (i: number) => `/api/paths?from=${pair(i)[0]}&to=${pair(i)[1]}&k=${PATHS_K}&maxLength=${PATHS_MAX_LENGTH}`;
+  const pathStatements: Transaction[][] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    const app = (await sides.get(explorerPaths(i))) as PathsAnswer;
+    const captured = await capture(() => findPaths(BENCH_READER, pair(i)[0], pair(i)[1], { k: PATHS_K, maxLength: PATHS_MAX_LENGTH, avoid: [] }));
+    pathStatements.push(captured.transactions);
+    if (app.paths.length !== captured.value.paths.length) {
+      warnings.push(`paths ${pair(i).join(" -> ")}: app ${app.paths.length} paths, lib/paths.ts ${captured.value.paths.length}`);
+    }
+  }
+  cases.push({
+    name: "paths (explorer)",
+    app: `GET /api/paths?from=…&to=…&k=${PATHS_K}&maxLength=${PATHS_MAX_LENGTH} (${pairs.length} pairs in rotation)`,
+    bare: "lib/paths.ts findPaths statement",
+    runApp: (i) => sides.get(explorerPaths(i)),
+    runBare: (i) => sides.bareReplay(pathStatements[i % pathStatements.length]!),
+  });
 
   // A well-connected person (rank 20 of the power law): events in the hundreds at 1M, dozens at 10k.
   const subject = graph.idAtRank("Person", 20);

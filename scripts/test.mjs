@@ -1,8 +1,10 @@
 // `npm test`: the whole suite, from a fresh clone.
 //   typecheck -> lint -> unit + component (Vitest, jsdom) -> integration (Vitest against a real Neo4j) ->
 //   end-to-end (Playwright driving Debian's Chromium against a production build).
-// Integration and end-to-end tests get a throwaway local Neo4j in a temporary directory, unless NEO4J_URI
-// is set, in which case that database is used (tests clean up what they create).
+// Integration and end-to-end tests get a throwaway local Neo4j in a temporary directory. They are
+// destructive (they create and delete entities, accounts and settings), so an exported NEO4J_URI, a
+// database this script did not start, is refused unless REDSTRING_TEST_ALLOW_FOREIGN_DB=1 says it is
+// disposable.
 // `--only <stage>` runs one stage: typecheck, lint, unit, integration or e2e.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +21,25 @@ if (only && !STAGES.includes(only)) {
   process.exit(2);
 }
 const wanted = (stage) => !only || only === stage;
+
+/**
+ * Stops before anything runs when the database stages would use a database someone else started: a
+ * forgotten `export NEO4J_URI=...` must not let the suite write into a newsroom's graph.
+ */
+function refuseForeignDatabase() {
+  const uri = process.env.NEO4J_URI;
+  if (!uri || process.env.REDSTRING_TEST_ALLOW_FOREIGN_DB === "1") return;
+  console.error(
+    [
+      `NEO4J_URI is set (${uri}), and the integration and end-to-end tests would run against that database.`,
+      "They are destructive: they create and delete entities, accounts and settings, and reset the admins' choices.",
+      "Unset NEO4J_URI and `npm test` starts a throwaway local Neo4j of its own;",
+      "or, if that database is a disposable one, run again with REDSTRING_TEST_ALLOW_FOREIGN_DB=1.",
+    ].join("\n"),
+  );
+  process.exit(2);
+}
+if (wanted("integration") || wanted("e2e")) refuseForeignDatabase();
 
 const RESULTS_DIR = path.join(ROOT, "test-results");
 const outcomes = [];
@@ -98,7 +119,7 @@ async function main() {
   const env = { ...process.env };
   try {
     if (process.env.NEO4J_URI) {
-      console.log(`\n[neo4j] using ${process.env.NEO4J_URI} (NEO4J_URI is set)`);
+      console.log(`\n[neo4j] using ${process.env.NEO4J_URI} (NEO4J_URI is set, REDSTRING_TEST_ALLOW_FOREIGN_DB=1)`);
     } else {
       buildNeo4jLocal();
       dataDir = mkdtempSync(path.join(os.tmpdir(), "redstring-test-neo4j-"));

@@ -4,7 +4,7 @@
  */
 import { render, screen, within } from "@testing-library/react";
 import { AppHeader } from "@/components/AppHeader";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 import { meFor, stubApiAs, type Who } from "../support/me";
 
 vi.mock("next/navigation", () => ({
@@ -60,7 +60,7 @@ describe("AppHeader and roles", () => {
 
   it("offers Set up on an instance with no account yet", async () => {
     window.history.replaceState(null, "", "/");
-    stubFetch((url) => (url.pathname === "/api/auth/me" ? answer(200, { ...meFor("signed out"), needsSetup: true }) : answer(404, {})));
+    serveRequests((url) => (url.pathname === "/api/auth/me" ? answer(200, { ...meFor("signed out"), needsSetup: true }) : answer(404, {})));
     render(<AppHeader current="explorer" />);
     expect(await screen.findByRole("link", { name: "Set up" })).toHaveAttribute("href", "/setup");
   });

@@ -6,7 +6,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ChangeDetails, ChangeSummary } from "@/lib/editing/model";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 
 vi.mock("next/navigation", () => ({
   useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }),
@@ -76,7 +76,7 @@ interface Server {
 }
 
 function serve(server: Server) {
-  return stubFetch((url) => {
+  return serveRequests((url) => {
     const match = /^\/api\/changes\/([^/]+)(\/revert)?$/.exec(url.pathname);
     if (match?.[2]) return server.revert(match[1]!);
     if (match) {
@@ -92,7 +92,7 @@ function serve(server: Server) {
 }
 
 const article = (text: string) => screen.findByRole("article", { name: text });
-const listRequests = (fetchMock: ReturnType<typeof stubFetch>) =>
+const listRequests = (fetchMock: ReturnType<typeof serveRequests>) =>
   fetchMock.mock.calls.filter(([input]) => String(input).startsWith("/api/changes?") || String(input) === "/api/changes").length;
 
 describe("ChangeList", () => {
@@ -247,7 +247,7 @@ describe("ChangeList", () => {
         },
       ],
     };
-    stubFetch((url) => {
+    serveRequests((url) => {
       if (url.pathname === "/api/changes") return answer(200, { changes: [evil], next: null });
       if (url.pathname === `/api/changes/${evil.id}`) return answer(200, details);
       return answer(404, {});

@@ -6,7 +6,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { EditorPanel, type EditOutcome, type EditorState } from "@/components/explorer/EditorPanel";
 import type { GraphData } from "@/lib/graph/types";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 
 const GRAPH: GraphData = {
   nodes: [
@@ -27,7 +27,7 @@ const GRAPH: GraphData = {
 };
 
 function setup(editor: EditorState, respond: (url: URL) => Response) {
-  const fetchMock = stubFetch(respond);
+  const fetchMock = serveRequests(respond);
   const onDone = vi.fn<(outcome: EditOutcome) => void>();
   const onCancel = vi.fn();
   const { container } = render(<EditorPanel editor={editor} graph={GRAPH} onDone={onDone} onCancel={onCancel} />);

@@ -14,7 +14,7 @@ import { RelationshipForm } from "@/components/editing/RelationshipForm";
 import type { EditResult } from "@/lib/editing/edits";
 import type { DeletePreview } from "@/lib/editing/model";
 import type { GraphEdge, GraphNode, SearchHit } from "@/lib/graph/types";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 import { wholeText } from "../support/text";
 
 const XSS = `<img src=x onerror=alert(1)>`;
@@ -33,7 +33,7 @@ type Call = [string, RequestInit | undefined];
 
 /** Search (filtered by `type` like the server) and one answer for every other request. */
 function serve(other: (url: URL) => Response = () => answer(201, RESULT), entities: SearchHit[] = [hit(ACME.id, "Company", ACME.name), AGENCY, TAXES, BILL, STORY, AUDIT]) {
-  return stubFetch((url) => {
+  return serveRequests((url) => {
     if (url.pathname === "/api/search") {
       const type = url.searchParams.get("type");
       return answer(200, { results: entities.filter((entity) => !type || entity.type === type) });
@@ -42,14 +42,14 @@ function serve(other: (url: URL) => Response = () => answer(201, RESULT), entiti
   });
 }
 
-const calls = (fetchMock: ReturnType<typeof stubFetch>) => fetchMock.mock.calls as unknown as Call[];
+const calls = (fetchMock: ReturnType<typeof serveRequests>) => fetchMock.mock.calls as unknown as Call[];
 /** The JSON bodies sent with this method to this path. */
-const sent = (fetchMock: ReturnType<typeof stubFetch>, method: string, path: string) =>
+const sent = (fetchMock: ReturnType<typeof serveRequests>, method: string, path: string) =>
   calls(fetchMock)
     .filter(([input, init]) => String(input) === path && (init?.method ?? "GET") === method)
     .map(([, init]) => JSON.parse(String(init?.body)) as unknown);
-const writes = (fetchMock: ReturnType<typeof stubFetch>) => calls(fetchMock).filter(([, init]) => (init?.method ?? "GET") !== "GET").length;
-const searchUrls = (fetchMock: ReturnType<typeof stubFetch>) =>
+const writes = (fetchMock: ReturnType<typeof serveRequests>) => calls(fetchMock).filter(([, init]) => (init?.method ?? "GET") !== "GET").length;
+const searchUrls = (fetchMock: ReturnType<typeof serveRequests>) =>
   calls(fetchMock)
     .map(([input]) => new URL(String(input), "http://localhost"))
     .filter((url) => url.pathname === "/api/search");
@@ -225,7 +225,7 @@ describe("DeleteEntity", SLOW, () => {
   };
 
   function setup(remove: () => Response, preview: () => Response = () => answer(200, PREVIEW)) {
-    const fetchMock = stubFetch((url) => (url.pathname.endsWith("/deletion") ? preview() : remove()));
+    const fetchMock = serveRequests((url) => (url.pathname.endsWith("/deletion") ? preview() : remove()));
     const onDeleted = vi.fn<(result: EditResult) => void>();
     render(<DeleteEntity entityId="report-story" onDeleted={onDeleted} onCancel={() => {}} />);
     return { fetchMock, onDeleted, user: userEvent.setup({ delay: null }) };
@@ -345,7 +345,7 @@ describe("Names holding markup stay text", SLOW, () => {
   });
 
   it("in the deletion preview", async () => {
-    stubFetch(() =>
+    serveRequests(() =>
       answer(200, {
         entity: { id: EVIL.id, type: "Company", name: XSS },
         relationships: [{ id: "rel-1", type: "SUPPLIED", otherId: "agency-evil", otherName: XSS, outgoing: true }],

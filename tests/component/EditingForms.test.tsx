@@ -12,7 +12,7 @@ import { EntityForm } from "@/components/editing/EntityForm";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode, SearchHit } from "@/lib/graph/types";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS } from "@/lib/model/registry";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 
 const XSS = `<img src=x onerror=alert(1)>`;
 const hit = (id: string, type: SearchHit["type"], name: string): SearchHit => ({ id, type, name, description: null, score: 1 });
@@ -27,7 +27,7 @@ type Call = [string, RequestInit | undefined];
 
 /** The API as these forms see it: search (by `type`), and one answer for the write under test. */
 function serve(write: () => Response = () => answer(201, CREATED), entities: SearchHit[] = [ACME, RAID, AUDIT]) {
-  return stubFetch((url) => {
+  return serveRequests((url) => {
     if (url.pathname === "/api/search") {
       const type = url.searchParams.get("type");
       return answer(200, { results: entities.filter((entity) => !type || entity.type === type) });
@@ -37,16 +37,16 @@ function serve(write: () => Response = () => answer(201, CREATED), entities: Sea
 }
 
 /** The JSON bodies sent with this method to this path. */
-function sent(fetchMock: ReturnType<typeof stubFetch>, method: string, path: string): unknown[] {
+function sent(fetchMock: ReturnType<typeof serveRequests>, method: string, path: string): unknown[] {
   return (fetchMock.mock.calls as unknown as Call[])
     .filter(([input, init]) => String(input) === path && (init?.method ?? "GET") === method)
     .map(([, init]) => JSON.parse(String(init?.body)) as unknown);
 }
 
-const writes = (fetchMock: ReturnType<typeof stubFetch>) =>
+const writes = (fetchMock: ReturnType<typeof serveRequests>) =>
   (fetchMock.mock.calls as unknown as Call[]).filter(([, init]) => (init?.method ?? "GET") !== "GET").length;
 
-const searches = (fetchMock: ReturnType<typeof stubFetch>) =>
+const searches = (fetchMock: ReturnType<typeof serveRequests>) =>
   (fetchMock.mock.calls as unknown as Call[]).map(([input]) => new URL(String(input), "http://localhost")).filter((url) => url.pathname === "/api/search");
 
 function setup(entity?: GraphNode) {

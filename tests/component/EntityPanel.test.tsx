@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import type { GraphEdge, GraphNode, NeighbourPage, SourceRef } from "@/lib/graph/types";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 import { wholeText } from "../support/text";
 
 const ARTICLE: SourceRef = {
@@ -77,7 +77,7 @@ function renderPanel() {
 
 describe("EntityPanel", () => {
   it("loads the entity's neighbours and shows its name, type, aliases, description and properties", async () => {
-    const fetchMock = stubFetch(() => answer(200, FIRST_PAGE));
+    const fetchMock = serveRequests(() => answer(200, FIRST_PAGE));
     renderPanel();
     expect(screen.getByText("Loading…")).toBeInTheDocument();
 
@@ -95,7 +95,7 @@ describe("EntityPanel", () => {
   });
 
   it("shows 'Expand neighbours (N)' and calls onExpand with the entity id", async () => {
-    stubFetch(() => answer(200, FIRST_PAGE));
+    serveRequests(() => answer(200, FIRST_PAGE));
     const { onExpand, user } = renderPanel();
     const expand = await screen.findByRole("button", { name: "Expand neighbours (4)" });
     await user.click(expand);
@@ -104,7 +104,7 @@ describe("EntityPanel", () => {
   });
 
   it("lists each connection with its verb, the other entity, the quote and the source names", async () => {
-    stubFetch(() => answer(200, FIRST_PAGE));
+    serveRequests(() => answer(200, FIRST_PAGE));
     renderPanel();
     const section = await screen.findByRole("region", { name: "Connections (4)" });
     const items = within(section).getAllByRole("listitem").filter((item) => item.parentElement?.closest("li") === null);
@@ -123,7 +123,7 @@ describe("EntityPanel", () => {
   });
 
   it("opens the other entity or a cited report through onShowEntity", async () => {
-    stubFetch(() => answer(200, FIRST_PAGE));
+    serveRequests(() => answer(200, FIRST_PAGE));
     const { onShowEntity, user } = renderPanel();
     await user.click(await screen.findByRole("button", { name: "Xinjiang police" }));
     expect(onShowEntity).toHaveBeenLastCalledWith("agency-xinjiang-police");
@@ -132,7 +132,7 @@ describe("EntityPanel", () => {
   });
 
   it("loads the next page of connections on demand; incoming ones read in their direction", async () => {
-    const fetchMock = stubFetch((url) => answer(200, url.searchParams.get("offset") === "2" ? SECOND_PAGE : FIRST_PAGE));
+    const fetchMock = serveRequests((url) => answer(200, url.searchParams.get("offset") === "2" ? SECOND_PAGE : FIRST_PAGE));
     const { user } = renderPanel();
     await user.click(await screen.findByRole("button", { name: "Show more connections (2 more)" }));
 
@@ -146,20 +146,20 @@ describe("EntityPanel", () => {
   });
 
   it("shows the server's message in an alert when the entity cannot be loaded", async () => {
-    stubFetch(() => answer(404, { error: 'No entity has the id "company-thermo-fisher".' }));
+    serveRequests(() => answer(404, { error: 'No entity has the id "company-thermo-fisher".' }));
     renderPanel();
     expect(await screen.findByRole("alert")).toHaveTextContent('No entity has the id "company-thermo-fisher".');
     expect(screen.queryByRole("button", { name: /Expand neighbours/ })).not.toBeInTheDocument();
   });
 
   it("shows a generic message in an alert when an error answer has no body", async () => {
-    stubFetch(() => new Response("<html>Bad gateway</html>", { status: 502 }));
+    serveRequests(() => new Response("<html>Bad gateway</html>", { status: 502 }));
     renderPanel();
     expect(await screen.findByRole("alert")).toHaveTextContent("The server answered 502.");
   });
 
   it("does not keep one entity's failure on screen when another entity is picked", async () => {
-    stubFetch((url) =>
+    serveRequests((url) =>
       url.pathname.includes("company-thermo-fisher") ? answer(503, { error: "The graph database is not reachable right now." }) : answer(200, { ...FIRST_PAGE, center: POLICE, nodes: [], edges: [] }),
     );
     const props = { onExpand: vi.fn(), onShowEntity: vi.fn() };
@@ -172,7 +172,7 @@ describe("EntityPanel", () => {
 
   it("shows an entity that failed once when it loads on a later visit", async () => {
     let thermoFailures = 1;
-    stubFetch((url) => {
+    serveRequests((url) => {
       if (!url.pathname.includes(THERMO.id)) return answer(200, { ...FIRST_PAGE, center: POLICE, nodes: [], edges: [] });
       return thermoFailures-- > 0 ? answer(503, { error: "The graph database is not reachable right now." }) : answer(200, FIRST_PAGE);
     });
@@ -188,7 +188,7 @@ describe("EntityPanel", () => {
 
   it("asks for the next page once however often 'Show more' is clicked, and keeps the panel when it fails", async () => {
     let releaseSecondPage: (response: Response) => void = () => {};
-    const fetchMock = stubFetch((url) =>
+    const fetchMock = serveRequests((url) =>
       url.searchParams.get("offset") === "2"
         ? new Promise<Response>((resolve) => {
             releaseSecondPage = resolve;

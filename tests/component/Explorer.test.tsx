@@ -6,7 +6,7 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { GraphNode, NeighbourPage } from "@/lib/graph/types";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 
 const location = vi.hoisted(() => {
   let url = new URL("http://localhost/");
@@ -72,20 +72,26 @@ function subgraphAnswer(url: URL): Response {
   return answer(200, { nodes: ids.map(node), edges: [], missing: [] });
 }
 
-/** Answers /api/graph at once; neighbour requests made by "expand" wait until released. */
+/**
+ * Answers /api/graph at once; neighbour requests made by "expand" wait until released. Records which of
+ * them the explorer cancelled (their request's signal aborted), as the network sees it.
+ */
 function stubApi() {
   const waiting = new Map<string, (response: Response) => void>();
-  stubFetch((url) => {
+  const cancelled = new Set<string>();
+  serveRequests((url, request) => {
     if (url.pathname === "/api/auth/me") return answer(200, SIGNED_OUT_READER);
     if (url.pathname === "/api/graph") return subgraphAnswer(url);
     const center = url.pathname.split("/")[3] ?? "";
     if (!url.searchParams.has("offset")) return answer(200, page(center, [])); // the details panel
+    request.signal.addEventListener("abort", () => cancelled.add(center));
     return new Promise<Response>((resolve) => waiting.set(center, resolve));
   });
   return {
     release(center: string, neighbours: string[]) {
       act(() => waiting.get(center)?.(answer(200, page(center, neighbours))));
     },
+    cancelled: () => [...cancelled],
   };
 }
 
@@ -118,8 +124,10 @@ describe("Explorer", () => {
     await user.click(screen.getByRole("button", { name: "Clear graph" }));
     expect(location.nodes()).toEqual([]);
 
+    // Clearing cancels the expansion's request, so its late answer cannot reach the explorer: wait for that
+    // cancellation (an event) instead of waiting a while after the answer.
+    await waitFor(() => expect(api.cancelled()).toEqual(["a"]));
     api.release("a", ["n1", "n2"]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(location.nodes()).toEqual([]);
   });
 
@@ -135,7 +143,7 @@ describe("Explorer", () => {
 
   it("offers to try again when the graph cannot be loaded, and then loads it", async () => {
     let failures = 1;
-    stubFetch((url) => {
+    serveRequests((url) => {
       if (url.pathname === "/api/auth/me") return answer(200, SIGNED_OUT_READER);
       if (url.pathname === "/api/graph" && failures-- > 0) return answer(503, { error: "The graph database is not reachable right now." });
       return subgraphAnswer(url);

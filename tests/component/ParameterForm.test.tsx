@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { ParameterForm } from "@/components/queries/ParameterForm";
 import type { ParameterDeclaration, ParameterProblem, RawParameterValues } from "@/lib/queries/parameters";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 
 const DECLARATIONS: ParameterDeclaration[] = [
   { name: "entity", type: "entity", label: "Company", required: true },
@@ -30,7 +30,7 @@ function Harness({ problems = [], onValues }: { problems?: ParameterProblem[]; o
 
 describe("ParameterForm", () => {
   it("offers a field of the declared kind for each parameter and reports the typed values", async () => {
-    stubFetch((url) =>
+    serveRequests((url) =>
       url.pathname === "/api/search"
         ? answer(200, { results: [{ id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, score: 1 }] })
         : answer(404, { error: "no" }),

@@ -7,7 +7,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppHeader } from "@/components/AppHeader";
 import { PasswordChange } from "@/components/auth/PasswordChange";
-import { answer } from "../support/fetch-stub";
+import { answer } from "../support/network";
 import { stubApiAs } from "../support/me";
 
 vi.mock("next/navigation", () => ({
@@ -36,17 +36,12 @@ describe("PasswordChange", () => {
   });
 
   it("sends the current and new password, and says how many other sessions ended", async () => {
-    let sent: unknown;
     const fetchMock = stubApiAs("editor", (url) => (url.pathname === "/api/auth/password" ? answer(200, { endedOtherSessions: 2 }) : undefined));
-    // Keep the stub's answers, and note the body the page sends.
-    const original = fetchMock.getMockImplementation();
-    fetchMock.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).includes("/api/auth/password")) sent = JSON.parse(String(init?.body));
-      return original ? original(input) : answer(404, {});
-    });
     render(<PasswordChange />);
     await fill("my old password", "a brand new password", "a brand new password");
     expect(await screen.findByRole("status")).toHaveTextContent("Your password is changed. 2 other sessions were signed out.");
+    // The body the page sent, as the network received it.
+    const [sent] = passwordCalls(fetchMock).map(([, init]) => JSON.parse(String(init.body)) as unknown);
     expect(sent).toEqual({ currentPassword: "my old password", newPassword: "a brand new password" });
     expect(screen.getByLabelText("Current password")).toHaveValue("");
   });

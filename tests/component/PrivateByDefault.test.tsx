@@ -8,11 +8,11 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 import { stubApiAs } from "../support/me";
 
 /** The JSON body of the one call to `path` the mock saw. */
-function sentBody(fetchMock: ReturnType<typeof stubFetch>, path: string): Record<string, unknown> {
+function sentBody(fetchMock: ReturnType<typeof serveRequests>, path: string): Record<string, unknown> {
   const call = fetchMock.mock.calls.find(([input]) => new URL(String(input), "http://localhost").pathname === path);
   expect(call, `a request to ${path}`).toBeDefined();
   // fetch's second argument, which the stub's own signature does not name.
@@ -25,7 +25,7 @@ vi.setConfig({ testTimeout: 30_000 });
 
 describe("the setup form's signed-out reading box", () => {
   async function setUp(tick: boolean) {
-    const fetchMock = stubFetch(() => answer(201, { user: { id: "u", email: "a@example.test", name: "A", role: "admin" } }));
+    const fetchMock = serveRequests(() => answer(201, { user: { id: "u", email: "a@example.test", name: "A", role: "admin" } }));
     render(<SignInForm mode="setup" />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText("Name"), "Ada Admin");

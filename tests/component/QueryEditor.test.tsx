@@ -7,7 +7,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { QueryRunResult } from "@/lib/queries/execute";
 import type { SavedQuery } from "@/lib/queries/model";
-import { answer } from "../support/fetch-stub";
+import { answer } from "../support/network";
 import { REASONS, stubApiAs, type Who } from "../support/me";
 
 const location = vi.hoisted(() => {

@@ -5,7 +5,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { SavedQuerySummary } from "@/lib/queries/model";
-import { answer } from "../support/fetch-stub";
+import { answer } from "../support/network";
 import { REASONS, stubApiAs, type Who } from "../support/me";
 
 vi.mock("next/navigation", () => ({

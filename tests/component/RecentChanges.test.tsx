@@ -4,7 +4,7 @@
  */
 import { render, screen, within } from "@testing-library/react";
 import type { ChangeSummary } from "@/lib/editing/model";
-import { answer } from "../support/fetch-stub";
+import { answer } from "../support/network";
 import { stubApiAs, type Who } from "../support/me";
 
 vi.mock("next/navigation", () => ({

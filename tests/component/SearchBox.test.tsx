@@ -1,8 +1,8 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SearchBox } from "@/components/search/SearchBox";
 import type { SearchHit } from "@/lib/graph/types";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveNetworkError, serveRequests } from "../support/network";
 
 const HITS: SearchHit[] = [
   { id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, score: 9 },
@@ -19,7 +19,7 @@ function setup() {
 
 describe("SearchBox", () => {
   it("asks /api/search once the user stops typing and lists the hits as options", async () => {
-    const fetchMock = stubFetch(() => answer(200, { results: HITS }));
+    const fetchMock = serveRequests(() => answer(200, { results: HITS }));
     const { user, input } = setup();
 
     await user.type(input, "thermo");
@@ -40,7 +40,7 @@ describe("SearchBox", () => {
   });
 
   it("marks the first option active, moves with ArrowDown and picks with Enter", async () => {
-    stubFetch(() => answer(200, { results: HITS }));
+    serveRequests(() => answer(200, { results: HITS }));
     const { user, input, onPick } = setup();
     await user.type(input, "thermo");
     const options = await screen.findAllByRole("option");
@@ -61,7 +61,7 @@ describe("SearchBox", () => {
   });
 
   it("goes back up with ArrowUp and picks the first hit with Enter", async () => {
-    stubFetch(() => answer(200, { results: HITS }));
+    serveRequests(() => answer(200, { results: HITS }));
     const { user, input, onPick } = setup();
     await user.type(input, "thermo");
     await screen.findAllByRole("option");
@@ -70,7 +70,7 @@ describe("SearchBox", () => {
   });
 
   it("picks a hit with the mouse", async () => {
-    stubFetch(() => answer(200, { results: HITS }));
+    serveRequests(() => answer(200, { results: HITS }));
     const { user, input, onPick } = setup();
     await user.type(input, "thermo");
     await user.click(await screen.findByRole("option", { name: /statement on Xinjiang/ }));
@@ -78,7 +78,7 @@ describe("SearchBox", () => {
   });
 
   it("closes the list with Escape and then Enter picks nothing", async () => {
-    stubFetch(() => answer(200, { results: HITS }));
+    serveRequests(() => answer(200, { results: HITS }));
     const { user, input, onPick } = setup();
     await user.type(input, "thermo");
     await screen.findAllByRole("option");
@@ -89,7 +89,7 @@ describe("SearchBox", () => {
   });
 
   it("says so when nothing is found", async () => {
-    stubFetch(() => answer(200, { results: [] }));
+    serveRequests(() => answer(200, { results: [] }));
     const { user, input, onPick } = setup();
     await user.type(input, "zzzz");
     expect(await screen.findByText("Nothing found for “zzzz”.")).toBeInTheDocument();
@@ -99,7 +99,7 @@ describe("SearchBox", () => {
   });
 
   it("shows the server's message when the search is refused", async () => {
-    stubFetch(() => answer(400, { error: "Search text needs at least one letter or digit." }));
+    serveRequests(() => answer(400, { error: "Search text needs at least one letter or digit." }));
     const { user, input } = setup();
     await user.type(input, "**");
     expect(await screen.findByText("Search text needs at least one letter or digit.")).toBeInTheDocument();
@@ -107,7 +107,7 @@ describe("SearchBox", () => {
   });
 
   it("shows a connection message when the server cannot be reached", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    serveNetworkError();
     const { user, input } = setup();
     await user.type(input, "thermo");
     expect(await screen.findByText(/server cannot be reached/)).toBeInTheDocument();
@@ -115,7 +115,7 @@ describe("SearchBox", () => {
 
   it("renders markup in a hit's name as text", async () => {
     const evil = "<img src=x onerror=alert(1)>";
-    stubFetch(() => answer(200, { results: [{ id: "person-evil", type: "Person", name: evil, description: evil, score: 1 }] }));
+    serveRequests(() => answer(200, { results: [{ id: "person-evil", type: "Person", name: evil, description: evil, score: 1 }] }));
     const { user, input } = setup();
     await user.type(input, "evil");
     const option = await screen.findByRole("option");
@@ -124,16 +124,33 @@ describe("SearchBox", () => {
   });
 
   it("does not ask the server for blank text", async () => {
-    const fetchMock = stubFetch(() => answer(200, { results: HITS }));
-    const { user, input } = setup();
-    await user.type(input, "   ");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fetchMock).not.toHaveBeenCalled();
-    await waitFor(() => expect(screen.queryByRole("listbox")).not.toBeInTheDocument());
+    const fetchMock = serveRequests(() => answer(200, { results: HITS }));
+    // Fake timers instead of waiting out the debounce: a search starts as a debounce timer, so with the
+    // clock in the test's hands "no timer is set" means no request can follow, and running every timer
+    // shows it. Only the timer functions are faked (React and MSW keep their own scheduling), and the text
+    // is entered with fireEvent, since user-event's async steps wait on real timers.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      render(<SearchBox onPick={vi.fn()} />);
+      const input = screen.getByRole("combobox", { name: "Search entities" });
+      fireEvent.change(input, { target: { value: "   " } });
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.runAllTimersAsync();
+      expect(fetchMock).not.toHaveBeenCalled();
+      expect(screen.queryByRole("listbox")).not.toBeInTheDocument();
+      // The same step with a letter does set the timer and send the search: the checks above can fail.
+      fireEvent.change(input, { target: { value: "   x" } });
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.runAllTimersAsync();
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(new URL(String(fetchMock.mock.calls[0]?.[0]), "http://localhost").searchParams.get("q")).toBe("x");
   });
 
   it("does not pick a hit of older text when Enter comes before the new answer", async () => {
-    stubFetch((url) =>
+    serveRequests((url) =>
       answer(200, { results: url.searchParams.get("q") === "thermo" ? HITS : [{ ...HITS[1]!, id: "report-other", name: "Thermo statement" }] }),
     );
     const { user, input, onPick } = setup();

@@ -5,7 +5,7 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
-import { stubFetch } from "../support/fetch-stub";
+import { serveRequests } from "../support/network";
 import { REASONS, stubApiAs } from "../support/me";
 
 function renderShare() {
@@ -48,7 +48,7 @@ describe("ShareDialog and roles", () => {
   });
 
   it("shows Share disabled, without a reason, until it knows who is signed in", () => {
-    stubFetch(() => new Promise<Response>(() => {})); // /api/auth/me never answers
+    serveRequests(() => new Promise<Response>(() => {})); // /api/auth/me never answers
     renderShare();
     const share = screen.getByRole("button", { name: "Share" });
     expect(share).toHaveAttribute("aria-disabled", "true");

@@ -6,7 +6,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { SnapshotSummary } from "@/lib/snapshots/model";
 import { rememberRevokeKey } from "@/lib/snapshots/client";
-import { answer } from "../support/fetch-stub";
+import { answer } from "../support/network";
 import { REASONS, stubApiAs, type Who } from "../support/me";
 
 vi.mock("next/navigation", () => ({

@@ -11,7 +11,7 @@ import { RelationshipForm } from "@/components/editing/RelationshipForm";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode, SearchHit } from "@/lib/graph/types";
 import { createSubmitKey } from "@/lib/submit-key";
-import { answer, stubFetch } from "../support/fetch-stub";
+import { answer, serveRequests } from "../support/network";
 
 const SLOW = { timeout: 20_000 };
 type Call = [string, RequestInit | undefined];
@@ -21,24 +21,24 @@ const AGENCY = hit("agency-health", "Agency", "Health Agency");
 const AUDIT = hit("report-audit", "Report", "Audit of Acme");
 
 /**
- * Search answers from `entities`; writes go through `writes` in turn: "offline" throws as fetch does
- * when the network fails, a number answers that status.
+ * Search answers from `entities`; writes go through `writes` in turn: "offline" is a network error (fetch
+ * rejects with a TypeError, as when the network fails), a number answers that status.
  */
 function serve(writes: ("offline" | number)[], entities: SearchHit[] = [AGENCY, AUDIT]) {
   const queue = [...writes];
-  return stubFetch((url) => {
+  return serveRequests((url) => {
     if (url.pathname === "/api/search") {
       const type = url.searchParams.get("type");
       return answer(200, { results: entities.filter((entity) => !type || entity.type === type) });
     }
     const next = queue.shift() ?? 201;
-    if (next === "offline") throw new TypeError("Failed to fetch");
+    if (next === "offline") return Response.error();
     return answer(next, next < 300 ? ({ id: "made", change: null } satisfies EditResult) : { error: "Refused." });
   });
 }
 
 /** The Idempotency-Key of every write to `path`, in order. */
-function keysSent(fetchMock: ReturnType<typeof stubFetch>, path: string): (string | undefined)[] {
+function keysSent(fetchMock: ReturnType<typeof serveRequests>, path: string): (string | undefined)[] {
   return (fetchMock.mock.calls as unknown as Call[])
     .filter(([input, init]) => String(input) === path && init?.method === "POST")
     .map(([, init]) => (init?.headers as Record<string, string>)["idempotency-key"]);

@@ -145,9 +145,18 @@ test("layouts, keyboard help and shortcuts", async ({ page }) => {
   await page.getByRole("menuitem", { name: "Pin in place" }).click();
   await expect(page).toHaveURL(new RegExp(`pin=${THERMO}`));
   const pinnedAt = await page.evaluate((id) => ({ ...window.__redstringCy!.getElementById(id).position() }), THERMO);
+  // The layout animates: record the name of every layout Cytoscape reports stopped (its layoutstop event),
+  // and wait for the concentric one, not a force layout still finishing.
+  await page.evaluate(() => {
+    const stopped: string[] = [];
+    (window as unknown as { __layoutsStopped: string[] }).__layoutsStopped = stopped;
+    window.__redstringCy!.on("layoutstop", (event) => {
+      stopped.push(String((event as unknown as { layout: { options: { name: string } } }).layout.options.name));
+    });
+  });
   await page.getByRole("toolbar", { name: "View" }).getByLabel("Layout").selectOption("concentric");
   await expect(page).toHaveURL(/layout=concentric/);
-  await page.waitForTimeout(800); // the layout animates
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __layoutsStopped: string[] }).__layoutsStopped)).toContain("concentric");
   expect(await page.evaluate((id) => ({ ...window.__redstringCy!.getElementById(id).position() }), THERMO)).toEqual(pinnedAt);
 
   // "h" hides the selected entity; "u" undoes it.

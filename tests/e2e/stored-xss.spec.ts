@@ -265,9 +265,31 @@ async function signsOfExecution(page: Page): Promise<string[]> {
   });
 }
 
-/** Nothing ran and no payload became markup. Waits a moment first: an `onerror` fires only once its request fails. */
+/**
+ * Resolves once every image in the page has loaded or failed, and the page has then run one more task:
+ * an injected `onerror` fires only once its request fails, so this is the event to wait for (instead of
+ * waiting a fixed while). The inline handler of an image runs before the listeners added here.
+ */
+async function imagesSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(
+      [...document.images].map((image) =>
+        image.complete
+          ? undefined
+          : new Promise<void>((resolve) => {
+              image.addEventListener("load", () => resolve(), { once: true });
+              image.addEventListener("error", () => resolve(), { once: true });
+            }),
+      ),
+    );
+    // An image already marked broken may still have its error event queued: let the event loop run it.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+/** Nothing ran and no payload became markup, once every image's request has settled. */
 async function expectNothingRan(page: Page, dialogs: string[], where: string) {
-  await page.waitForTimeout(400);
+  await imagesSettled(page);
   expect(dialogs, `${where}: no dialog may open`).toEqual([]);
   expect(await signsOfExecution(page), `${where}: no stored text may run or become markup`).toEqual([]);
 }
@@ -919,7 +941,9 @@ test("the detectors catch stored text that does become markup", async ({ browser
     const paragraph = [...document.querySelectorAll("p")].find((element) => element.textContent === text)!;
     paragraph.innerHTML = `${text} <img src=x onerror="window.__xss='injected'">`;
   }, COMPANY.description);
-  await page.waitForTimeout(400);
+  // The injected handler runs when its image fails: poll for its mark rather than waiting a fixed while.
+  await expect.poll(() => signsOfExecution(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^window\.__xss was set by /)]));
+  await imagesSettled(page);
   const signs = await signsOfExecution(page);
   expect(signs).toEqual(expect.arrayContaining([expect.stringMatching(/^window\.__xss was set by /)]));
   expect(signs).toContain("<img src=x>");

@@ -103,19 +103,18 @@ const claims = (id: string, query = "") =>
   call<ClaimsPage>(claimsRoute(request(`/api/entities/${id}/claims${query}`), withId(id)));
 
 describe("GET /api/entities/{id}/neighbour-summary", () => {
-  it("counts a 10k-neighbour hub per type and per relationship, well under a second", async () => {
-    await summary(hub); // the first call plans the query; time the ones a reader would wait for
-    const timings: number[] = [];
-    let body: NeighbourSummary | undefined;
+  // How fast the summary is belongs to the benchmark ("neighbour summary" in bench/api-cases.ts), not here.
+  it("counts a 10k-neighbour hub per type and per relationship, the same on every call", async () => {
+    const answers: NeighbourSummary[] = [];
     for (let run = 0; run < 3; run++) {
-      const started = performance.now();
       const answer = await summary(hub);
-      timings.push(performance.now() - started);
-      expect(answer.status).toBe(200);
-      body = answer.body;
+      expect(answer.status, answer.body.error).toBe(200);
+      answers.push(answer.body);
     }
-    console.info(`[exploration] neighbour summary of a ${NEIGHBOURS}-neighbour hub: ${timings.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}`);
-    expect(Math.min(...timings)).toBeLessThan(500);
+    // The first call plans the query, later ones reuse the plan: the counts must not depend on which.
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    const body = answers.at(-1);
 
     expect(body?.id).toBe(hub);
     expect(body?.total).toBe(NEIGHBOURS);

@@ -60,26 +60,34 @@ function environmentSays(value: "true" | "false") {
 /** A signed-out actor as lib/auth/session.ts makes it while the instance lets signed-out visitors read. */
 const SIGNED_OUT_READER = { user: null, publicRead: true };
 
-const reads: [string, (actor: typeof SIGNED_OUT) => Promise<unknown>][] = [
-  ["searchEntities", (actor) => searchEntities(actor, "thermo", { limit: 5 })],
-  ["getEntity", (actor) => getEntity(actor, THERMO)],
-  ["getNeighbours", (actor) => getNeighbours(actor, THERMO, { limit: 10, offset: 0 })],
-  ["getSubgraph", (actor) => getSubgraph(actor, [THERMO])],
-  ["findPaths", (actor) => findPaths(actor, THERMO, RUBIO, { k: 1, maxLength: 6, avoid: [] })],
-  ["getClaims", (actor) => getClaims(actor, SEED_ARTICLE_ID, { limit: 10, offset: 0 })],
-  ["getNeighbourSummary", (actor) => getNeighbourSummary(actor, THERMO)],
+/** Each read, and the seed id its answer must name (the entity asked about, or the report whose claims these are). */
+const reads: [string, (actor: typeof SIGNED_OUT) => Promise<unknown>, string][] = [
+  ["searchEntities", (actor) => searchEntities(actor, "thermo", { limit: 5 }), THERMO],
+  ["getEntity", (actor) => getEntity(actor, THERMO), THERMO],
+  ["getNeighbours", (actor) => getNeighbours(actor, THERMO, { limit: 10, offset: 0 }), THERMO],
+  ["getSubgraph", (actor) => getSubgraph(actor, [THERMO]), THERMO],
+  ["findPaths", (actor) => findPaths(actor, THERMO, RUBIO, { k: 1, maxLength: 6, avoid: [] }), THERMO],
+  ["getClaims", (actor) => getClaims(actor, SEED_ARTICLE_ID, { limit: 10, offset: 0 }), SEED_ARTICLE_ID],
+  ["getNeighbourSummary", (actor) => getNeighbourSummary(actor, THERMO), THERMO],
 ];
 
+/** A real answer about `id`, not an empty or placeholder one (any resolved value would satisfy toBeDefined). */
+const expectAnswerAbout = (answer: unknown, id: string) => expect(JSON.stringify(answer)).toContain(`"${id}"`);
+
 describe("the data-access functions", () => {
-  it.each(reads)("%s: refuses a signed-out actor the instance does not let read, answers a viewer", async (_name, call) => {
+  it.each(reads)("%s: refuses a signed-out actor the instance does not let read, answers a viewer", async (_name, call, about) => {
     await expect(call(SIGNED_OUT)).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(call(SIGNED_OUT)).rejects.toThrow("Sign in to read the graph.");
-    await expect(call(TEST_VIEWER)).resolves.toBeDefined();
-    await expect(call(users.viewer.actor)).resolves.toBeDefined();
+    const asTestViewer = await call(TEST_VIEWER);
+    expectAnswerAbout(asTestViewer, about);
+    // Reading does not depend on which viewer asks: a stored account gets the same answer.
+    expect(await call(users.viewer.actor)).toEqual(asTestViewer);
   });
 
-  it.each(reads)("%s: answers a signed-out actor whom the instance lets read", async (_name, call) => {
-    await expect(call(SIGNED_OUT_READER)).resolves.toBeDefined();
+  it.each(reads)("%s: answers a signed-out actor whom the instance lets read", async (_name, call, about) => {
+    const answer = await call(SIGNED_OUT_READER);
+    expectAnswerAbout(answer, about);
+    expect(answer).toEqual(await call(TEST_VIEWER));
   });
 });
 

@@ -57,7 +57,10 @@ describe("full-text search over the seed story", () => {
   });
 
   it("answers with hits, not an error, for operators typed as words", async () => {
-    await expect(searchEntities(TEST_VIEWER, "AND (", { limit: 5 })).resolves.toBeInstanceOf(Array);
+    // Any answer at all would be an Array: what matters is that the operators were searched as the words
+    // they are, which gives the hits of the plain word.
+    const hits = await searchEntities(TEST_VIEWER, "AND (", { limit: 5 });
+    expect(hits.map((hit) => hit.id)).toEqual((await searchEntities(TEST_VIEWER, "and", { limit: 5 })).map((hit) => hit.id));
   });
 
   it.each(["*", "{!}", "()", "~^"])("refuses %j, which holds no letter or digit, with a BadRequestError", async (text) => {

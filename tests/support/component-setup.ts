@@ -1,8 +1,16 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { server } from "./network";
 
-afterEach(() => cleanup());
+// The network is MSW's (tests/support/network.ts): a request no test handler answers is an error, so a
+// component that asks for something the test did not expect fails instead of silently getting nothing.
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
 
 // The first render of a big component (the explorer) imports its modules on the spot; on a busy two-core
 // machine that alone can pass the default one-second wait of findBy*.

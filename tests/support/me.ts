@@ -1,10 +1,10 @@
 /**
  * Who is signed in, for component tests: /api/auth/me as the server answers it for a role (from the one
- * permission table) or for a signed-out visitor (public reading on), and a fetch stub that answers it.
+ * permission table) or for a signed-out visitor (public reading on), and network handlers (MSW, tests/support/network.ts) that answer it.
  */
 import { PERMISSIONS, type Permission, type Role } from "@/lib/auth/permissions";
 import type { Me } from "@/lib/auth/client";
-import { answer, stubFetch } from "./fetch-stub";
+import { answer, serveRequests } from "./network";
 
 export type Who = Role | "signed out";
 
@@ -20,11 +20,11 @@ export function meFor(who: Who, options: { publicRead?: boolean } = {}): Me {
 }
 
 /**
- * Stubs fetch: /api/auth/me answers as `who`; every other request goes to `respond` (a 404 when it has
- * no answer). Returns the fetch mock, to check what was (not) requested.
+ * Serves the API at the HTTP level: /api/auth/me answers as `who`; every other request goes to `respond`
+ * (a 404 when it has no answer). Returns the request recorder, to check what was (not) requested.
  */
 export function stubApiAs(who: Who, respond: (url: URL) => Response | Promise<Response> | undefined = () => undefined, options: { publicRead?: boolean } = {}) {
-  return stubFetch(async (url) => {
+  return serveRequests(async (url) => {
     if (url.pathname === "/api/auth/me") return answer(200, meFor(who, options));
     return (await respond(url)) ?? answer(404, { error: `No stub for ${url.pathname}` });
   });
