@@ -111,8 +111,9 @@ describe("a database that stops answering", () => {
       // Readiness says the same, as fast: a balancer takes this replica out while its database is frozen.
       const readiness = await health(readyRoute);
       expect(readiness.status).toBe(503);
-      expect(readiness.body.error).toMatch(/did not answer within 3 s|not reachable/);
-      expect(readiness.ms).toBeLessThan(ANSWER_BOUND_MS);
+      const readinessSaysDeadline = readiness.body.error?.includes(`did not answer within ${formatSeconds(deadlineInForce())}`);
+      expect(readinessSaysDeadline || /not reachable/.test(readiness.body.error ?? ""), readiness.body.error).toBe(true);
+      expect(readiness.ms).toBeLessThan(answerBoundMs());
     } finally {
       process.kill(engine.pid!, "SIGCONT");
     }
