@@ -3,7 +3,7 @@
  * permalink), each as an app call and the same Cypher on the bare driver. See bench/latency.ts.
  */
 import neo4j from "neo4j-driver";
-import type { Actor } from "../lib/auth/permissions";
+import type { Actor } from "../lib/auth/roles";
 import { HUB_DEGREES, hubId, type SyntheticGraph } from "./generator";
 import { capture, type Transaction } from "./capture";
 import {

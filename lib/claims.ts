@@ -1,5 +1,6 @@
 import "server-only";
-import { requirePermission, type Actor } from "./auth/permissions";
+import { requirePermission } from "./auth/permissions";
+import { type Actor } from "./auth/roles";
 import { read } from "./db";
 import { toInteger } from "./db/params";
 import { EDGE, NODE } from "./entities";

@@ -3,7 +3,8 @@ import "server-only";
  * The explorer's reads: one entity, a page of its neighbours, the subgraph of a URL. Each takes the Actor
  * asking and checks "graph:read" first (lib/auth/permissions.ts), like every graph read.
  */
-import { requirePermission, type Actor } from "./auth/permissions";
+import { requirePermission } from "./auth/permissions";
+import { type Actor } from "./auth/roles";
 import { read } from "./db";
 import { toInteger } from "./db/params";
 import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "./model/registry";

@@ -1,5 +1,6 @@
 import "server-only";
-import { requirePermission, type Actor } from "./auth/permissions";
+import { requirePermission } from "./auth/permissions";
+import { type Actor } from "./auth/roles";
 import { read } from "./db";
 import { NotFoundError } from "./errors";
 import { ENTITY_LABEL, ENTITY_TYPES, RELATIONSHIP_TYPES, entityTypeOf, type EntityType, type RelationshipType } from "./model/registry";

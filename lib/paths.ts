@@ -1,7 +1,8 @@
 import "server-only";
 import { Neo4jError } from "neo4j-driver";
 import { PATH_K, PATH_LENGTH } from "./api-schemas";
-import { requirePermission, type Actor } from "./auth/permissions";
+import { requirePermission } from "./auth/permissions";
+import { type Actor } from "./auth/roles";
 import { MEMORY_CODES, TIMEOUT_CODES, formatSeconds } from "./db/errors";
 import { runRead } from "./db/session";
 import { ensureDatabaseReady } from "./db/ready";

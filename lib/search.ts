@@ -1,6 +1,7 @@
 import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor } from "./auth/permissions";
+import { requirePermission } from "./auth/permissions";
+import { type Actor } from "./auth/roles";
 import { read } from "./db";
 import { toInteger } from "./db/params";
 import { toPlain } from "./db/values";

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { AppHeader } from "@/components/AppHeader";
 import { errorMessage } from "@/lib/api-client";
 import { createUserApi, endSessionsApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/roles";
 import type { UserSummary } from "@/lib/auth/records";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";

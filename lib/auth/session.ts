@@ -14,7 +14,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import { getConfig } from "../config";
 import { read, write } from "../db";
 import { AppError } from "../errors";
-import type { Actor } from "./permissions";
+import type { Actor } from "./roles";
 import { publicReadAllowed } from "../settings/instance";
 import { deleteSession, findUserOfSession, insertSession, newSessionId, sessionIdPattern } from "./session-records";
 import { sessionUserOf } from "./records";

@@ -5,6 +5,7 @@
  * `YYYY-MM-DD`; date-times become ISO-8601 strings. Nodes, relationships and paths are never passed to
  * the client raw: data-access code returns maps built from our own ids.
  */
+import "server-only";
 import neo4j from "neo4j-driver";
 import { dateFieldsOf, type EntityType } from "../model/registry";
 

@@ -9,7 +9,8 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor, type SessionUser } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor, type SessionUser } from "../auth/roles";
 import { read, write } from "../db";
 import { toInteger } from "../db/params";
 import { toPlain } from "../db/values";

@@ -7,7 +7,8 @@ import "server-only";
  * both entities and every relationship back exactly as they were.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { write } from "../db";
 import type { JsonValue } from "../db/values";
 import { UnprocessableError } from "../errors";

@@ -13,7 +13,8 @@ import "server-only";
  * The download needs "graph:read", checked by wholeGraphExport when it is called, before the first byte
  * (a check inside the generators would run only once the response had started, too late for a 401).
  */
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { read } from "../db";
 import { toInteger } from "../db/params";
 import { EDGE, NODE } from "../entities";

@@ -1,6 +1,7 @@
 import "server-only";
 import neo4j, { Neo4jError, type ManagedTransaction, type QueryResult, type Session } from "neo4j-driver";
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { getConfig } from "../config";
 import { getDriver } from "../db/driver";
 import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";

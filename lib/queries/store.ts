@@ -8,7 +8,8 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { read, write } from "../db";
 import { isConstraintViolation } from "../db/errors";
 import { ConflictError, NotFoundError } from "../errors";

@@ -13,7 +13,8 @@ import "server-only";
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { z } from "zod";
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { getConfig } from "../config";
 import { read, write } from "../db";
 import { ConflictError } from "../errors";

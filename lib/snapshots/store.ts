@@ -14,7 +14,8 @@ import "server-only";
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { can, requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { can, type Actor } from "../auth/roles";
 import { read, write } from "../db";
 import { toPlain } from "../db/values";
 import { toInteger } from "../db/params";

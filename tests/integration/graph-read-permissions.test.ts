@@ -14,7 +14,8 @@ import { GET as neighboursRoute } from "@/app/api/entities/[id]/neighbours/route
 import { GET as entityRoute } from "@/app/api/entities/[id]/route";
 import { GET as exportRoute } from "@/app/api/export/route";
 import { GET as pathsRoute } from "@/app/api/paths/route";
-import { SIGNED_OUT, UnauthorizedError } from "@/lib/auth/permissions";
+import { UnauthorizedError } from "@/lib/auth/permissions";
+import { SIGNED_OUT } from "@/lib/auth/roles";
 import { getClaims } from "@/lib/claims";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";

@@ -18,7 +18,8 @@ const { touched, refuse } = vi.hoisted(() => {
 vi.mock("@/lib/db/ready", () => ({ ensureDatabaseReady: refuse }));
 vi.mock("@/lib/db/session", () => ({ runRead: refuse, runWrite: refuse, runSchemaStatement: refuse }));
 
-import { SIGNED_OUT, UnauthorizedError, type Actor } from "@/lib/auth/permissions";
+import { UnauthorizedError } from "@/lib/auth/permissions";
+import { SIGNED_OUT, type Actor } from "@/lib/auth/roles";
 import { getClaims } from "@/lib/claims";
 import { forgetCachedConfig } from "@/lib/config";
 import { getEntity, getNeighbours, getSubgraph } from "@/lib/entities";
