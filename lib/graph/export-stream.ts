@@ -19,9 +19,9 @@ import { read } from "../db";
 import { toInteger } from "../db/params";
 import { EDGE, NODE } from "../entities";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
-import { csvField } from "../queries/csv";
+import { csvRecord } from "../format/csv";
+import { xmlEscape } from "../format/xml";
 import { toEntityInput, toRelationshipInput, REDSTRING_JSON_FORMAT } from "./export";
-import { xmlEscape } from "./export-gephi";
 import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
 import type { GraphEdge, GraphNode } from "./types";
 
@@ -174,17 +174,17 @@ async function* gexf(exportedAt: string): AsyncGenerator<string> {
 }
 
 async function* nodesCsv(): AsyncGenerator<string> {
-  yield "id,type,name,properties\r\n";
+  yield csvRecord(["id", "type", "name", "properties"]);
   for await (const page of allNodes()) {
-    yield page.map((node) => [node.id, node.type, node.name, properties(node.properties)].map(csvField).join(",") + "\r\n").join("");
+    yield page.map((node) => csvRecord([node.id, node.type, node.name, properties(node.properties)])).join("");
   }
 }
 
 async function* relationshipsCsv(): AsyncGenerator<string> {
-  yield "id,type,source,target,sources,quote,properties\r\n";
+  yield csvRecord(["id", "type", "source", "target", "sources", "quote", "properties"]);
   for await (const page of allEdges()) {
     yield page
-      .map((edge) => [edge.id, edge.type, edge.source, edge.target, sourcesOf(edge), edge.quote ?? "", properties(edge.properties)].map(csvField).join(",") + "\r\n")
+      .map((edge) => csvRecord([edge.id, edge.type, edge.source, edge.target, sourcesOf(edge), edge.quote ?? "", properties(edge.properties)]))
       .join("");
   }
 }

@@ -17,7 +17,7 @@ import {
   type EntityInput,
   type RelationshipInput,
 } from "../model/registry";
-import { csvField } from "../queries/csv";
+import { csvRecord } from "../format/csv";
 import type { Position, PositionedGraph } from "./positioned";
 import type { GraphData, GraphEdge, GraphNode, SourceRef } from "./types";
 
@@ -166,8 +166,7 @@ function cellText(value: JsonValue | undefined): string {
 }
 
 function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return [header, ...rows].map(csvRecord).join("");
 }
 
 /** Sorted union of the property keys, without those a fixed column already holds. */

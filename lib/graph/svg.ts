@@ -12,6 +12,7 @@ import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type NodeShape } from "../m
 import { nodeLabel } from "./elements";
 import type { Position, PositionedGraph, PositionedNode } from "./positioned";
 import type { GraphEdge } from "./types";
+import { xmlEscape } from "../format/xml";
 import { stripBidiControls } from "../text/bidi";
 
 export interface SvgOptions {
@@ -62,18 +63,9 @@ const DEFAULT_PADDING = 20;
 
 /* ---------------------------------------------------------------- text */
 
-/** Characters XML 1.0 forbids even escaped (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/F). */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Text safe as XML element content and as a quoted attribute value, with no bidi control left in it. */
 export function xmlText(value: string): string {
-  return stripBidiControls(value)
-    .replace(INVALID_XML_CHARS, "")
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;");
+  return xmlEscape(stripBidiControls(value));
 }
 
 /** Fixed formatting (at most 2 decimals, no "-0"), so equal input always prints the same. */
