@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { JsonValue } from "@/lib/db/values";
+import type { JsonValue } from "@/lib/json";
 import {
   BOOKKEEPING_PROPERTIES,
   canonicalJson,

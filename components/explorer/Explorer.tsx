@@ -9,16 +9,8 @@ import { ExportMenu } from "@/components/snapshots/ExportMenu";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
 import { positionedGraph } from "@/lib/graph/positions";
 import { captureView } from "@/lib/snapshots/capture";
-import {
-  LAYOUTS,
-  LAYOUT_LABELS,
-  countBy,
-  datedEvents,
-  parseControls,
-  visibility,
-  type LayoutName,
-  type ViewControls,
-} from "@/lib/explorer/controls";
+import { countBy, datedEvents, parseControls, visibility, type ViewControls } from "@/lib/explorer/controls";
+import { LAYOUTS, LAYOUT_LABELS, type LayoutName } from "@/lib/graph/layouts";
 import type { SnapshotOrigin } from "@/lib/snapshots/model";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";

@@ -9,7 +9,7 @@ import { Legend } from "@/components/graph/Legend";
 import { displayValue } from "@/components/panels/PropertyList";
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
 import { errorMessage } from "@/lib/api-client";
-import type { JsonValue } from "@/lib/db/values";
+import type { JsonValue } from "@/lib/json";
 import { toElements } from "@/lib/graph/elements";
 import type { EntityType } from "@/lib/model/registry";
 import { compareSnapshotApi } from "@/lib/snapshots/client";

@@ -7,9 +7,8 @@
  */
 import "server-only";
 import neo4j from "neo4j-driver";
+import type { JsonValue } from "../json";
 import { dateFieldsOf, type EntityType } from "../model/registry";
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");

@@ -13,9 +13,9 @@ import type { z } from "zod";
 import { requirePermission } from "../auth/permissions";
 import { type Actor, type SessionUser } from "../auth/roles";
 import { read, write } from "../db";
-import type { JsonValue } from "../db/values";
+import type { JsonValue } from "../json";
 import { NotFoundError, UnprocessableError } from "../errors";
-import { parseWith } from "../http";
+import { parseWith } from "../validation";
 import {
   ENTITY_TYPE_SPECS,
   RELATIONSHIP_TYPE_SPECS,

@@ -10,7 +10,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
 import { write } from "../db";
-import type { JsonValue } from "../db/values";
+import type { JsonValue } from "../json";
 import { UnprocessableError } from "../errors";
 import { RELATIONSHIP_TYPE_SPECS } from "../model/registry";
 import { commitChange } from "./changes";

@@ -4,19 +4,11 @@
  * date range for events, and the layout. In the URL, they survive reload, back/forward and copied links,
  * and undo/redo is a walk through earlier URLs. Pure: parsing, writing, and what is visible.
  */
+import { eventDate } from "../graph/elements";
+import { LAYOUTS, type LayoutName } from "../graph/layouts";
 import type { GraphData, GraphNode } from "../graph/types";
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, entityIdSchema, type EntityType, type RelationshipType } from "../model/registry";
 import { MAX_VIEW_IDS } from "../api-schemas";
-
-export const LAYOUTS = ["force", "concentric", "hierarchy", "time"] as const;
-export type LayoutName = (typeof LAYOUTS)[number];
-
-export const LAYOUT_LABELS: Record<LayoutName, string> = {
-  force: "Force-directed",
-  concentric: "Concentric (by connections)",
-  hierarchy: "Hierarchical",
-  time: "Time (events by date)",
-};
 
 export interface ViewControls {
   /** Nodes in the view but not drawn (they stay in the list view, to be shown again). */
@@ -80,12 +72,6 @@ export function writeControls(controls: ViewControls, params: URLSearchParams): 
   if (controls.from) params.set("from", controls.from);
   if (controls.to) params.set("to", controls.to);
   if (controls.layout !== "force") params.set("layout", controls.layout);
-}
-
-/** An event's date as YYYY-MM-DD, or null for entities that are not dated events. */
-export function eventDate(node: GraphNode): string | null {
-  const date = node.type === "Event" ? node.properties.date : null;
-  return typeof date === "string" && DATE.test(date) ? date : null;
 }
 
 export interface Visibility {

@@ -1,6 +1,6 @@
 /**
  * "graph:read" is checked by the graph reads themselves (lib/search.ts, lib/entities.ts, lib/paths.ts,
- * lib/claims.ts, lib/neighbour-summary.ts, lib/graph/export-stream.ts), against the real database: the
+ * lib/claims.ts, lib/neighbour-summary.ts, lib/export/whole-graph.ts), against the real database: the
  * functions refuse a signed-out actor the instance does not let read and answer a viewer, and the route
  * handlers that the role matrix does not list (entity, neighbours, claims, neighbour summary, paths) pass
  * the request's actor down: 401 with the same message while signed-out reading is off (a new instance),

@@ -12,7 +12,7 @@ import { parse } from "csv-parse/sync";
 import { closeDriver } from "@/lib/db/driver";
 import { ensureDatabaseReady } from "@/lib/db/ready";
 import { getSubgraph } from "@/lib/entities";
-import { toRedstringJson } from "@/lib/graph/export";
+import { toRedstringJson } from "@/lib/export/json-csv";
 import { csvSource } from "@/lib/import/csv";
 import { datasetsDir } from "@/lib/import/datasets";
 import { ftmSource } from "@/lib/import/ftm";

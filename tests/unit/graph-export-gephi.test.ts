@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { xmlEscape } from "@/lib/format/xml";
-import { toGexf, toGraphML } from "@/lib/graph/export-gephi";
+import { toGexf, toGraphML } from "@/lib/export/gephi";
 import type { PositionedGraph } from "@/lib/graph/positioned";
 
 const HOSTILE = `<img src=x onerror=alert(1)> & "quotes" \u0001`;

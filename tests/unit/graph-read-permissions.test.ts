@@ -23,7 +23,7 @@ import { SIGNED_OUT, type Actor } from "@/lib/auth/roles";
 import { getClaims } from "@/lib/claims";
 import { forgetCachedConfig } from "@/lib/config";
 import { getEntity, getNeighbours, getSubgraph } from "@/lib/entities";
-import { wholeGraphExport } from "@/lib/graph/export-stream";
+import { wholeGraphExport } from "@/lib/export/whole-graph";
 import { getNeighbourSummary } from "@/lib/neighbour-summary";
 import { findPaths } from "@/lib/paths";
 import { searchEntities } from "@/lib/search";

@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { pathsQuerySchema } from "@/lib/api-schemas";
-import { parseSearchParams, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseSearchParams } from "@/lib/validation";
 import { findPaths } from "@/lib/paths";
 
 export async function GET(request: NextRequest) {

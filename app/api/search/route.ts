@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { searchQuerySchema } from "@/lib/api-schemas";
-import { parseSearchParams, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseSearchParams } from "@/lib/validation";
 import { searchEntities } from "@/lib/search";
 
 export async function GET(request: NextRequest) {

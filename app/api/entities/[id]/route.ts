@@ -5,7 +5,8 @@ import { entityQuerySchema, idParamSchema } from "@/lib/api-schemas";
 import { deleteEntity, updateEntity } from "@/lib/editing/edits";
 import { updateEntityBodySchema } from "@/lib/editing/model";
 import { getEntity } from "@/lib/entities";
-import { parseJsonBody, parseSearchParams, parseWith, respond } from "@/lib/http";
+import { parseJsonBody, respond } from "@/lib/http";
+import { parseSearchParams, parseWith } from "@/lib/validation";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { idParamSchema, neighbourQuerySchema } from "@/lib/api-schemas";
 import { getNeighbours } from "@/lib/entities";
-import { parseSearchParams, parseWith, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseSearchParams, parseWith } from "@/lib/validation";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {

@@ -2,16 +2,16 @@
  * A positioned subgraph as a standalone SVG 1.1 document that looks like the explorer's Cytoscape drawing
  * (lib/graph/style.ts): the same node size, registry colours and shapes, labels under the nodes, edges
  * as thick as their number of sources, with an arrowhead at the target. Pure and browser-safe, so the
- * "Download SVG" button and the server's PNG previews (lib/graph/png.ts) draw the same picture.
+ * "Download SVG" button and the server's PNG previews (lib/export/png.ts) draw the same picture.
  *
  * Every user string (names, verbs, the title) goes through xmlText(): a name is always text, never
  * markup, and its bidi control characters are removed (SVG text has no isolation, so a right-to-left
  * override in a name would reverse the words drawn beside it; lib/text/bidi.ts). Output is deterministic (input order, fixed number formatting), so it can be compared in tests.
  */
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type NodeShape } from "../model/registry";
-import { nodeLabel } from "./elements";
-import type { Position, PositionedGraph, PositionedNode } from "./positioned";
-import type { GraphEdge } from "./types";
+import { nodeLabel } from "../graph/elements";
+import type { Position, PositionedGraph, PositionedNode } from "../graph/positioned";
+import type { GraphEdge } from "../graph/types";
 import { xmlEscape } from "../format/xml";
 import { stripBidiControls } from "../text/bidi";
 

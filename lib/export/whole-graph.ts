@@ -6,7 +6,7 @@ import "server-only";
  * running while people edit is a sequence of consistent pages, not one snapshot; say so to the reader.
  *
  * Whole-graph files use a fixed set of attributes (properties as one JSON column) because the set of
- * property keys is not known before the end of the stream; a view's export (lib/graph/export-gephi.ts)
+ * property keys is not known before the end of the stream; a view's export (lib/export/gephi.ts)
  * spells each property out. Text is written exactly as stored, bidi control characters included: this is
  * data, not a drawing (lib/text/bidi.ts).
  *
@@ -21,9 +21,9 @@ import { EDGE, NODE } from "../entities";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
 import { csvRecord } from "../format/csv";
 import { xmlEscape } from "../format/xml";
-import { toEntityInput, toRelationshipInput, REDSTRING_JSON_FORMAT } from "./export";
-import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
-import type { GraphEdge, GraphNode } from "./types";
+import { toEntityInput, toRelationshipInput, REDSTRING_JSON_FORMAT } from "./json-csv";
+import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "../graph/from-records";
+import type { GraphEdge, GraphNode } from "../graph/types";
 
 const PAGE = 2_000;
 
