@@ -12,7 +12,7 @@ import {
   type RelationshipState,
 } from "@/lib/editing/model";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type FieldSpec } from "@/lib/model/registry";
-import { serializeViewState } from "@/lib/view-state";
+import { serializeViewState } from "@/lib/explore/view-state";
 import { UserText } from "@/components/ui/UserText";
 
 /**

@@ -19,7 +19,7 @@ import { structuredCell } from "@/lib/queries/cells";
 import { resultToCsv } from "@/lib/queries/csv";
 import type { QueryRunResult, TableCell } from "@/lib/queries/execute";
 import { download, fileNameOf } from "@/lib/download";
-import { serializeViewState } from "@/lib/view-state";
+import { serializeViewState } from "@/lib/explore/view-state";
 import { UserText } from "@/components/ui/UserText";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {

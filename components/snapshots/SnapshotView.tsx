@@ -14,7 +14,7 @@ import { toElements } from "@/lib/graph/elements";
 import type { EntityType } from "@/lib/model/registry";
 import { compareSnapshotApi } from "@/lib/snapshots/client";
 import type { FieldChange, Snapshot, SnapshotComparison } from "@/lib/snapshots/model";
-import { serializeViewState } from "@/lib/view-state";
+import { serializeViewState } from "@/lib/explore/view-state";
 import { ExportMenu } from "./ExportMenu";
 import { SnapshotDetails } from "./SnapshotDetails";
 import { UserText } from "@/components/ui/UserText";

@@ -3,7 +3,7 @@ import { ensureDatabaseReady } from "./ready";
 import { runRead, runWrite, type Work } from "./session";
 
 /**
- * What the data-access modules (lib/search.ts, lib/entities.ts, ...) use: a read transaction that first
+ * What the data-access modules (lib/explore/search.ts, lib/explore/entities.ts, ...) use: a read transaction that first
  * makes sure the schema exists and the seed is loaded.
  */
 export async function read<T>(work: Work<T>): Promise<T> {

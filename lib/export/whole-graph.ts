@@ -17,12 +17,12 @@ import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
 import { read } from "../db";
 import { toInteger } from "../db/params";
-import { EDGE, NODE } from "../entities";
+import { EDGE, NODE } from "../explore/entities";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
 import { csvRecord } from "../format/csv";
 import { xmlEscape } from "../format/xml";
 import { toEntityInput, toRelationshipInput, REDSTRING_JSON_FORMAT } from "./json-csv";
-import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "../graph/from-records";
+import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "../explore/from-records";
 import type { GraphEdge, GraphNode } from "../graph/types";
 
 const PAGE = 2_000;

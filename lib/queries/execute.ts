@@ -8,7 +8,7 @@ import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";
 import { answeredWithin } from "../db/liveness";
 import { ensureDatabaseReady } from "../db/ready";
 import type { GraphData } from "../graph/types";
-import type { RawNode } from "../graph/from-records";
+import type { RawNode } from "../explore/from-records";
 import { ENTITY_LABEL } from "../model/registry";
 import { withoutServerDetails } from "../server-text";
 import {

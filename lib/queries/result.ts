@@ -11,7 +11,7 @@
 import neo4j, { type Node, type Path, type Relationship } from "neo4j-driver";
 import { mapToPlain, toPlain } from "../db/values";
 import { type JsonValue } from "../json";
-import { toGraphEdge, toGraphNode, type RawNode } from "../graph/from-records";
+import { toGraphEdge, toGraphNode, type RawNode } from "../explore/from-records";
 import type { GraphData, GraphEdge, GraphNode } from "../graph/types";
 import { isRelationshipType } from "../model/registry";
 

@@ -19,7 +19,7 @@ import { can, type Actor } from "../auth/roles";
 import { read, write } from "../db";
 import { toPlain } from "../db/values";
 import { toInteger } from "../db/params";
-import { getSubgraph } from "../entities";
+import { getSubgraph } from "../explore/entities";
 import { ConflictError, ForbiddenError, GoneError, NotFoundError } from "../errors";
 import type { PositionedGraph } from "../graph/positioned";
 import { compareGraphs } from "./compare";

@@ -1,6 +1,6 @@
 import { closeDriver } from "@/lib/db/driver";
 import { ensureDatabaseReady } from "@/lib/db/ready";
-import { getSubgraph, type Subgraph } from "@/lib/entities";
+import { getSubgraph, type Subgraph } from "@/lib/explore/entities";
 import { toRedstringJson, type RedstringJson } from "@/lib/export/json-csv";
 import type { GraphData } from "@/lib/graph/types";
 import { loadGraph } from "@/graph-seed/load";

@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 import { parse } from "csv-parse/sync";
 import { closeDriver } from "@/lib/db/driver";
 import { ensureDatabaseReady } from "@/lib/db/ready";
-import { getSubgraph } from "@/lib/entities";
+import { getSubgraph } from "@/lib/explore/entities";
 import { toRedstringJson } from "@/lib/export/json-csv";
 import { csvSource } from "@/lib/import/csv";
 import { datasetsDir } from "@/lib/import/datasets";

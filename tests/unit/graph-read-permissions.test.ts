@@ -20,13 +20,13 @@ vi.mock("@/lib/db/session", () => ({ runRead: refuse, runWrite: refuse, runSchem
 
 import { UnauthorizedError } from "@/lib/auth/permissions";
 import { SIGNED_OUT, type Actor } from "@/lib/auth/roles";
-import { getClaims } from "@/lib/claims";
+import { getClaims } from "@/lib/explore/claims";
 import { forgetCachedConfig } from "@/lib/config";
-import { getEntity, getNeighbours, getSubgraph } from "@/lib/entities";
+import { getEntity, getNeighbours, getSubgraph } from "@/lib/explore/entities";
 import { wholeGraphExport } from "@/lib/export/whole-graph";
-import { getNeighbourSummary } from "@/lib/neighbour-summary";
-import { findPaths } from "@/lib/paths";
-import { searchEntities } from "@/lib/search";
+import { getNeighbourSummary } from "@/lib/explore/neighbour-summary";
+import { findPaths } from "@/lib/explore/paths";
+import { searchEntities } from "@/lib/explore/search";
 
 const VIEWER: Actor = { user: { id: "u1", email: "viewer@example.test", name: "Viewer", role: "viewer" } };
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { subgraphQuerySchema } from "@/lib/api-schemas";
-import { getSubgraph } from "@/lib/entities";
+import { getSubgraph } from "@/lib/explore/entities";
 import { respond } from "@/lib/http";
 import { parseSearchParams } from "@/lib/validation";
 

@@ -3,7 +3,7 @@ import { actorFrom } from "@/lib/auth/session";
 import { pathsQuerySchema } from "@/lib/api-schemas";
 import { respond } from "@/lib/http";
 import { parseSearchParams } from "@/lib/validation";
-import { findPaths } from "@/lib/paths";
+import { findPaths } from "@/lib/explore/paths";
 
 export async function GET(request: NextRequest) {
   return respond(async () => {

@@ -3,7 +3,7 @@ import { actorFrom } from "@/lib/auth/session";
 import { searchQuerySchema } from "@/lib/api-schemas";
 import { respond } from "@/lib/http";
 import { parseSearchParams } from "@/lib/validation";
-import { searchEntities } from "@/lib/search";
+import { searchEntities } from "@/lib/explore/search";
 
 export async function GET(request: NextRequest) {
   return respond(async () => {

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { claimsQuerySchema, idParamSchema } from "@/lib/api-schemas";
-import { getClaims } from "@/lib/claims";
+import { getClaims } from "@/lib/explore/claims";
 import { respond } from "@/lib/http";
 import { parseSearchParams, parseWith } from "@/lib/validation";
 

@@ -3,7 +3,7 @@ import { actorFrom } from "@/lib/auth/session";
 import { idParamSchema, neighbourSummaryQuerySchema } from "@/lib/api-schemas";
 import { respond } from "@/lib/http";
 import { parseSearchParams, parseWith } from "@/lib/validation";
-import { getNeighbourSummary } from "@/lib/neighbour-summary";
+import { getNeighbourSummary } from "@/lib/explore/neighbour-summary";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {

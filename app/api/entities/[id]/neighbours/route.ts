@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { idParamSchema, neighbourQuerySchema } from "@/lib/api-schemas";
-import { getNeighbours } from "@/lib/entities";
+import { getNeighbours } from "@/lib/explore/entities";
 import { respond } from "@/lib/http";
 import { parseSearchParams, parseWith } from "@/lib/validation";
 
