@@ -10,7 +10,7 @@ import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDriver } from "../lib/db/driver";
-import { migrateSchema } from "../lib/db/schema";
+import { migrateSchema } from "../lib/migrations";
 import { csvSource } from "../lib/import/csv";
 import { datasetsDir } from "../lib/import/datasets";
 import { ftmSource } from "../lib/import/ftm";

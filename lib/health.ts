@@ -1,5 +1,5 @@
 import "server-only";
-import { read } from "./db";
+import { read } from "./database";
 
 /**
  * "ok" once the database answers and holds the schema (read() waits for the migration and seed), and

@@ -19,7 +19,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { NextResponse } from "next/server";
 import { requirePermission } from "./auth/permissions";
 import { type Actor, type Permission } from "./auth/roles";
-import { write } from "./db";
+import { write } from "./database";
 import { isConstraintViolation } from "./db/errors";
 import { sweepSometimes } from "./db/housekeeping";
 import { toPlain } from "./db/values";

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import type { NextRequest, NextResponse } from "next/server";
 import { getConfig } from "../config";
-import { read, write } from "../db";
+import { read, write } from "../database";
 import { AppError } from "../errors";
 import type { Actor } from "./roles";
 import { publicReadAllowed } from "../settings/instance";

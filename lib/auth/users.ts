@@ -5,7 +5,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { getConfig } from "../config";
-import { read, write } from "../db";
+import { read, write } from "../database";
 import { runRead } from "../db/session";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyNothing, verifyPassword } from "./passwords";

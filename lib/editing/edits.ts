@@ -12,7 +12,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { z } from "zod";
 import { requirePermission } from "../auth/permissions";
 import { type Actor, type SessionUser } from "../auth/roles";
-import { read, write } from "../db";
+import { read, write } from "../database";
 import type { JsonValue } from "../json";
 import { NotFoundError, UnprocessableError } from "../errors";
 import { parseWith } from "../validation";

@@ -9,7 +9,7 @@ import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { write } from "../db";
+import { write } from "../database";
 import type { JsonValue } from "../json";
 import { UnprocessableError } from "../errors";
 import { RELATIONSHIP_TYPE_SPECS } from "../model/registry";

@@ -1,7 +1,7 @@
 import "server-only";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { read } from "../db";
+import { read } from "../database";
 import { toInteger } from "../db/params";
 import { EDGE, NODE } from "./entities";
 import { BadRequestError, NotFoundError } from "../errors";

@@ -5,7 +5,7 @@ import "server-only";
  */
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { read } from "../db";
+import { read } from "../database";
 import { toInteger } from "../db/params";
 import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "../model/registry";
 import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";

@@ -1,7 +1,7 @@
 import "server-only";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { read } from "../db";
+import { read } from "../database";
 import { NotFoundError } from "../errors";
 import { ENTITY_LABEL, ENTITY_TYPES, RELATIONSHIP_TYPES, entityTypeOf, type EntityType, type RelationshipType } from "../model/registry";
 

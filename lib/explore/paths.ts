@@ -5,7 +5,7 @@ import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
 import { MEMORY_CODES, TIMEOUT_CODES, formatSeconds } from "../db/errors";
 import { runRead } from "../db/session";
-import { ensureDatabaseReady } from "../db/ready";
+import { ensureDatabaseReady } from "../database";
 import { EDGE, NODE } from "./entities";
 import { AppError, BadRequestError, NotFoundError } from "../errors";
 import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";

@@ -2,7 +2,7 @@ import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { read } from "../db";
+import { read } from "../database";
 import { toInteger } from "../db/params";
 import { toPlain } from "../db/values";
 import type { SearchHit } from "../graph/types";

@@ -15,7 +15,7 @@ import "server-only";
  */
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { read } from "../db";
+import { read } from "../database";
 import { toInteger } from "../db/params";
 import { EDGE, NODE } from "../explore/entities";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";

@@ -16,7 +16,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { migrateSchema } from "../db/schema";
+import { migrateSchema } from "../migrations";
 import { BadRequestError, NotFoundError } from "../errors";
 import { describeBytes } from "../request-body";
 import { withoutServerDetails } from "../server-text";

@@ -6,7 +6,7 @@ import { getConfig } from "../config";
 import { getDriver } from "../db/driver";
 import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";
 import { answeredWithin } from "../db/liveness";
-import { ensureDatabaseReady } from "../db/ready";
+import { ensureDatabaseReady } from "../database";
 import type { GraphData } from "../graph/types";
 import type { RawNode } from "../explore/from-records";
 import { ENTITY_LABEL } from "../model/registry";

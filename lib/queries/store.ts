@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
-import { read, write } from "../db";
+import { read, write } from "../database";
 import { isConstraintViolation } from "../db/errors";
 import { ConflictError, NotFoundError } from "../errors";
 import { checkQuery, executeQuery, type QueryRunResult } from "./execute";

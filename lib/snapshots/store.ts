@@ -16,7 +16,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission } from "../auth/permissions";
 import { can, type Actor } from "../auth/roles";
-import { read, write } from "../db";
+import { read, write } from "../database";
 import { toPlain } from "../db/values";
 import { toInteger } from "../db/params";
 import { getSubgraph } from "../explore/entities";

@@ -1,5 +1,5 @@
 import { closeDriver } from "@/lib/db/driver";
-import { ensureDatabaseReady } from "@/lib/db/ready";
+import { ensureDatabaseReady } from "@/lib/database";
 import { getSubgraph, type Subgraph } from "@/lib/explore/entities";
 import { toRedstringJson, type RedstringJson } from "@/lib/export/json-csv";
 import type { GraphData } from "@/lib/graph/types";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse/sync";
 import { closeDriver } from "@/lib/db/driver";
-import { ensureDatabaseReady } from "@/lib/db/ready";
+import { ensureDatabaseReady } from "@/lib/database";
 import { getSubgraph } from "@/lib/explore/entities";
 import { toRedstringJson } from "@/lib/export/json-csv";
 import { csvSource } from "@/lib/import/csv";

@@ -15,7 +15,7 @@ const { touched, refuse } = vi.hoisted(() => {
   return { touched, refuse };
 });
 
-vi.mock("@/lib/db/ready", () => ({ ensureDatabaseReady: refuse }));
+vi.mock("@/lib/database", () => ({ ensureDatabaseReady: refuse, read: refuse, write: refuse }));
 vi.mock("@/lib/db/session", () => ({ runRead: refuse, runWrite: refuse, runSchemaStatement: refuse }));
 
 import { UnauthorizedError } from "@/lib/auth/permissions";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CONTENT_TYPES, WHOLE_GRAPH_FORMATS, toReadableStream, wholeGraphExport } from "@/lib/export/whole-graph";
 import { respond } from "@/lib/http";
 import { parseSearchParams } from "@/lib/validation";
-import { ensureDatabaseReady } from "@/lib/db/ready";
+import { ensureDatabaseReady } from "@/lib/database";
 import { actorFrom } from "@/lib/auth/session";
 
 const exportSchema = z.object({ format: z.enum(WHOLE_GRAPH_FORMATS) }).strict();
