@@ -7,7 +7,7 @@ import { USER_SCHEMA_STATEMENTS } from "./auth/schema";
 import { CHANGE_SCHEMA_STATEMENTS } from "./editing/schema";
 import { IDEMPOTENCY_SCHEMA_STATEMENTS } from "./idempotency-schema";
 import { GRAPH_SCHEMA_STATEMENTS } from "./model/schema";
-import { SAVED_QUERY_SCHEMA_STATEMENTS } from "./queries/records";
+import { SAVED_QUERY_SCHEMA_STATEMENTS } from "./queries/schema";
 import { RATE_LIMIT_SCHEMA_STATEMENTS } from "./rate-limit-schema";
 import { INSTANCE_SETTINGS_SCHEMA_STATEMENTS } from "./settings/schema";
 import { SNAPSHOT_SCHEMA_STATEMENTS } from "./snapshots/schema";
