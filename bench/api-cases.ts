@@ -4,7 +4,7 @@
  */
 import neo4j from "neo4j-driver";
 import { PATH_K, PATH_LENGTH } from "../lib/api-schemas";
-import type { Actor } from "../lib/auth/permissions";
+import type { Actor } from "../lib/auth/roles";
 import { HUB_DEGREES, hubId, type SyntheticGraph } from "./generator";
 import { capture, type Transaction } from "./capture";
 import {
@@ -56,10 +56,10 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
   const pair = (i: number) => pairs[i % pairs.length]!;
 
   // The app's own data-access modules, run here with the recording driver (bench/capture.ts).
-  const { searchEntities } = await import("../lib/search");
-  const { getNeighbours } = await import("../lib/entities");
-  const { getNeighbourSummary } = await import("../lib/neighbour-summary");
-  const { findPaths } = await import("../lib/paths");
+  const { searchEntities } = await import("../lib/explore/search");
+  const { getNeighbours } = await import("../lib/explore/entities");
+  const { getNeighbourSummary } = await import("../lib/explore/neighbour-summary");
+  const { findPaths } = await import("../lib/explore/paths");
   const { getSnapshot, snapshotState } = await import("../lib/snapshots/store");
 
   const appSearch = async (i: number) =>
@@ -71,13 +71,13 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     const app = await appSearch(i);
     const inProcess = captured.value.map((hit) => hit.id);
     // Different hits mean the running build is not the source the statements came from.
-    if (!sameSet(app, inProcess)) warnings.push(`search "${q(i)}": the app's hits differ from lib/search.ts in this process`);
+    if (!sameSet(app, inProcess)) warnings.push(`search "${q(i)}": the app's hits differ from lib/explore/search.ts in this process`);
   }
   const cases: CaseSpec[] = [
     {
       name: "search",
       app: `GET /api/search?q=…&limit=${SEARCH_LIMIT} (${queries.length} texts in rotation)`,
-      bare: "lib/search.ts statements (all words, then any word if nothing matched)",
+      bare: "lib/explore/search.ts statements (all words, then any word if nothing matched)",
       runApp: appSearch,
       runBare: (i) => sides.bareReplay(searchStatements[i % searchStatements.length]!),
     },
@@ -88,12 +88,12 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     const app = (await sides.get(`/api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`)) as NeighbourAnswer;
     const captured = await capture(() => getNeighbours(BENCH_READER, id, { limit: EXPAND_LIMIT, offset: 0 }));
     if (app.total !== degree || captured.value.total !== degree) {
-      warnings.push(`expand ${id}: totals app ${app.total}, lib/entities.ts ${captured.value.total}, expected ${degree}`);
+      warnings.push(`expand ${id}: totals app ${app.total}, lib/explore/entities.ts ${captured.value.total}, expected ${degree}`);
     }
     cases.push({
       name: `expand (degree ${degree})`,
       app: `GET /api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`,
-      bare: "lib/entities.ts getNeighbours statement",
+      bare: "lib/explore/entities.ts getNeighbours statement",
       runApp: () => sides.get(`/api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`),
       runBare: () => sides.bareReplay(captured.transactions),
     });

@@ -1,6 +1,6 @@
 /**
  * The floor's statements, taken from the app's own modules rather than copied: the bench calls
- * lib/search.ts, lib/entities.ts and lib/snapshots/store.ts in its own process with a recording driver
+ * lib/explore/search.ts, lib/explore/entities.ts and lib/snapshots/store.ts in its own process with a recording driver
  * in place of the app's (lib/db/driver.ts keeps its driver on globalThis), and keeps every (Cypher,
  * parameters) they send, grouped by transaction. The bare side replays exactly those, so the floor follows
  * the app's Cypher as it changes, with nothing of the app's session layer, mapping, HTTP or JSON around it.

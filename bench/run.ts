@@ -200,7 +200,7 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
   const { closeDriver } = await import("../lib/db/driver");
   cleanups.push(() => closeDriver());
 
-  const { migrateSchema } = await import("../lib/db/schema");
+  const { migrateSchema } = await import("../lib/migrations");
   await phase("schema", () => migrateSchema());
 
   const graph = new SyntheticGraph({ nodes: scale.nodes });

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { canFrom, useMe } from "@/lib/auth/client";
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/auth/roles";
 import { AccountMenu } from "./auth/AccountMenu";
 
 export type Section = "explorer" | "queries" | "snapshots" | "data" | "changes" | "admin" | "account";

@@ -1,6 +1,6 @@
 // Run by `npm run seed` (scripts/seed.mjs sets NEO4J_URI): migrate the schema, then load the seed story.
 import { closeDriver } from "../lib/db/driver";
-import { migrateSchema } from "../lib/db/schema";
+import { migrateSchema } from "../lib/migrations";
 import { loadSeedStory, loadStarterQueries } from "./load";
 
 async function main() {

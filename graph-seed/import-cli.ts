@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDriver } from "../lib/db/driver";
-import { migrateSchema } from "../lib/db/schema";
+import { migrateSchema } from "../lib/migrations";
 import { csvSource } from "../lib/import/csv";
 import { datasetsDir } from "../lib/import/datasets";
 import { ftmSource } from "../lib/import/ftm";

@@ -4,7 +4,8 @@ import { writeEntityBatch, writeRelationshipBatch } from "../lib/db/graph-writes
 import { runWrite } from "../lib/db/session";
 import { findSavedQuery, insertSavedQuery } from "../lib/queries/records";
 import { savedQueryInputSchema } from "../lib/queries/model";
-import { parseGraphInput, type GraphInput } from "./validate";
+import { parseGraphInput } from "./validate";
+import { type GraphInput } from "../lib/model/registry";
 import { seedEntities, seedRelationships } from "./seed-story";
 import { starterQueries } from "./starter-queries";
 

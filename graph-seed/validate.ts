@@ -9,14 +9,9 @@ import {
   relationshipInputSchema,
   type EntityInput,
   type EntityType,
-  type RelationshipInput,
+  type GraphInput,
 } from "../lib/model/registry";
 import { describeIssues } from "../lib/validation";
-
-export interface GraphInput {
-  entities: EntityInput[];
-  relationships: RelationshipInput[];
-}
 
 export function validateGraphInput(graph: GraphInput): string[] {
   const problems: string[] = [];

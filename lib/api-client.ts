@@ -5,9 +5,9 @@
 import type { EntityType, RelationshipType } from "./model/registry";
 import type { GraphData, GraphNode, NeighbourPage, SearchHit } from "./graph/types";
 import type { NeighbourOrder } from "./api-schemas";
-import type { ClaimsPage } from "./claims";
-import type { NeighbourSummary } from "./neighbour-summary";
-import type { PathsResult } from "./paths";
+import type { ClaimsPage } from "./explore/claims";
+import type { NeighbourSummary } from "./explore/neighbour-summary";
+import type { PathsResult } from "./explore/paths";
 import { isolateQuoted } from "./text/bidi";
 
 export class ApiError extends Error {

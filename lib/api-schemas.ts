@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { entityIdSchema, entityTypeSchema, relationshipTypeSchema } from "./model/registry";
-import { MAX_SEARCH_LENGTH } from "./search-text";
+import { MAX_SEARCH_LENGTH } from "./explore/search-text";
 
 const integerParam = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -41,7 +41,7 @@ export const neighbourQuerySchema = z
     offset: integerParam("offset", 0, 1_000_000, 0),
     type: entityTypeSchema.optional(),
     relationship: relationshipTypeSchema.optional(),
-    // Absent means by name, as before (lib/entities.ts).
+    // Absent means by name, as before (lib/explore/entities.ts).
     order: z.enum(NEIGHBOUR_ORDERS, { error: "order must be name or degree" }).optional(),
   })
   .strict();
@@ -86,7 +86,7 @@ export const pathsQuerySchema = z
 export const neighbourSummaryQuerySchema = z.object({}).strict();
 
 /**
- * Claims are found by scanning relationships (see lib/claims.ts), so a page stays small whatever the
+ * Claims are found by scanning relationships (see lib/explore/claims.ts), so a page stays small whatever the
  * caller asks.
  */
 export const MAX_CLAIMS_PAGE = 200;

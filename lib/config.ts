@@ -4,19 +4,15 @@
  * scripts/start.mjs and scripts/test.mjs set NEO4J_URI to the local engine they start; anyone running
  * their own Neo4j (a server, a cluster, Aura) sets NEO4J_URI and friends themselves.
  */
+import "server-only";
 import { z } from "zod";
-import type { Role } from "./auth/permissions";
+import { ROLES, type Role } from "./auth/roles";
 import { describeIssues } from "./validation";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
-// The roles of lib/auth/permissions.ts, spelled out: importing the value would make a cycle (it reads
-// getConfig). The two checks below keep the lists equal.
-const ROLE_NAMES = ["viewer", "editor", "analyst", "admin"] as const satisfies readonly Role[];
-const roleNamesCoverEveryRole: Role extends (typeof ROLE_NAMES)[number] ? true : never = true;
-void roleNamesCoverEveryRole;
 
 const OIDC_TRIO = ["REDSTRING_OIDC_ISSUER", "REDSTRING_OIDC_CLIENT_ID", "REDSTRING_OIDC_CLIENT_SECRET"] as const;
 
@@ -67,7 +63,7 @@ const environmentObject = z.object({
   REDSTRING_OIDC_CLIENT_SECRET: unsetIfEmpty(z.string()),
   REDSTRING_OIDC_NAME: unsetIfEmpty(z.string().trim().min(1).max(60, "REDSTRING_OIDC_NAME must be at most 60 characters")),
   REDSTRING_OIDC_DEFAULT_ROLE: unsetIfEmpty(
-    z.enum(ROLE_NAMES, { error: `REDSTRING_OIDC_DEFAULT_ROLE must be one of ${ROLE_NAMES.join(", ")}` }),
+    z.enum(ROLES, { error: `REDSTRING_OIDC_DEFAULT_ROLE must be one of ${ROLES.join(", ")}` }),
   ),
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { read } from "./db";
+import { read } from "./database";
 import { AppError } from "./errors";
 
 /**

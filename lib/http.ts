@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { AppError, BadRequestError, ForbiddenError } from "./errors";
 import { BODY_LIMITS, readBoundedText } from "./request-body";
 import { withoutServerDetails } from "./server-text";
-import { describeIssues } from "./validation";
+import { parseWith } from "./validation";
 
 export interface ErrorBody {
   error: string;
@@ -35,27 +35,6 @@ export async function respond<T>(handler: () => Promise<T>, options: { status?: 
       status: 500,
     });
   }
-}
-
-/** Validates a URL's query string against a zod object schema; unknown parameters are refused. */
-export function parseSearchParams<Schema extends z.ZodType>(url: string, schema: Schema): z.infer<Schema> {
-  const params: Record<string, string> = {};
-  for (const [key, value] of new URL(url).searchParams) {
-    if (Object.hasOwn(params, key)) throw new BadRequestError(`The parameter "${key}" is given more than once.`);
-    params[key] = value;
-  }
-  return parseWith(schema, params, "query");
-}
-
-export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unknown, what: string): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new BadRequestError(`Invalid ${what}: ${describeIssues(parsed.error)}`, parsed.error.issues.map((issue) => ({
-      path: issue.path.join("."),
-      message: issue.message,
-    })));
-  }
-  return parsed.data;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** The RateLimit label and its schema, run by lib/db/schema.ts's migration (no imports: no cycle). */
+/** The RateLimit label and its schema, run by lib/migrations.ts. */
 export const RATE_LIMIT_LABEL = "RateLimit";
 
 export const RATE_LIMIT_SCHEMA_STATEMENTS: readonly string[] = [

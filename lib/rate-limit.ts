@@ -6,7 +6,7 @@ import "server-only";
  *
  * RateLimit is an internal label like User: never an Entity, never reachable by a saved query.
  */
-import { write } from "./db";
+import { write } from "./database";
 import { sweepSometimes } from "./db/housekeeping";
 import { runWrite } from "./db/session";
 import { toPlain } from "./db/values";

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/lib/api-client";
 import { createUserApi, endSessionsApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/roles";
 import type { UserSummary } from "@/lib/auth/records";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";

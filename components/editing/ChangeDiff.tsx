@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { JsonValue } from "@/lib/db/values";
+import type { JsonValue } from "@/lib/json";
 import {
   BOOKKEEPING_PROPERTIES,
   canonicalJson,
@@ -12,7 +12,7 @@ import {
   type RelationshipState,
 } from "@/lib/editing/model";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type FieldSpec } from "@/lib/model/registry";
-import { serializeViewState } from "@/lib/view-state";
+import { serializeViewState } from "@/lib/explore/view-state";
 import { UserText } from "@/components/ui/UserText";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import type { JsonValue } from "@/lib/db/values";
+import type { JsonValue } from "@/lib/json";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType, type FieldSpec, type RelationshipType } from "@/lib/model/registry";
 import { isolateQuoted } from "@/lib/text/bidi";
 import { Alert } from "@/components/ui/Alert";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TypeSwatch } from "@/components/graph/Legend";
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
-import type { NeighbourSummary } from "@/lib/neighbour-summary";
+import type { NeighbourSummary } from "@/lib/explore/neighbour-summary";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_SPECS, type EntityType, type RelationshipType } from "@/lib/model/registry";
 import { UserText } from "@/components/ui/UserText";
 

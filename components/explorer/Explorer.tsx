@@ -9,28 +9,19 @@ import { ExportMenu } from "@/components/snapshots/ExportMenu";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
 import { positionedGraph } from "@/lib/graph/positions";
 import { captureView } from "@/lib/snapshots/capture";
-import {
-  LAYOUTS,
-  LAYOUT_LABELS,
-  countBy,
-  datedEvents,
-  parseControls,
-  visibility,
-  type LayoutName,
-  type ViewControls,
-} from "@/lib/explorer/controls";
+import { countBy, datedEvents, parseControls, parseViewState, sameNodes, serializeViewState, visibility, withNodes, type ViewControls, type ViewState } from "@/lib/explore/view-state";
+import { LAYOUTS, LAYOUT_LABELS, type LayoutName } from "@/lib/graph/layouts";
 import type { SnapshotOrigin } from "@/lib/snapshots/model";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
 import { SearchBox } from "@/components/search/SearchBox";
 import { entityApi, errorMessage, neighbourSummaryApi, neighboursApi, subgraphApi } from "@/lib/api-client";
-import type { NeighbourSummary } from "@/lib/neighbour-summary";
-import type { PathsResult } from "@/lib/paths";
+import type { NeighbourSummary } from "@/lib/explore/neighbour-summary";
+import type { PathsResult } from "@/lib/explore/paths";
 import { MAX_VIEW_IDS, NEIGHBOUR_PAGE_SIZE } from "@/lib/api-schemas";
 import { toElements } from "@/lib/graph/elements";
 import type { GraphData } from "@/lib/graph/types";
 import type { EntityType, RelationshipType } from "@/lib/model/registry";
-import { parseViewState, sameNodes, serializeViewState, withNodes, type ViewState } from "@/lib/view-state";
 import { canFrom, useMe } from "@/lib/auth/client";
 import { ContextMenu, type MenuAction } from "./ContextMenu";
 import { EditorPanel, type EditOutcome, type EditorState } from "./EditorPanel";

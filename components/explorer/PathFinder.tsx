@@ -4,7 +4,7 @@ import { useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
 import { errorMessage, pathsApi } from "@/lib/api-client";
 import type { GraphData } from "@/lib/graph/types";
-import type { PathsResult } from "@/lib/paths";
+import type { PathsResult } from "@/lib/explore/paths";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
 import { UserText } from "@/components/ui/UserText";
 import { Button } from "@/components/ui/Button";

@@ -4,7 +4,7 @@ import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { useEffect, useMemo, useRef } from "react";
 import CytoscapeComponent from "react-cytoscapejs";
-import type { LayoutName } from "@/lib/explorer/controls";
+import type { LayoutName } from "@/lib/graph/layouts";
 import type { ElementDefinitions } from "@/lib/graph/elements";
 import { layoutOptions } from "@/lib/graph/layouts";
 import type { GraphData } from "@/lib/graph/types";

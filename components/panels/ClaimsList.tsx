@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { claimsApi, errorMessage } from "@/lib/api-client";
-import type { ClaimsPage } from "@/lib/claims";
+import type { ClaimsPage } from "@/lib/explore/claims";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { SourceList } from "./SourceList";
 import { UserText } from "@/components/ui/UserText";

@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/db/values";
+import type { JsonValue } from "@/lib/json";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";

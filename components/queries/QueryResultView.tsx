@@ -19,7 +19,7 @@ import { structuredCell } from "@/lib/queries/cells";
 import { resultToCsv } from "@/lib/queries/csv";
 import type { QueryRunResult, TableCell } from "@/lib/queries/execute";
 import { download, fileNameOf } from "@/lib/download";
-import { serializeViewState } from "@/lib/view-state";
+import { serializeViewState } from "@/lib/explore/view-state";
 import { UserText } from "@/components/ui/UserText";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { errorMessage, searchApi } from "@/lib/api-client";
 import type { SearchHit } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
-import { MAX_SEARCH_LENGTH } from "@/lib/search-text";
+import { MAX_SEARCH_LENGTH } from "@/lib/explore/search-text";
 import { UserText } from "@/components/ui/UserText";
 
 const DEBOUNCE_MS = 200;

@@ -3,10 +3,10 @@
 import type { Core } from "cytoscape";
 import { MenuButton } from "@/components/ui/Menu";
 import { download, fileNameOf } from "@/lib/download";
-import { toEdgesCsv, toNodesCsv, toRedstringJson } from "@/lib/graph/export";
-import { toGexf, toGraphML } from "@/lib/graph/export-gephi";
+import { toEdgesCsv, toNodesCsv, toRedstringJson } from "@/lib/export/json-csv";
+import { toGexf, toGraphML } from "@/lib/export/gephi";
 import type { PositionedGraph } from "@/lib/graph/positioned";
-import { graphToSvg } from "@/lib/graph/svg";
+import { graphToSvg } from "@/lib/export/svg";
 
 interface ExportMenuProps {
   title: string;

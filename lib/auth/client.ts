@@ -1,7 +1,7 @@
 /** The browser's side of accounts: who is signed in, and the sign-in, set-up and admin calls. */
 import { useEffect, useState } from "react";
 import { requestJson } from "../api-client";
-import { PERMISSIONS, PERMISSION_ACTIONS, ROLES, type Permission, type Role, type SessionUser } from "./permissions";
+import { PERMISSIONS, PERMISSION_ACTIONS, ROLES, type Permission, type Role, type SessionUser } from "./roles";
 import type { UserSummary } from "./records";
 
 export interface Me {

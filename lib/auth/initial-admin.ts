@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * The first admin from REDSTRING_ADMIN_EMAIL / REDSTRING_ADMIN_PASSWORD, created at start-up (by
- * lib/db/ready.ts) while no user exists. Once anyone exists it does nothing: changing the variables later
+ * lib/database.ts) while no user exists. Once anyone exists it does nothing: changing the variables later
  * never resets a password or adds a second admin behind the admin page's back.
  */
 import { getConfig } from "../config";

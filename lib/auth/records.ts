@@ -14,7 +14,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import { toPlain } from "../db/values";
-import { ROLES, type Role, type SessionUser } from "./permissions";
+import { ROLES, type Role, type SessionUser } from "./roles";
 import { USER_LABEL } from "./schema";
 
 /** What the admin page sees of a user: never the hash. */

@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { assertSameOrigin } from "../http";
 import { clientAddress } from "../client-address";
 import { WRITE_LIMIT, takeToken } from "../rate-limit";
-import type { Actor } from "./permissions";
+import type { Actor } from "./roles";
 import { actorFrom } from "./session";
 
 /**

@@ -1,4 +1,4 @@
-/** The User and Session labels and their constraints, run by lib/db/schema.ts's migration (no imports: no cycle). */
+/** The User and Session labels and their constraints, run by lib/migrations.ts. */
 export const USER_LABEL = "User";
 /** A signed-in browser: (:User)-[:HAS_SESSION]->(:Session), see lib/auth/session-records.ts. */
 export const SESSION_LABEL = "Session";

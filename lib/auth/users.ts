@@ -5,11 +5,12 @@ import "server-only";
  */
 import { z } from "zod";
 import { getConfig } from "../config";
-import { read, write } from "../db";
+import { read, write } from "../database";
 import { runRead } from "../db/session";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyNothing, verifyPassword } from "./passwords";
-import { ROLES, UnauthorizedError, requirePermission, type Actor, type Role, type SessionUser } from "./permissions";
+import { UnauthorizedError, requirePermission } from "./permissions";
+import { ROLES, type Actor, type Role, type SessionUser } from "./roles";
 import { SIGN_IN_ACCOUNT_LIMIT, refundToken, takeToken } from "../rate-limit";
 import { deleteSessionsOfUser } from "./session-records";
 import { isConstraintViolation } from "../db/errors";

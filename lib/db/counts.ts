@@ -1,3 +1,4 @@
+import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
 import { ENTITY_LABEL } from "../model/registry";
 

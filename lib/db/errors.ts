@@ -1,3 +1,4 @@
+import "server-only";
 import { Neo4jError, error as neo4jErrorCodes } from "neo4j-driver";
 import { AppError, DatabaseUnavailableError, QueryTimeoutError } from "../errors";
 import { ConfigurationError } from "../config";

@@ -5,10 +5,10 @@
  * `YYYY-MM-DD`; date-times become ISO-8601 strings. Nodes, relationships and paths are never passed to
  * the client raw: data-access code returns maps built from our own ids.
  */
+import "server-only";
 import neo4j from "neo4j-driver";
+import type { JsonValue } from "../json";
 import { dateFieldsOf, type EntityType } from "../model/registry";
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");

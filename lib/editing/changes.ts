@@ -9,8 +9,9 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor, type SessionUser } from "../auth/permissions";
-import { read, write } from "../db";
+import { requirePermission } from "../auth/permissions";
+import { type Actor, type SessionUser } from "../auth/roles";
+import { read, write } from "../database";
 import { toInteger } from "../db/params";
 import { toPlain } from "../db/values";
 import { ConflictError, NotFoundError } from "../errors";

@@ -10,11 +10,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { z } from "zod";
-import { requirePermission, type Actor, type SessionUser } from "../auth/permissions";
-import { read, write } from "../db";
-import type { JsonValue } from "../db/values";
+import { requirePermission } from "../auth/permissions";
+import { type Actor, type SessionUser } from "../auth/roles";
+import { read, write } from "../database";
+import type { JsonValue } from "../json";
 import { NotFoundError, UnprocessableError } from "../errors";
-import { parseWith } from "../http";
+import { parseWith } from "../validation";
 import {
   ENTITY_TYPE_SPECS,
   RELATIONSHIP_TYPE_SPECS,

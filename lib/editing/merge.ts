@@ -7,9 +7,10 @@ import "server-only";
  * both entities and every relationship back exactly as they were.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor } from "../auth/permissions";
-import { write } from "../db";
-import type { JsonValue } from "../db/values";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { write } from "../database";
+import type { JsonValue } from "../json";
 import { UnprocessableError } from "../errors";
 import { RELATIONSHIP_TYPE_SPECS } from "../model/registry";
 import { commitChange } from "./changes";

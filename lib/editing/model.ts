@@ -5,7 +5,7 @@
  * client-safe: the browser renders these shapes, the server (lib/editing/*.ts) computes and applies them.
  */
 import { z } from "zod";
-import type { JsonValue } from "../db/values";
+import type { JsonValue } from "../json";
 import {
   ENTITY_TYPE_SPECS,
   RELATIONSHIP_TYPE_SPECS,

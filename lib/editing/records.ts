@@ -7,7 +7,8 @@ import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
 import { ConflictError, UnprocessableError } from "../errors";
 import { toInteger } from "../db/params";
-import { entityPropertiesForNeo4j, mapToPlain, toPlain, type JsonValue } from "../db/values";
+import { entityPropertiesForNeo4j, mapToPlain, toPlain } from "../db/values";
+import { type JsonValue } from "../json";
 import {
   ENTITY_LABEL,
   RELATIONSHIP_TYPES,

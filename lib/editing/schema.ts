@@ -1,4 +1,4 @@
-/** The ChangeRecord label and its schema, run by lib/db/schema.ts's migration (no imports: no cycle). */
+/** The ChangeRecord label and its schema, run by lib/migrations.ts. */
 export const CHANGE_LABEL = "ChangeRecord";
 
 export const CHANGE_SCHEMA_STATEMENTS: readonly string[] = [

@@ -32,6 +32,12 @@ export interface ElementDefinitions {
   edges: { data: EdgeElementData; classes?: string }[];
 }
 
+/** An event's date as YYYY-MM-DD, or null for entities that are not dated events. */
+export function eventDate(node: GraphNode): string | null {
+  const date = node.type === "Event" ? node.properties.date : null;
+  return typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
 /** "2018-02-01" with precision "month" -> "Feb 2018"; used in labels, panels and (later) the timeline. */
 export function formatEventDate(date: unknown, precision: unknown): string | null {
   if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;

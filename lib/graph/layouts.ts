@@ -4,8 +4,19 @@
  * tied to, one band per entity type. Pure, so it is unit tested.
  */
 import type { GraphData } from "./types";
-import { eventDate, type LayoutName } from "../explorer/controls";
+import { eventDate } from "./elements";
 import { ENTITY_TYPES } from "../model/registry";
+
+/** The layouts the explorer offers; the name is kept in the URL (`layout=time`). */
+export const LAYOUTS = ["force", "concentric", "hierarchy", "time"] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export const LAYOUT_LABELS: Record<LayoutName, string> = {
+  force: "Force-directed",
+  concentric: "Concentric (by connections)",
+  hierarchy: "Hierarchical",
+  time: "Time (events by date)",
+};
 
 const AXIS_WIDTH = 1600;
 const BAND_HEIGHT = 110;

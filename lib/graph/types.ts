@@ -2,7 +2,7 @@
  * The app's graph shape, shared by the API, the explorer and (later) snapshots. Built from our own ids,
  * never Neo4j elementIds; values are plain JSON.
  */
-import type { JsonValue } from "../db/values";
+import type { JsonValue } from "../json";
 import type { EntityType, RelationshipType } from "../model/registry";
 
 export interface GraphNode {

@@ -1,4 +1,4 @@
-/** The ImportLock label and its schema, run by lib/db/schema.ts's migration (no imports: no cycle). */
+/** The ImportLock label and its schema, run by lib/migrations.ts (no imports: no cycle). */
 export const IMPORT_LOCK_LABEL = "ImportLock";
 
 export const IMPORT_LOCK_SCHEMA_STATEMENTS: readonly string[] = [

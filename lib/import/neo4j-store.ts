@@ -2,6 +2,7 @@
  * The import store on Neo4j: lookups of existing ids, and the bulk writes every loader shares
  * (lib/db/graph-writes.ts: UNWIND a batch, MERGE on our ids, ON CREATE SET only, one transaction each).
  */
+import "server-only";
 import { ENTITY_LABEL, entityTypeOf, type EntityInput, type EntityType, type RelationshipInput, type RelationshipType } from "../model/registry";
 import { writeEntityBatch, writeRelationshipBatch } from "../db/graph-writes";
 import { runRead } from "../db/session";

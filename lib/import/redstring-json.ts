@@ -1,5 +1,5 @@
 /**
- * A Redstring JSON file (lib/graph/export.ts) as import items, read as a stream: a small scanner finds
+ * A Redstring JSON file (lib/export/json-csv.ts) as import items, read as a stream: a small scanner finds
  * each element of `entities` and `relationships` and parses it alone, so the file never has to fit in
  * memory and every problem names the line its element starts on. `positions` and other keys are skipped.
  * Relationships keep the sources they cite (Reports in the file or the database): an export then import
@@ -11,7 +11,7 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import { REDSTRING_JSON_FORMAT } from "../graph/export";
+import { REDSTRING_JSON_FORMAT } from "../export/json-csv";
 import { describeBytes } from "../request-body";
 import { MAX_LINE_BYTES, readLines, type NumberedLine } from "./lines";
 import type { ImportItem, ImportSource, ReadCounter } from "./types";

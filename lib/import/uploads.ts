@@ -9,6 +9,7 @@
  *
  * No `server-only` here: instrumentation.ts imports the sweep at start-up, outside the server-components layer.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
@@ -16,7 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline as pipe } from "node:stream/promises";
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { getConfig } from "../config";
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from "../errors";
 import { boundedChunks, describeBytes } from "../request-body";

@@ -520,6 +520,12 @@ export const relationshipInputSchema = z
   });
 export type RelationshipInput = z.infer<typeof relationshipInputSchema>;
 
+/** A whole graph as data: what the seed story, a Redstring JSON export and graph-seed/validate.ts take. */
+export interface GraphInput {
+  entities: EntityInput[];
+  relationships: RelationshipInput[];
+}
+
 /** Whether a relationship type may join these two entity types, and if not, why. */
 export function checkEndpoints(type: RelationshipType, from: EntityType, to: EntityType): string | null {
   const spec = RELATIONSHIP_TYPE_SPECS[type];

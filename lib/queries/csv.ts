@@ -2,6 +2,7 @@
  * A query result's table as CSV (RFC 4180), for the "Download CSV" button. Nodes and relationships are
  * written as their ids, paths as their node ids joined by " > ", other lists and maps as JSON.
  */
+import { csvRecord } from "../format/csv";
 import { structuredCell } from "./cells";
 import type { QueryRunResult, TableCell } from "./execute";
 
@@ -15,17 +16,6 @@ function cellText(cell: TableCell): string {
   return JSON.stringify(cell);
 }
 
-/**
- * Quotes when needed, and defuses spreadsheet formulas: a cell starting with = + - @ (or a tab or carriage
- * return) gets a leading apostrophe, so opening the file in a spreadsheet never runs a name as a formula.
- */
-export function csvField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function resultToCsv(result: Pick<QueryRunResult, "columns" | "rows">): string {
-  const lines = [result.columns.map(csvField).join(",")];
-  for (const row of result.rows) lines.push(row.map((cell) => csvField(cellText(cell))).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return [result.columns, ...result.rows.map((row) => row.map(cellText))].map(csvRecord).join("");
 }

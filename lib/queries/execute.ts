@@ -1,13 +1,14 @@
 import "server-only";
 import neo4j, { Neo4jError, type ManagedTransaction, type QueryResult, type Session } from "neo4j-driver";
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { getConfig } from "../config";
 import { getDriver } from "../db/driver";
 import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";
 import { answeredWithin } from "../db/liveness";
-import { ensureDatabaseReady } from "../db/ready";
+import { ensureDatabaseReady } from "../database";
 import type { GraphData } from "../graph/types";
-import type { RawNode } from "../graph/from-records";
+import type { RawNode } from "../explore/from-records";
 import { ENTITY_LABEL } from "../model/registry";
 import { withoutServerDetails } from "../server-text";
 import {

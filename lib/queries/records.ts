@@ -15,16 +15,7 @@ import { toPlain } from "../db/values";
 import { toInteger } from "../db/params";
 import { parameterDeclarationsSchema, type ParameterDeclaration } from "./parameters";
 import type { SavedQuery, SavedQueryContent, SavedQuerySummary, SavedQueryVersion } from "./model";
-
-export const SAVED_QUERY_LABEL = "SavedQuery";
-export const SAVED_QUERY_VERSION_LABEL = "SavedQueryVersion";
-
-export const SAVED_QUERY_SCHEMA_STATEMENTS: readonly string[] = [
-  `CREATE CONSTRAINT saved_query_id_unique IF NOT EXISTS FOR (q:${SAVED_QUERY_LABEL}) REQUIRE q.id IS UNIQUE`,
-  // Two saves racing from the same base version would both claim the next number: one of them fails here.
-  `CREATE CONSTRAINT saved_query_version_unique IF NOT EXISTS
-   FOR (v:${SAVED_QUERY_VERSION_LABEL}) REQUIRE (v.queryId, v.version) IS UNIQUE`,
-];
+import { SAVED_QUERY_LABEL, SAVED_QUERY_VERSION_LABEL } from "./schema";
 
 function contentProperties(content: SavedQueryContent) {
   return {

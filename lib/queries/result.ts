@@ -9,8 +9,9 @@
  * Neo4j elementIds are used to join things up here and never leave this module.
  */
 import neo4j, { type Node, type Path, type Relationship } from "neo4j-driver";
-import { mapToPlain, toPlain, type JsonValue } from "../db/values";
-import { toGraphEdge, toGraphNode, type RawNode } from "../graph/from-records";
+import { mapToPlain, toPlain } from "../db/values";
+import { type JsonValue } from "../json";
+import { toGraphEdge, toGraphNode, type RawNode } from "../explore/from-records";
 import type { GraphData, GraphEdge, GraphNode } from "../graph/types";
 import { isRelationshipType } from "../model/registry";
 

@@ -8,8 +8,9 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor } from "../auth/permissions";
-import { read, write } from "../db";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { read, write } from "../database";
 import { isConstraintViolation } from "../db/errors";
 import { ConflictError, NotFoundError } from "../errors";
 import { checkQuery, executeQuery, type QueryRunResult } from "./execute";

@@ -13,9 +13,10 @@ import "server-only";
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { z } from "zod";
-import { requirePermission, type Actor } from "../auth/permissions";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
 import { getConfig } from "../config";
-import { read, write } from "../db";
+import { read, write } from "../database";
 import { ConflictError } from "../errors";
 import { INSTANCE_SETTINGS_ID, INSTANCE_SETTINGS_LABEL } from "./schema";
 

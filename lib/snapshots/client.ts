@@ -3,6 +3,7 @@
  * once, when the link is made; keeping it in localStorage makes "the creator can revoke" work without
  * accounts (accounts arrive later and will let admins revoke any link).
  */
+import { xmlEscape } from "../format/xml";
 import { requestJson } from "../api-client";
 import type { CreateSnapshotInput, CreatedSnapshot, SnapshotComparison, SnapshotSummary } from "./model";
 
@@ -43,6 +44,5 @@ export function revokeKeyFor(id: string): string | null {
 
 /** The iframe a newsroom pastes into an article. Attribute values are escaped: the title is user text. */
 export function embedSnippet(origin: string, id: string, title: string): string {
-  const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return `<iframe src="${escape(`${origin}/embed/${id}`)}" title="${escape(title)}" width="100%" height="480" style="border:0" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;
+  return `<iframe src="${xmlEscape(`${origin}/embed/${id}`)}" title="${xmlEscape(title)}" width="100%" height="480" style="border:0" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "../auth/roles";
 import { GoneError, NotFoundError } from "../errors";
 import { isSnapshotId, type Snapshot } from "./model";
 import { getSnapshot } from "./store";

@@ -1,4 +1,4 @@
-/** The Snapshot label and its constraint, run by lib/db/schema.ts's migration (no imports: no cycle). */
+/** The Snapshot label and its constraint, run by lib/migrations.ts. */
 export const SNAPSHOT_LABEL = "Snapshot";
 
 export const SNAPSHOT_SCHEMA_STATEMENTS: readonly string[] = [

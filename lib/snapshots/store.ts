@@ -14,11 +14,12 @@ import "server-only";
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { can, requirePermission, type Actor } from "../auth/permissions";
-import { read, write } from "../db";
+import { requirePermission } from "../auth/permissions";
+import { can, type Actor } from "../auth/roles";
+import { read, write } from "../database";
 import { toPlain } from "../db/values";
 import { toInteger } from "../db/params";
-import { getSubgraph } from "../entities";
+import { getSubgraph } from "../explore/entities";
 import { ConflictError, ForbiddenError, GoneError, NotFoundError } from "../errors";
 import type { PositionedGraph } from "../graph/positioned";
 import { compareGraphs } from "./compare";

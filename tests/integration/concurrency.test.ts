@@ -15,7 +15,7 @@ import { POST as createQueryRoute } from "@/app/api/queries/route";
 import { closeDriver } from "@/lib/db/driver";
 import type { EditResult } from "@/lib/editing/edits";
 import { canonicalJson, type ChangeOp } from "@/lib/editing/model";
-import type { JsonValue } from "@/lib/db/values";
+import type { JsonValue } from "@/lib/json";
 import type { SavedQuery } from "@/lib/queries/model";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";

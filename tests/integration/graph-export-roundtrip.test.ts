@@ -1,10 +1,10 @@
 import { closeDriver } from "@/lib/db/driver";
-import { ensureDatabaseReady } from "@/lib/db/ready";
-import { getSubgraph, type Subgraph } from "@/lib/entities";
-import { toRedstringJson, type RedstringJson } from "@/lib/graph/export";
+import { ensureDatabaseReady } from "@/lib/database";
+import { getSubgraph, type Subgraph } from "@/lib/explore/entities";
+import { toRedstringJson, type RedstringJson } from "@/lib/export/json-csv";
 import type { GraphData } from "@/lib/graph/types";
 import { loadGraph } from "@/graph-seed/load";
-import type { GraphInput } from "@/graph-seed/validate";
+import type { GraphInput } from "@/lib/model/registry";
 import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 

@@ -1,6 +1,6 @@
 /**
  * "graph:read" is checked by the graph reads themselves (lib/search.ts, lib/entities.ts, lib/paths.ts,
- * lib/claims.ts, lib/neighbour-summary.ts, lib/graph/export-stream.ts), against the real database: the
+ * lib/claims.ts, lib/neighbour-summary.ts, lib/export/whole-graph.ts), against the real database: the
  * functions refuse a signed-out actor the instance does not let read and answer a viewer, and the route
  * handlers that the role matrix does not list (entity, neighbours, claims, neighbour summary, paths) pass
  * the request's actor down: 401 with the same message while signed-out reading is off (a new instance),
@@ -14,14 +14,15 @@ import { GET as neighboursRoute } from "@/app/api/entities/[id]/neighbours/route
 import { GET as entityRoute } from "@/app/api/entities/[id]/route";
 import { GET as exportRoute } from "@/app/api/export/route";
 import { GET as pathsRoute } from "@/app/api/paths/route";
-import { SIGNED_OUT, UnauthorizedError } from "@/lib/auth/permissions";
-import { getClaims } from "@/lib/claims";
+import { UnauthorizedError } from "@/lib/auth/permissions";
+import { SIGNED_OUT } from "@/lib/auth/roles";
+import { getClaims } from "@/lib/explore/claims";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
-import { getEntity, getNeighbours, getSubgraph } from "@/lib/entities";
-import { getNeighbourSummary } from "@/lib/neighbour-summary";
-import { findPaths } from "@/lib/paths";
-import { searchEntities } from "@/lib/search";
+import { getEntity, getNeighbours, getSubgraph } from "@/lib/explore/entities";
+import { getNeighbourSummary } from "@/lib/explore/neighbour-summary";
+import { findPaths } from "@/lib/explore/paths";
+import { searchEntities } from "@/lib/explore/search";
 import { createSnapshotSchema } from "@/lib/snapshots/model";
 import { createSnapshot, getSnapshot } from "@/lib/snapshots/store";
 import { SEED_ARTICLE_ID } from "@/graph-seed/seed-story";

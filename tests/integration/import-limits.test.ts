@@ -20,7 +20,7 @@ import { POST as uploadRoute } from "@/app/api/imports/uploads/route";
 import { register } from "@/instrumentation";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
-import { REDSTRING_JSON_FORMAT } from "@/lib/graph/export";
+import { REDSTRING_JSON_FORMAT } from "@/lib/export/json-csv";
 import type { ImportJob } from "@/lib/import/jobs";
 import { ABANDONED_AFTER_MS, uploadRoot } from "@/lib/import/uploads";
 import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";

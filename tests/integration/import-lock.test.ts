@@ -12,7 +12,7 @@ import { POST as startRoute } from "@/app/api/imports/route";
 import { PUT as fileRoute } from "@/app/api/imports/uploads/[uploadId]/route";
 import { POST as uploadRoute } from "@/app/api/imports/uploads/route";
 import { closeDriver } from "@/lib/db/driver";
-import { migrateSchema } from "@/lib/db/schema";
+import { migrateSchema } from "@/lib/migrations";
 import { IMPORT_LOCK_LABEL } from "@/lib/import/lock-schema";
 import { ImportRunningError, STALE_AFTER_MS, acquireImportLock, datasetKey } from "@/lib/import/lock";
 import { ROOT } from "@/scripts/lib/neo4j-local.mjs";

@@ -1,5 +1,5 @@
 import { closeDriver } from "@/lib/db/driver";
-import { getEntity, getNeighbours, getSubgraph } from "@/lib/entities";
+import { getEntity, getNeighbours, getSubgraph } from "@/lib/explore/entities";
 import { NotFoundError } from "@/lib/errors";
 import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";

@@ -111,7 +111,7 @@ describe("the local Neo4j engine", () => {
       try {
         await closeDriver();
         process.env.NEO4J_URI = engine.uri;
-        const { searchEntities } = await import("@/lib/search");
+        const { searchEntities } = await import("@/lib/explore/search");
         const { TEST_VIEWER } = await import("../support/auth");
         const hits = await searchEntities(TEST_VIEWER, "thermo", { limit: 1 });
         expect(hits[0]?.id).toBe("company-thermo-fisher");

@@ -7,7 +7,7 @@ import { NextRequest } from "next/server";
 import { GET as pathsRoute } from "@/app/api/paths/route";
 import { closeDriver } from "@/lib/db/driver";
 import type { GraphData } from "@/lib/graph/types";
-import { findPaths, PATH_SEARCH_TIMEOUT_MS, PathSearchTooSlowError, type EntityPath, type PathsResult } from "@/lib/paths";
+import { findPaths, PATH_SEARCH_TIMEOUT_MS, PathSearchTooSlowError, type EntityPath, type PathsResult } from "@/lib/explore/paths";
 import { createTestUser, removeTestUsers, TEST_VIEWER, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
 

@@ -1,6 +1,6 @@
 import { closeDriver } from "@/lib/db/driver";
 import { BadRequestError } from "@/lib/errors";
-import { searchEntities } from "@/lib/search";
+import { searchEntities } from "@/lib/explore/search";
 import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver } from "../support/neo4j";
 

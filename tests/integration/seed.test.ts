@@ -1,6 +1,6 @@
 import { closeDriver } from "@/lib/db/driver";
-import { ensureDatabaseReady } from "@/lib/db/ready";
-import { migrateSchema } from "@/lib/db/schema";
+import { ensureDatabaseReady } from "@/lib/database";
+import { migrateSchema } from "@/lib/migrations";
 import { loadSeedStory } from "@/graph-seed/load";
 import { seedEntities, seedRelationships } from "@/graph-seed/seed-story";
 import { closeTestDriver, cypher, graphCounts } from "../support/neo4j";

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/passwords";
-import { ROLES, type Actor, type Role } from "@/lib/auth/permissions";
+import { ROLES, type Actor, type Role } from "@/lib/auth/roles";
 import { newUserId } from "@/lib/auth/records";
 import { SESSION_COOKIE, openSession } from "@/lib/auth/session";
 import { cypher } from "./neo4j";

@@ -3,7 +3,7 @@
  * as the admin page does), never by writing the record by hand. A new instance has it off; every test
  * that turns it on turns it off again (publicReadOff in afterEach/afterAll), so other files start private.
  */
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { forgetInstanceSettingsCache, updateInstanceSettings } from "@/lib/settings/instance";
 
 /** An admin as the permission check sees it (users:manage); the setting records its id as the author. */

@@ -2,7 +2,7 @@
  * Who is signed in, for component tests: /api/auth/me as the server answers it for a role (from the one
  * permission table) or for a signed-out visitor (public reading on), and network handlers (MSW, tests/support/network.ts) that answer it.
  */
-import { PERMISSIONS, type Permission, type Role } from "@/lib/auth/permissions";
+import { PERMISSIONS, type Permission, type Role } from "@/lib/auth/roles";
 import type { Me } from "@/lib/auth/client";
 import { answer, serveRequests } from "./network";
 

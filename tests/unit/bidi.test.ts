@@ -1,7 +1,7 @@
 import { nodeLabel, toElements } from "@/lib/graph/elements";
-import { previewSvg } from "@/lib/graph/png";
+import { previewSvg } from "@/lib/export/png";
 import type { PositionedGraph } from "@/lib/graph/positioned";
-import { graphToSvg, xmlText } from "@/lib/graph/svg";
+import { graphToSvg, xmlText } from "@/lib/export/svg";
 import { balanceBidi, hasBidiControls, isolate, isolateQuoted, stripBidiControls } from "@/lib/text/bidi";
 
 const [LRE, RLE, PDF, LRO, RLO] = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E"];

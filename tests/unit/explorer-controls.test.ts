@@ -1,7 +1,6 @@
-import { DEFAULT_CONTROLS, datedEvents, parseControls, visibility, writeControls, type ViewControls } from "@/lib/explorer/controls";
+import { datedEvents, DEFAULT_CONTROLS, parseControls, serializeViewState, visibility, writeControls, type ViewControls } from "@/lib/explore/view-state";
 import { timeLayoutPositions } from "@/lib/graph/layouts";
 import type { GraphData, GraphNode } from "@/lib/graph/types";
-import { serializeViewState } from "@/lib/view-state";
 
 const event = (id: string, date: string): GraphNode => ({ id, type: "Event", name: id, properties: { date } });
 const GRAPH: GraphData = {

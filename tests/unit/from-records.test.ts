@@ -1,5 +1,5 @@
 import neo4j from "neo4j-driver";
-import { compact, toGraphEdge, toGraphNode, type RawEdge } from "@/lib/graph/from-records";
+import { compact, toGraphEdge, toGraphNode, type RawEdge } from "@/lib/explore/from-records";
 
 describe("toGraphNode", () => {
   const raw = {

@@ -1,5 +1,6 @@
-import { XMLParser } from "fast-xml-parser";
-import { toGexf, toGraphML, xmlEscape } from "@/lib/graph/export-gephi";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { xmlEscape } from "@/lib/format/xml";
+import { toGexf, toGraphML } from "@/lib/export/gephi";
 import type { PositionedGraph } from "@/lib/graph/positioned";
 
 const HOSTILE = `<img src=x onerror=alert(1)> & "quotes" \u0001`;
@@ -60,4 +61,25 @@ describe("GEXF", () => {
 
 it("escapes markup and drops characters XML cannot hold", () => {
   expect(xmlEscape(`a<b>&"c'\u0000`)).toBe("a&lt;b&gt;&amp;&quot;c&apos;");
+});
+
+describe("lone surrogates (a name cut in the middle of an emoji)", () => {
+  // Half of a surrogate pair cannot be written as UTF-8: a file holding one is not XML any reader accepts.
+  const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  const name = "a\uD83Db\uDE00c😀";
+  const graph: PositionedGraph = {
+    nodes: [{ id: "company-s", type: "Company", name, properties: { note: name }, position: { x: 0, y: 0 } }],
+    edges: [],
+  };
+
+  it.each([
+    ["GraphML", () => toGraphML(graph, name)],
+    ["GEXF", () => toGexf(graph, name, "2026-11-28T00:00:00Z")],
+  ])("are dropped from %s, and whole pairs kept", (_format, write) => {
+    const xml = write();
+    expect(LONE.test(name)).toBe(true);
+    expect(LONE.test(xml)).toBe(false);
+    expect(xml).toContain("abc😀");
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
 });

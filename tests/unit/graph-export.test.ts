@@ -1,6 +1,6 @@
 import { parseGraphInput } from "@/graph-seed/validate";
 import { seedEntities, seedRelationships } from "@/graph-seed/seed-story";
-import { REDSTRING_JSON_FORMAT, toEdgesCsv, toNodesCsv, toRedstringJson } from "@/lib/graph/export";
+import { REDSTRING_JSON_FORMAT, toEdgesCsv, toNodesCsv, toRedstringJson } from "@/lib/export/json-csv";
 import type { PositionedGraph } from "@/lib/graph/positioned";
 import type { GraphData, GraphEdge, GraphNode, SourceRef } from "@/lib/graph/types";
 import type { EntityInput } from "@/lib/model/registry";

@@ -1,6 +1,6 @@
 import { PNG } from "pngjs";
-import { renderPreviewPng, svgToPng } from "@/lib/graph/png";
-import { graphToSvg } from "@/lib/graph/svg";
+import { renderPreviewPng, svgToPng } from "@/lib/export/png";
+import { graphToSvg } from "@/lib/export/svg";
 import type { PositionedGraph, PositionedNode } from "@/lib/graph/positioned";
 
 function node(id: string, type: PositionedNode["type"], name: string, x: number, y: number): PositionedNode {

@@ -15,17 +15,18 @@ const { touched, refuse } = vi.hoisted(() => {
   return { touched, refuse };
 });
 
-vi.mock("@/lib/db/ready", () => ({ ensureDatabaseReady: refuse }));
+vi.mock("@/lib/database", () => ({ ensureDatabaseReady: refuse, read: refuse, write: refuse }));
 vi.mock("@/lib/db/session", () => ({ runRead: refuse, runWrite: refuse, runSchemaStatement: refuse }));
 
-import { SIGNED_OUT, UnauthorizedError, type Actor } from "@/lib/auth/permissions";
-import { getClaims } from "@/lib/claims";
+import { UnauthorizedError } from "@/lib/auth/permissions";
+import { SIGNED_OUT, type Actor } from "@/lib/auth/roles";
+import { getClaims } from "@/lib/explore/claims";
 import { forgetCachedConfig } from "@/lib/config";
-import { getEntity, getNeighbours, getSubgraph } from "@/lib/entities";
-import { wholeGraphExport } from "@/lib/graph/export-stream";
-import { getNeighbourSummary } from "@/lib/neighbour-summary";
-import { findPaths } from "@/lib/paths";
-import { searchEntities } from "@/lib/search";
+import { getEntity, getNeighbours, getSubgraph } from "@/lib/explore/entities";
+import { wholeGraphExport } from "@/lib/export/whole-graph";
+import { getNeighbourSummary } from "@/lib/explore/neighbour-summary";
+import { findPaths } from "@/lib/explore/paths";
+import { searchEntities } from "@/lib/explore/search";
 
 const VIEWER: Actor = { user: { id: "u1", email: "viewer@example.test", name: "Viewer", role: "viewer" } };
 

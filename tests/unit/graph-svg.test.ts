@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
-import { edgeWidth, graphToSvg, wrapText, xmlText } from "@/lib/graph/svg";
+import { edgeWidth, graphToSvg, wrapText, xmlText } from "@/lib/export/svg";
 import type { PositionedGraph, PositionedNode } from "@/lib/graph/positioned";
 import type { GraphEdge } from "@/lib/graph/types";
 

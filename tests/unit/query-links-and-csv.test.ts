@@ -1,5 +1,6 @@
 import { parameterNamesIn } from "@/lib/queries/cypher-text";
-import { csvField, resultToCsv } from "@/lib/queries/csv";
+import { csvField } from "@/lib/format/csv";
+import { resultToCsv } from "@/lib/queries/csv";
 import { savedQueryInputSchema } from "@/lib/queries/model";
 import type { ParameterDeclaration } from "@/lib/queries/parameters";
 import { initialValues, parseRunLink, runLinkSearch } from "@/lib/queries/run-link";

@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { convertRows, findMissingParts, type ResultExtras } from "@/lib/queries/result";
-import type { RawNode } from "@/lib/graph/from-records";
+import type { RawNode } from "@/lib/explore/from-records";
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
 let nextIdentity = 1;

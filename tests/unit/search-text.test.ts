@@ -1,5 +1,5 @@
 import { BadRequestError } from "@/lib/errors";
-import { MAX_SEARCH_LENGTH, searchWords, toLuceneQuery } from "@/lib/search-text";
+import { MAX_SEARCH_LENGTH, searchWords, toLuceneQuery } from "@/lib/explore/search-text";
 
 /** Each clause is `(word^4 OR word*^2)`, optionally with ` OR word~N`; clauses are joined by ` AND `. */
 const CLAUSE = /^\(([\p{Ll}\p{Lo}\p{N}]+)\^4 OR \1\*\^2( OR \1~[12])?\)$/u;

@@ -1,6 +1,7 @@
 import type { EntityInput, RelationshipInput } from "@/lib/model/registry";
 import { SEED_ARTICLE_ID, seedEntities, seedRelationships } from "@/graph-seed/seed-story";
-import { validateGraphInput, type GraphInput } from "@/graph-seed/validate";
+import { validateGraphInput } from "@/graph-seed/validate";
+import { type GraphInput } from "@/lib/model/registry";
 
 const seed: GraphInput = { entities: seedEntities, relationships: seedRelationships };
 const byId = new Map(seedEntities.map((entity) => [entity.id, entity]));

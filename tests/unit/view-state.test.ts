@@ -1,5 +1,5 @@
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
-import { EMPTY_VIEW, parseViewState, sameNodes, serializeViewState, withNodes, type ViewState } from "@/lib/view-state";
+import { EMPTY_VIEW, parseViewState, sameNodes, serializeViewState, withNodes, type ViewState } from "@/lib/explore/view-state";
 
 const parse = (query: string) => parseViewState(new URLSearchParams(query));
 

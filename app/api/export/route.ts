@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { CONTENT_TYPES, WHOLE_GRAPH_FORMATS, toReadableStream, wholeGraphExport } from "@/lib/graph/export-stream";
-import { parseSearchParams, respond } from "@/lib/http";
-import { ensureDatabaseReady } from "@/lib/db/ready";
+import { CONTENT_TYPES, WHOLE_GRAPH_FORMATS, toReadableStream, wholeGraphExport } from "@/lib/export/whole-graph";
+import { respond } from "@/lib/http";
+import { parseSearchParams } from "@/lib/validation";
+import { ensureDatabaseReady } from "@/lib/database";
 import { actorFrom } from "@/lib/auth/session";
 
 const exportSchema = z.object({ format: z.enum(WHOLE_GRAPH_FORMATS) }).strict();

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { pathsQuerySchema } from "@/lib/api-schemas";
-import { parseSearchParams, respond } from "@/lib/http";
-import { findPaths } from "@/lib/paths";
+import { respond } from "@/lib/http";
+import { parseSearchParams } from "@/lib/validation";
+import { findPaths } from "@/lib/explore/paths";
 
 export async function GET(request: NextRequest) {
   return respond(async () => {

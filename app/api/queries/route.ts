@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { writerFrom } from "@/lib/auth/request";
-import { parseJsonBody, parseSearchParams, respond } from "@/lib/http";
+import { parseJsonBody, respond } from "@/lib/http";
+import { parseSearchParams } from "@/lib/validation";
 import { idempotent } from "@/lib/idempotency";
 import { createQuerySchema, listQueriesSchema } from "@/lib/queries/api-schemas";
 import { createQuery, listQueries } from "@/lib/queries/store";

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { searchQuerySchema } from "@/lib/api-schemas";
-import { parseSearchParams, respond } from "@/lib/http";
-import { searchEntities } from "@/lib/search";
+import { respond } from "@/lib/http";
+import { parseSearchParams } from "@/lib/validation";
+import { searchEntities } from "@/lib/explore/search";
 
 export async function GET(request: NextRequest) {
   return respond(async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EmbedView } from "@/components/snapshots/EmbedView";
 import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
-import { SIGNED_OUT } from "@/lib/auth/permissions";
+import { SIGNED_OUT } from "@/lib/auth/roles";
 import { snapshotForPage } from "@/lib/snapshots/page-data";
 
 export const metadata: Metadata = { title: "Redstring graph", robots: { index: false } };

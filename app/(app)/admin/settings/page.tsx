@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { InstanceSettingsForm } from "@/components/settings/InstanceSettingsForm";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/roles";
 import { actorFromCookies } from "@/lib/auth/session";
 import { getInstanceSettings } from "@/lib/settings/instance";
 

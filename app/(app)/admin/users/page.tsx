@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { UserAdmin } from "@/components/auth/UserAdmin";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/roles";
 import { actorFromCookies } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Users · Redstring" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
 import { SnapshotView } from "@/components/snapshots/SnapshotView";
-import { SIGNED_OUT } from "@/lib/auth/permissions";
+import { SIGNED_OUT } from "@/lib/auth/roles";
 import { actorFromCookies } from "@/lib/auth/session";
 import { publicBaseUrl } from "@/lib/public-url";
 import { isSnapshotId } from "@/lib/snapshots/model";

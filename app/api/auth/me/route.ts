@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { permissionsOf } from "@/lib/auth/permissions";
+import { permissionsOf } from "@/lib/auth/roles";
 import { actorFrom } from "@/lib/auth/session";
 import { needsSetup } from "@/lib/auth/users";
 import { respond } from "@/lib/http";

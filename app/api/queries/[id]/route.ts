@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { writerFrom } from "@/lib/auth/request";
-import { parseJsonBody, parseWith, respond } from "@/lib/http";
+import { parseJsonBody, respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { savedQueryIdSchema, updateQuerySchema } from "@/lib/queries/api-schemas";
 import { deleteQuery, getQuery, updateQuery } from "@/lib/queries/store";
 

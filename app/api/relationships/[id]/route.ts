@@ -3,7 +3,8 @@ import { writerFrom } from "@/lib/auth/request";
 import { idParamSchema } from "@/lib/api-schemas";
 import { deleteRelationship, updateRelationship } from "@/lib/editing/edits";
 import { updateRelationshipBodySchema } from "@/lib/editing/model";
-import { parseJsonBody, parseWith, respond } from "@/lib/http";
+import { parseJsonBody, respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 
 type Context = { params: Promise<{ id: string }> };
 

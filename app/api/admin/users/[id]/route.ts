@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { writerFrom } from "@/lib/auth/request";
 import { updateUser, userChangeSchema, userIdSchema } from "@/lib/auth/users";
-import { parseJsonBody, parseWith, respond } from "@/lib/http";
+import { parseJsonBody, respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { BODY_LIMITS } from "@/lib/request-body";
 
 /** Changes an account's role, or disables or enables it; effective on that user's next request. */

@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { writerFrom } from "@/lib/auth/request";
 import { revertChange } from "@/lib/editing/changes";
 import { changeIdSchema } from "@/lib/editing/model";
-import { parseWith, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { idempotent } from "@/lib/idempotency";
 
 /** Undoes a recorded change (refused if what it touched changed since); the revert is recorded too. */

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { claimsQuerySchema, idParamSchema } from "@/lib/api-schemas";
-import { getClaims } from "@/lib/claims";
-import { parseSearchParams, parseWith, respond } from "@/lib/http";
+import { getClaims } from "@/lib/explore/claims";
+import { respond } from "@/lib/http";
+import { parseSearchParams, parseWith } from "@/lib/validation";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {

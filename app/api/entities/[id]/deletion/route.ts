@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { idParamSchema } from "@/lib/api-schemas";
 import { previewEntityDeletion } from "@/lib/editing/edits";
-import { parseWith, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 
 /** What deleting this entity would take with it, for the confirmation dialog. Changes nothing. */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {

@@ -3,7 +3,8 @@ import { actorFrom } from "@/lib/auth/session";
 import { idParamSchema } from "@/lib/api-schemas";
 import { listChanges } from "@/lib/editing/changes";
 import { changeListQuerySchema } from "@/lib/editing/model";
-import { parseSearchParams, parseWith, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseSearchParams, parseWith } from "@/lib/validation";
 
 /** The recorded changes touching this entity, newest first (its History tab). */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {

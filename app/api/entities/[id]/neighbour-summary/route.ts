@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { idParamSchema, neighbourSummaryQuerySchema } from "@/lib/api-schemas";
-import { parseSearchParams, parseWith, respond } from "@/lib/http";
-import { getNeighbourSummary } from "@/lib/neighbour-summary";
+import { respond } from "@/lib/http";
+import { parseSearchParams, parseWith } from "@/lib/validation";
+import { getNeighbourSummary } from "@/lib/explore/neighbour-summary";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {

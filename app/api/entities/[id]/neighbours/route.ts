@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { idParamSchema, neighbourQuerySchema } from "@/lib/api-schemas";
-import { getNeighbours } from "@/lib/entities";
-import { parseSearchParams, parseWith, respond } from "@/lib/http";
+import { getNeighbours } from "@/lib/explore/entities";
+import { respond } from "@/lib/http";
+import { parseSearchParams, parseWith } from "@/lib/validation";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {

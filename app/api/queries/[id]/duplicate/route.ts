@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { writerFrom } from "@/lib/auth/request";
-import { parseWith, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { idempotent } from "@/lib/idempotency";
 import { savedQueryIdSchema } from "@/lib/queries/api-schemas";
 import { duplicateQuery } from "@/lib/queries/store";

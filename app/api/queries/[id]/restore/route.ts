@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { writerFrom } from "@/lib/auth/request";
-import { parseWith, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { savedQueryIdSchema } from "@/lib/queries/api-schemas";
 import { restoreQuery } from "@/lib/queries/store";
 

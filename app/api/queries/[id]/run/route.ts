@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
-import { assertSameOrigin, parseJsonBody, parseWith, respond } from "@/lib/http";
+import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { runSavedQuerySchema, savedQueryIdSchema } from "@/lib/queries/api-schemas";
 import { runSavedQuery } from "@/lib/queries/store";
 import { SIGNED_OUT_RUN_LIMIT, takeToken } from "@/lib/rate-limit";

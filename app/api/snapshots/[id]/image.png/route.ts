@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { renderPreviewPng } from "@/lib/graph/png";
-import { SIGNED_OUT } from "@/lib/auth/permissions";
+import { renderPreviewPng } from "@/lib/export/png";
+import { SIGNED_OUT } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { snapshotIdFrom } from "@/lib/snapshots/params";
 import { getSnapshot } from "@/lib/snapshots/store";

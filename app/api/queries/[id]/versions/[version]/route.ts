@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { actorFrom } from "@/lib/auth/session";
-import { parseWith, respond } from "@/lib/http";
+import { respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { savedQueryIdSchema, versionNumberSchema } from "@/lib/queries/api-schemas";
 import { getQueryVersion } from "@/lib/queries/store";
 

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { writerFrom } from "@/lib/auth/request";
-import { parseJsonBody, parseWith, respond } from "@/lib/http";
+import { parseJsonBody, respond } from "@/lib/http";
+import { parseWith } from "@/lib/validation";
 import { idempotent } from "@/lib/idempotency";
 import { restoreVersionSchema, savedQueryIdSchema, versionNumberSchema } from "@/lib/queries/api-schemas";
 import { restoreVersion } from "@/lib/queries/store";

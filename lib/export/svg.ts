@@ -2,16 +2,17 @@
  * A positioned subgraph as a standalone SVG 1.1 document that looks like the explorer's Cytoscape drawing
  * (lib/graph/style.ts): the same node size, registry colours and shapes, labels under the nodes, edges
  * as thick as their number of sources, with an arrowhead at the target. Pure and browser-safe, so the
- * "Download SVG" button and the server's PNG previews (lib/graph/png.ts) draw the same picture.
+ * "Download SVG" button and the server's PNG previews (lib/export/png.ts) draw the same picture.
  *
  * Every user string (names, verbs, the title) goes through xmlText(): a name is always text, never
  * markup, and its bidi control characters are removed (SVG text has no isolation, so a right-to-left
  * override in a name would reverse the words drawn beside it; lib/text/bidi.ts). Output is deterministic (input order, fixed number formatting), so it can be compared in tests.
  */
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type NodeShape } from "../model/registry";
-import { nodeLabel } from "./elements";
-import type { Position, PositionedGraph, PositionedNode } from "./positioned";
-import type { GraphEdge } from "./types";
+import { nodeLabel } from "../graph/elements";
+import type { Position, PositionedGraph, PositionedNode } from "../graph/positioned";
+import type { GraphEdge } from "../graph/types";
+import { xmlEscape } from "../format/xml";
 import { stripBidiControls } from "../text/bidi";
 
 export interface SvgOptions {
@@ -62,18 +63,9 @@ const DEFAULT_PADDING = 20;
 
 /* ---------------------------------------------------------------- text */
 
-/** Characters XML 1.0 forbids even escaped (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/F). */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Text safe as XML element content and as a quoted attribute value, with no bidi control left in it. */
 export function xmlText(value: string): string {
-  return stripBidiControls(value)
-    .replace(INVALID_XML_CHARS, "")
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;");
+  return xmlEscape(stripBidiControls(value));
 }
 
 /** Fixed formatting (at most 2 decimals, no "-0"), so equal input always prints the same. */

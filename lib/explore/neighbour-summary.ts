@@ -1,8 +1,9 @@
 import "server-only";
-import { requirePermission, type Actor } from "./auth/permissions";
-import { read } from "./db";
-import { NotFoundError } from "./errors";
-import { ENTITY_LABEL, ENTITY_TYPES, RELATIONSHIP_TYPES, entityTypeOf, type EntityType, type RelationshipType } from "./model/registry";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { read } from "../database";
+import { NotFoundError } from "../errors";
+import { ENTITY_LABEL, ENTITY_TYPES, RELATIONSHIP_TYPES, entityTypeOf, type EntityType, type RelationshipType } from "../model/registry";
 
 /** What a hub is made of, before anyone draws 100k nodes: how many neighbours of each kind, and how. */
 export interface NeighbourSummary {

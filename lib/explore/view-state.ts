@@ -1,22 +1,61 @@
 /**
- * The explorer's view controls, kept in the URL next to the node list (`/?nodes=...&hide=...&hideTypes=
- * Region&from=2018-01-01&layout=time`): hidden and pinned nodes, hidden entity and relationship types, a
- * date range for events, and the layout. In the URL, they survive reload, back/forward and copied links,
- * and undo/redo is a walk through earlier URLs. Pure: parsing, writing, and what is visible.
+ * The explorer's state as it is written in the URL, the one place that reads and writes it:
+ * `/?nodes=a,b,c&selected=a&hide=...&hideTypes=Region&from=2018-01-01&layout=time`.
+ * The URL is the source of truth: reload, back/forward and shared links restore the same view, and
+ * undo/redo is a walk through earlier URLs. Two parts: what is shown (the node list and the selection)
+ * and the view controls (hidden and pinned nodes, hidden entity and relationship types, a date range for
+ * events, the layout). Ids that are not valid entity ids and unknown values are dropped rather than
+ * breaking the page. Pure: parsing, writing, and what the controls leave visible.
  */
+import { MAX_VIEW_IDS } from "../api-schemas";
+import { eventDate } from "../graph/elements";
+import { LAYOUTS, type LayoutName } from "../graph/layouts";
 import type { GraphData, GraphNode } from "../graph/types";
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, entityIdSchema, type EntityType, type RelationshipType } from "../model/registry";
-import { MAX_VIEW_IDS } from "../api-schemas";
 
-export const LAYOUTS = ["force", "concentric", "hierarchy", "time"] as const;
-export type LayoutName = (typeof LAYOUTS)[number];
+/* ---------------------------------------------------------------- what is shown */
 
-export const LAYOUT_LABELS: Record<LayoutName, string> = {
-  force: "Force-directed",
-  concentric: "Concentric (by connections)",
-  hierarchy: "Hierarchical",
-  time: "Time (events by date)",
-};
+export interface ViewState {
+  nodes: string[];
+  /** An entity id or a relationship id. */
+  selected: string | null;
+}
+
+export const EMPTY_VIEW: ViewState = { nodes: [], selected: null };
+
+function validId(value: string): boolean {
+  return entityIdSchema.safeParse(value).success;
+}
+
+export function parseViewState(params: { get(name: string): string | null }): ViewState {
+  const nodes = [...new Set((params.get("nodes") ?? "").split(",").filter(validId))].slice(0, MAX_VIEW_IDS);
+  const selected = params.get("selected");
+  return { nodes, selected: selected && validId(selected) ? selected : null };
+}
+
+/** `controls` (hidden, pinned, filters, layout) are written after the nodes when given. */
+export function serializeViewState(view: ViewState, controls?: ViewControls): string {
+  const params = new URLSearchParams();
+  if (view.nodes.length > 0) params.set("nodes", view.nodes.join(","));
+  if (view.selected) params.set("selected", view.selected);
+  if (controls) writeControls(controls, params);
+  // Commas are safe in a query string; keeping them readable makes links easier to eyeball.
+  return params.toString().replaceAll("%2C", ",");
+}
+
+/** Adds ids to a view, keeping the order in which they first appeared and the id cap. */
+export function withNodes(view: ViewState, ids: readonly string[]): ViewState {
+  const nodes = [...new Set([...view.nodes, ...ids])].slice(0, MAX_VIEW_IDS);
+  return { ...view, nodes };
+}
+
+export function sameNodes(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
+
+/* ---------------------------------------------------------------- view controls */
 
 export interface ViewControls {
   /** Nodes in the view but not drawn (they stay in the list view, to be shown again). */
@@ -49,7 +88,7 @@ function list(params: { get(name: string): string | null }, name: string): strin
 
 /** Unknown values are dropped rather than breaking the page: a hand-edited link still opens. */
 export function parseControls(params: { get(name: string): string | null }): ViewControls {
-  const ids = (name: string) => list(params, name).filter((id) => entityIdSchema.safeParse(id).success).slice(0, MAX_VIEW_IDS);
+  const ids = (name: string) => list(params, name).filter(validId).slice(0, MAX_VIEW_IDS);
   const date = (name: string) => {
     const value = params.get(name);
     return value && DATE.test(value) ? value : null;
@@ -80,12 +119,6 @@ export function writeControls(controls: ViewControls, params: URLSearchParams): 
   if (controls.from) params.set("from", controls.from);
   if (controls.to) params.set("to", controls.to);
   if (controls.layout !== "force") params.set("layout", controls.layout);
-}
-
-/** An event's date as YYYY-MM-DD, or null for entities that are not dated events. */
-export function eventDate(node: GraphNode): string | null {
-  const date = node.type === "Event" ? node.properties.date : null;
-  return typeof date === "string" && DATE.test(date) ? date : null;
 }
 
 export interface Visibility {

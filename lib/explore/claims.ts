@@ -1,12 +1,13 @@
 import "server-only";
-import { requirePermission, type Actor } from "./auth/permissions";
-import { read } from "./db";
-import { toInteger } from "./db/params";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { read } from "../database";
+import { toInteger } from "../db/params";
 import { EDGE, NODE } from "./entities";
-import { BadRequestError, NotFoundError } from "./errors";
-import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./graph/from-records";
-import type { GraphEdge, GraphNode } from "./graph/types";
-import { ENTITY_LABEL } from "./model/registry";
+import { BadRequestError, NotFoundError } from "../errors";
+import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
+import type { GraphEdge, GraphNode } from "../graph/types";
+import { ENTITY_LABEL } from "../model/registry";
 
 /** Provenance read the other way: what a report supports, for its page in the explorer. */
 export interface ClaimsPage {

@@ -9,17 +9,17 @@
  * These files are data, not pictures: text goes out exactly as stored, bidi control characters included
  * (an import must give back what was exported). Only drawings neutralise them (lib/text/bidi.ts).
  */
-import type { GraphInput } from "../../graph-seed/validate";
-import type { JsonValue } from "../db/values";
+import type { JsonValue } from "../json";
 import {
   ENTITY_TYPE_SPECS,
   RELATIONSHIP_TYPE_SPECS,
   type EntityInput,
+  type GraphInput,
   type RelationshipInput,
 } from "../model/registry";
-import { csvField } from "../queries/csv";
-import type { Position, PositionedGraph } from "./positioned";
-import type { GraphData, GraphEdge, GraphNode, SourceRef } from "./types";
+import { csvRecord } from "../format/csv";
+import type { Position, PositionedGraph } from "../graph/positioned";
+import type { GraphData, GraphEdge, GraphNode, SourceRef } from "../graph/types";
 
 export const REDSTRING_JSON_FORMAT = "redstring-graph";
 
@@ -166,8 +166,7 @@ function cellText(value: JsonValue | undefined): string {
 }
 
 function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return [header, ...rows].map(csvRecord).join("");
 }
 
 /** Sorted union of the property keys, without those a fixed column already holds. */

@@ -3,17 +3,18 @@ import "server-only";
  * The explorer's reads: one entity, a page of its neighbours, the subgraph of a URL. Each takes the Actor
  * asking and checks "graph:read" first (lib/auth/permissions.ts), like every graph read.
  */
-import { requirePermission, type Actor } from "./auth/permissions";
-import { read } from "./db";
-import { toInteger } from "./db/params";
-import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "./model/registry";
-import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./graph/from-records";
-import type { GraphData, GraphNode, NeighbourPage } from "./graph/types";
-import type { NeighbourOrder } from "./api-schemas";
-import { BadRequestError, NotFoundError } from "./errors";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { read } from "../database";
+import { toInteger } from "../db/params";
+import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "../model/registry";
+import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
+import type { GraphData, GraphNode, NeighbourPage } from "../graph/types";
+import type { NeighbourOrder } from "../api-schemas";
+import { BadRequestError, NotFoundError } from "../errors";
 
 /**
- * A node as {labels, properties}: mapped to GraphNode in lib/graph/from-records.ts. Exported so every
+ * A node as {labels, properties}: mapped to GraphNode in lib/explore/from-records.ts. Exported so every
  * data-access module (paths, claims...) returns entities exactly as the explorer's reads do.
  */
 export const NODE = (variable: string) => `{labels: labels(${variable}), properties: properties(${variable})}`;

@@ -7,7 +7,7 @@
  * finds "Fisher"); exact matches rank first. With `all`, every word must match; with `any`, one is enough
  * (the fallback when no entity has them all).
  */
-import { BadRequestError } from "./errors";
+import { BadRequestError } from "../errors";
 
 export const MAX_SEARCH_LENGTH = 200;
 const MAX_WORDS = 8;

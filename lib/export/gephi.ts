@@ -7,23 +7,11 @@
  * XML-escaped; characters XML cannot hold at all are dropped. Bidi control characters are kept: these
  * files are data, exported exactly as stored; only drawings neutralise them (lib/text/bidi.ts).
  */
-import type { JsonValue } from "../db/values";
+import type { JsonValue } from "../json";
+import { xmlEscape } from "../format/xml";
 import { ENTITY_TYPE_SPECS } from "../model/registry";
-import type { PositionedGraph } from "./positioned";
-import type { GraphData, GraphEdge, GraphNode } from "./types";
-
-/** Control characters other than tab, newline and carriage return are not allowed in XML 1.0. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function xmlEscape(value: string): string {
-  return value
-    .replace(NOT_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
+import type { PositionedGraph } from "../graph/positioned";
+import type { GraphData, GraphEdge, GraphNode } from "../graph/types";
 
 function text(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return "";

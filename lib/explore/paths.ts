@@ -1,15 +1,16 @@
 import "server-only";
 import { Neo4jError } from "neo4j-driver";
-import { PATH_K, PATH_LENGTH } from "./api-schemas";
-import { requirePermission, type Actor } from "./auth/permissions";
-import { MEMORY_CODES, TIMEOUT_CODES, formatSeconds } from "./db/errors";
-import { runRead } from "./db/session";
-import { ensureDatabaseReady } from "./db/ready";
+import { PATH_K, PATH_LENGTH } from "../api-schemas";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { MEMORY_CODES, TIMEOUT_CODES, formatSeconds } from "../db/errors";
+import { runRead } from "../db/session";
+import { ensureDatabaseReady } from "../database";
 import { EDGE, NODE } from "./entities";
-import { AppError, BadRequestError, NotFoundError } from "./errors";
-import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./graph/from-records";
-import type { GraphData } from "./graph/types";
-import { ENTITY_LABEL, isEntityType, type EntityType } from "./model/registry";
+import { AppError, BadRequestError, NotFoundError } from "../errors";
+import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
+import type { GraphData } from "../graph/types";
+import { ENTITY_LABEL, isEntityType, type EntityType } from "../model/registry";
 
 /**
  * How long one path search may run. Shortest-path search on a dense graph grows with every extra step;

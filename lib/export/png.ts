@@ -8,7 +8,7 @@ import "server-only";
  * font found, or are left out; the shapes still draw.
  */
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
-import type { PositionedGraph } from "./positioned";
+import type { PositionedGraph } from "../graph/positioned";
 import { SVG_FONT_FAMILY, estimateTextWidth, graphSvgContent, num, wrapText, xmlText } from "./svg";
 
 const FONT_OPTIONS: ResvgRenderOptions["font"] = {

@@ -1,11 +1,12 @@
 import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
-import { requirePermission, type Actor } from "./auth/permissions";
-import { read } from "./db";
-import { toInteger } from "./db/params";
-import { toPlain } from "./db/values";
-import type { SearchHit } from "./graph/types";
-import { ENTITY_SEARCH_INDEX, entityTypeOf, type EntityType } from "./model/registry";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { read } from "../database";
+import { toInteger } from "../db/params";
+import { toPlain } from "../db/values";
+import type { SearchHit } from "../graph/types";
+import { ENTITY_SEARCH_INDEX, entityTypeOf, type EntityType } from "../model/registry";
 import { toLuceneQuery } from "./search-text";
 
 /** The index cannot filter by label: with a type filter, this deep a slice of the ranking is filtered. */

@@ -4,7 +4,7 @@
  */
 import { mapToPlain, toPlain } from "../db/values";
 import { entityTypeOf, isRelationshipType } from "../model/registry";
-import type { GraphEdge, GraphNode, SourceRef } from "./types";
+import type { GraphEdge, GraphNode, SourceRef } from "../graph/types";
 
 /** Stored for the search index or bookkeeping; not shown as properties. */
 const HIDDEN_NODE_PROPERTIES = new Set(["id", "name", "aliasText"]);

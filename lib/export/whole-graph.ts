@@ -6,23 +6,24 @@ import "server-only";
  * running while people edit is a sequence of consistent pages, not one snapshot; say so to the reader.
  *
  * Whole-graph files use a fixed set of attributes (properties as one JSON column) because the set of
- * property keys is not known before the end of the stream; a view's export (lib/graph/export-gephi.ts)
+ * property keys is not known before the end of the stream; a view's export (lib/export/gephi.ts)
  * spells each property out. Text is written exactly as stored, bidi control characters included: this is
  * data, not a drawing (lib/text/bidi.ts).
  *
  * The download needs "graph:read", checked by wholeGraphExport when it is called, before the first byte
  * (a check inside the generators would run only once the response had started, too late for a 401).
  */
-import { requirePermission, type Actor } from "../auth/permissions";
-import { read } from "../db";
+import { requirePermission } from "../auth/permissions";
+import { type Actor } from "../auth/roles";
+import { read } from "../database";
 import { toInteger } from "../db/params";
-import { EDGE, NODE } from "../entities";
+import { EDGE, NODE } from "../explore/entities";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from "../model/registry";
-import { csvField } from "../queries/csv";
-import { toEntityInput, toRelationshipInput, REDSTRING_JSON_FORMAT } from "./export";
-import { xmlEscape } from "./export-gephi";
-import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
-import type { GraphEdge, GraphNode } from "./types";
+import { csvRecord } from "../format/csv";
+import { xmlEscape } from "../format/xml";
+import { toEntityInput, toRelationshipInput, REDSTRING_JSON_FORMAT } from "./json-csv";
+import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "../explore/from-records";
+import type { GraphEdge, GraphNode } from "../graph/types";
 
 const PAGE = 2_000;
 
@@ -173,17 +174,17 @@ async function* gexf(exportedAt: string): AsyncGenerator<string> {
 }
 
 async function* nodesCsv(): AsyncGenerator<string> {
-  yield "id,type,name,properties\r\n";
+  yield csvRecord(["id", "type", "name", "properties"]);
   for await (const page of allNodes()) {
-    yield page.map((node) => [node.id, node.type, node.name, properties(node.properties)].map(csvField).join(",") + "\r\n").join("");
+    yield page.map((node) => csvRecord([node.id, node.type, node.name, properties(node.properties)])).join("");
   }
 }
 
 async function* relationshipsCsv(): AsyncGenerator<string> {
-  yield "id,type,source,target,sources,quote,properties\r\n";
+  yield csvRecord(["id", "type", "source", "target", "sources", "quote", "properties"]);
   for await (const page of allEdges()) {
     yield page
-      .map((edge) => [edge.id, edge.type, edge.source, edge.target, sourcesOf(edge), edge.quote ?? "", properties(edge.properties)].map(csvField).join(",") + "\r\n")
+      .map((edge) => csvRecord([edge.id, edge.type, edge.source, edge.target, sourcesOf(edge), edge.quote ?? "", properties(edge.properties)]))
       .join("");
   }
 }
