@@ -482,7 +482,7 @@ test("a permalink, its details, compare with live, its embed and the shared-link
   snapshotIds.push(id);
   // The embed code is HTML someone pastes into an article: the title must be escaped in it.
   const snippet = await dialog.getByLabel("Embed code").inputValue();
-  expect(snippet).toContain(`title="Zqxshare &lt;img src=x onerror=&quot;window.__xss='snapshot.title'&quot;&gt;"`);
+  expect(snippet).toContain(`title="Zqxshare &lt;img src=x onerror=&quot;window.__xss=&apos;snapshot.title&apos;&quot;&gt;"`);
   expect(snippet).not.toContain("<img");
   await expectNothingRan(page, dialogs, "share dialog");
 
