@@ -15,6 +15,8 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+const PREPARE_DATABASE = process.env.REDSTRING_TEST_DB_PREPARED === "1" ? "" : "node scripts/migrate.mjs && node scripts/seed.mjs && ";
+
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
@@ -40,7 +42,10 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // scripts/server.mjs, as `npm start` runs it, so the tests see the client address the app really gets.
-    command: `node scripts/server.mjs --port ${port} --hostname 127.0.0.1`,
+    // The server only checks the schema: the deploy steps run first (`npm run migrate` creates the admin
+    // that global-setup.ts signs in as), unless scripts/test.mjs already ran them for the whole suite.
+    // Here and not in globalSetup, which Playwright runs only once this server answers its health check.
+    command: `${PREPARE_DATABASE}node scripts/server.mjs --port ${port} --hostname 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -35,6 +35,8 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
+          // `npm run migrate` and `npm run seed`, explicitly, once (tests/support/neo4j.ts prepareTestDatabase).
+          globalSetup: ["tests/support/integration-setup.ts"],
           // One database: files run one after another so their cleanups never race.
           fileParallelism: false,
           testTimeout: 60_000,

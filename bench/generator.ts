@@ -18,6 +18,7 @@
  */
 import type { EntityInput, EntityType, RelationshipInput, RelationshipType } from "../lib/model/registry";
 import { ENTITY_TYPES, RELATIONSHIP_TYPE_SPECS } from "../lib/model/registry";
+import { seededRandom } from "../lib/graph/random";
 
 /**
  * Types the registry has but these tables leave out (the importers' Bill, Subject, Address, PAID, OWNS...)
@@ -36,6 +37,7 @@ export const TYPE_SHARES: Readonly<Partial<Record<EntityType, number>>> = {
   Bill: 0,
   Subject: 0,
   Address: 0,
+  Committee: 0,
 };
 
 export const REL_SHARES: Readonly<Partial<Record<RelationshipType, number>>> = {
@@ -91,14 +93,7 @@ function hash32(value: number): number {
 
 /** mulberry32 seeded from (seed, stream, index): independent, reproducible streams per element. */
 export function rngFor(seed: number, stream: number, index: number): () => number {
-  let state = hash32(hash32(seed ^ Math.imul(stream, 0x9e3779b1)) ^ index);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(hash32(hash32(seed ^ Math.imul(stream, 0x9e3779b1)) ^ index));
 }
 
 const STREAM = { type: 1, node: 2, rel: 3, vocabulary: 4, hub: 5 } as const;
@@ -266,6 +261,7 @@ export class SyntheticGraph {
       case "Bill":
       case "Subject":
       case "Address":
+      case "Committee":
         return { ...base, name: `${word()} ${type.toLowerCase()}` };
     }
   }

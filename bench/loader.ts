@@ -1,9 +1,10 @@
 /**
  * Import for the benchmarks: the synthetic graph into Neo4j, timed, through one of two loaders.
  *
- * - "seed": the app's own loader, graph-seed/load.ts `loadGraph`. It validates the whole graph in memory
- *   first (zod, endpoints, sources), then writes UNWIND batches of 1,000. Needs the whole graph as arrays,
- *   so it is used up to 100k nodes.
+ * - "seed": the app's own loader, graph-seed/load.ts `loadGraph`: the import pipeline (lib/import/pipeline.ts)
+ *   over the graph in memory. It validates everything first (zod, ids, endpoints, sources, a lookup of the
+ *   ids in the database), then writes UNWIND batches of 1,000. Needs the whole graph as arrays, so it is
+ *   used up to 100k nodes.
  * - "stream": a streaming loader written for the benchmark: the same Cypher shape as loadGraph (MERGE on
  *   id, ON CREATE SET, type label spliced in from the registry), the same per-row validation with the
  *   registry's schemas, but batch by batch from the generator, 10,000 rows per transaction, with the next
@@ -76,7 +77,7 @@ async function seedLoader(graph: SyntheticGraph, { log }: LoaderContext): Promis
   }
   const rows = entities.length + relationships.length;
   return {
-    loader: "graph-seed/load.ts loadGraph (validate all, then UNWIND batches of 1,000)",
+    loader: "graph-seed/load.ts loadGraph: the import pipeline (validate all, then UNWIND batches of 1,000)",
     nodes: entities.length,
     relationships: relationships.length,
     batchSize: 1_000,

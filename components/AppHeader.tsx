@@ -4,7 +4,7 @@ import { canFrom, useMe } from "@/lib/auth/client";
 import type { Permission } from "@/lib/auth/roles";
 import { AccountMenu } from "./auth/AccountMenu";
 
-export type Section = "explorer" | "queries" | "snapshots" | "data" | "changes" | "admin" | "account";
+export type Section = "explorer" | "workspaces" | "queries" | "snapshots" | "data" | "datasets" | "resolution" | "changes" | "admin" | "account";
 
 interface AppHeaderProps {
   /** Which section the page belongs to, marked for screen readers with aria-current. */
@@ -12,19 +12,23 @@ interface AppHeaderProps {
   children?: React.ReactNode;
 }
 
-/** The section a page's address belongs to (a permalink /s/{id} is one of the shared links). */
+/** The section a page's address belongs to (a permalink /s/{id} is one of the shared links, /schema goes with the queries). */
 export function sectionOf(pathname: string): Section {
   const first = pathname.split("/")[1] ?? "";
-  const sections: Record<string, Section> = { queries: "queries", snapshots: "snapshots", s: "snapshots", data: "data", changes: "changes", admin: "admin", account: "account" };
+  // The schema is what saved queries can name: it belongs with them.
+  const sections: Record<string, Section> = { queries: "queries", schema: "queries", workspaces: "workspaces", snapshots: "snapshots", s: "snapshots", data: "data", datasets: "datasets", resolution: "resolution", changes: "changes", admin: "admin", account: "account" };
   return sections[first] ?? "explorer";
 }
 
 /** Each section and the permissions that make it useful (any one of them): the others are not listed. */
 const SECTIONS: readonly { key: Section; href: string; label: string; needs: readonly Permission[] }[] = [
   { key: "explorer", href: "/", label: "Explorer", needs: ["graph:read"] },
+  { key: "workspaces", href: "/workspaces", label: "Workspaces", needs: ["workspaces:own"] },
   { key: "queries", href: "/queries", label: "Saved queries", needs: ["graph:read"] },
   { key: "snapshots", href: "/snapshots", label: "Shared links", needs: ["snapshots:list"] },
   { key: "data", href: "/data", label: "Import and export", needs: ["imports:write", "graph:read"] },
+  { key: "datasets", href: "/datasets", label: "Data sets", needs: ["graph:read"] },
+  { key: "resolution", href: "/resolution", label: "Duplicates", needs: ["graph:read"] },
   { key: "changes", href: "/changes", label: "Changes", needs: ["changes:read"] },
 ];
 
@@ -43,7 +47,7 @@ export function AppHeader({ current, children }: AppHeaderProps) {
         Redstring
       </Link>
       <nav aria-label="Sections">
-        <ul className="flex gap-1 text-sm">
+        <ul className="flex flex-wrap gap-1 text-sm">
           {sections.map((section) => (
             <li key={section.key}>
               <Link

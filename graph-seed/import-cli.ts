@@ -3,13 +3,18 @@
 //   json FILE                          a Redstring JSON export
 //   ftm FILE                           FollowTheMoney JSON lines
 //   legis [--dir D]                    the legis-graph-114 data set through its committed mapping
-// Options: --source-name, --skip-invalid, --report FILE, --batch-size N, --id-prefix P.
+// Options: --source-name, --dataset-id ID, --skip-invalid, --report FILE, --batch-size N, --id-prefix P.
+// Every import creates or updates its data set's record (lib/datasets): its id is --dataset-id, else the
+// mapping's source id, else a slug of the mapping's source name or of the file's name.
 // Exits 1 with a readable message when the input is refused; the list of problems is capped on screen,
 // the report file (with --skip-invalid, or --report) holds them all.
-import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { datasetIdFrom } from "../lib/datasets/ids";
+import { importDataset, type DatasetDescription } from "../lib/datasets/import-run";
+import { openRefusedRowsFile } from "../lib/datasets/refused";
 import { closeDriver } from "../lib/db/driver";
 import { migrateSchema } from "../lib/migrations";
 import { csvSource } from "../lib/import/csv";
@@ -19,7 +24,7 @@ import { csvMappingSchema } from "../lib/import/mapping";
 import { slugify } from "../lib/import/mapping";
 import { acquireImportLock, datasetKey } from "../lib/import/lock";
 import { neo4jImportStore } from "../lib/import/neo4j-store";
-import { runImport, type Progress, type SourceReport } from "../lib/import/pipeline";
+import { type Progress, type SourceReport } from "../lib/import/pipeline";
 import { redstringJsonSource } from "../lib/import/redstring-json";
 import type { ImportSource } from "../lib/import/types";
 import { describeIssues } from "../lib/validation";
@@ -38,6 +43,7 @@ const { positionals, values } = parseArgs({
     mapping: { type: "string" },
     dir: { type: "string" },
     "source-name": { type: "string" },
+    "dataset-id": { type: "string" },
     "skip-invalid": { type: "boolean", default: false },
     report: { type: "string" },
     "batch-size": { type: "string" },
@@ -57,7 +63,21 @@ function readMapping(file: string) {
   return parsed.data;
 }
 
-function sourceFor(command: string | undefined, args: string[]): { source: ImportSource; report: SourceReport | null } {
+interface CommandSource {
+  source: ImportSource;
+  report: SourceReport | null;
+  dataset: DatasetDescription;
+}
+
+/** The data set an import is: its id (see the top of this file), the files read, who ran it. */
+function datasetFor(source: ImportSource, files: { path: string; name: string }[], own: { id?: string; description?: string; url?: string; publisher?: string; licence?: string } = {}): DatasetDescription {
+  const id = `${values["id-prefix"] ?? ""}${values["dataset-id"] ?? own.id ?? datasetIdFrom(source.name)}`;
+  return { ...own, id, name: source.name, files, importedBy: { kind: "command line" } };
+}
+
+const oneFile = (file: string) => [{ path: path.resolve(file), name: path.basename(file) }];
+
+function sourceFor(command: string | undefined, args: string[]): CommandSource {
   const name = values["source-name"];
   const reportFor = (sourceName: string, extra: Partial<SourceReport> = {}): SourceReport => ({
     id: `import-${slugify(sourceName).slice(0, 100) || "data"}`,
@@ -74,19 +94,25 @@ function sourceFor(command: string | undefined, args: string[]): { source: Impor
       const directory = values.dir ?? (command === "legis" ? legisDir() : path.dirname(path.resolve(mappingFile)));
       const source = csvSource({ mapping, directory, name });
       const url = mapping.source?.url;
-      return { source, report: reportFor(source.name, { ...(mapping.source?.description ? { description: mapping.source.description } : {}), ...(url ? { url } : {}) }) };
+      const files = source.files.map((file) => ({ path: path.resolve(directory, file), name: file }));
+      return {
+        source,
+        report: reportFor(source.name, { ...(mapping.source?.description ? { description: mapping.source.description } : {}), ...(url ? { url } : {}) }),
+        dataset: datasetFor(source, files, mapping.source ?? {}),
+      };
     }
     case "json": {
       const [file] = args;
       if (!file) throw new UsageError("json needs a FILE (a Redstring JSON export)");
       // The file's relationships cite their own Reports; adding one would change the graph it round-trips.
-      return { source: redstringJsonSource(file, name), report: null };
+      const source = redstringJsonSource(file, name);
+      return { source, report: null, dataset: datasetFor(source, oneFile(file), { id: datasetIdFrom(path.basename(file)) }) };
     }
     case "ftm": {
       const [file] = args;
       if (!file) throw new UsageError("ftm needs a FILE (FollowTheMoney JSON lines)");
       const source = ftmSource(file, name);
-      return { source, report: reportFor(source.name) };
+      return { source, report: reportFor(source.name), dataset: datasetFor(source, oneFile(file), { id: datasetIdFrom(path.basename(file)) }) };
     }
     default:
       throw new UsageError("usage: npm run import -- csv --mapping m.json [--dir D] | json FILE | ftm FILE  [--skip-invalid] [--report FILE] [--source-name NAME]");
@@ -106,35 +132,6 @@ function printProgress(progress: Progress) {
   const created = progress.phase.startsWith("write") ? `, ${progress.created.toLocaleString("en")} created` : "";
   const event = progress.committed ? " (batch committed)" : "";
   process.stderr.write(`[import] ${progress.phase}:${share} ${progress.rows.toLocaleString("en")} rows${rate}${created}${event}\n`);
-}
-
-/**
- * The refused-rows report is written beside its final name and moved there once complete, so an
- * interrupted or failed run leaves the last complete report in place instead of a truncated one.
- */
-function openReport(file: string) {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const partial = `${file}.partial`;
-  const stream = createWriteStream(partial);
-  stream.write("file\tline\treason\n");
-  let done = false;
-  return {
-    write(problem: { file: string; line: number; reason: string }) {
-      stream.write(`${problem.file}\t${problem.line}\t${problem.reason.replace(/[\t\n]/g, " ")}\n`);
-    },
-    async complete() {
-      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-      renameSync(partial, file);
-      done = true;
-    },
-    /** Drops an unfinished report; does nothing once it is complete. */
-    abandon() {
-      if (done) return;
-      done = true;
-      stream.destroy();
-      rmSync(partial, { force: true });
-    },
-  };
 }
 
 /** What an interruption must undo before the process ends: the partial report, the data set's lock. */
@@ -164,7 +161,7 @@ if (process.env.REDSTRING_STOP_WITH_PARENT === "1") {
 
 async function main() {
   const [command, ...args] = positionals;
-  const { source, report } = sourceFor(command, args);
+  const { source, report, dataset } = sourceFor(command, args);
   const skipInvalid = values["skip-invalid"] || command === "legis";
   const batchSize = values["batch-size"] ? Number(values["batch-size"]) : undefined;
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new UsageError("--batch-size must be a whole number");
@@ -174,7 +171,8 @@ async function main() {
 
   await migrateSchema();
   const lock = await acquireImportLock(datasetKey(source.name), { by: `npm run import on ${os.hostname()}` });
-  const refusedRows = reportFile ? openReport(reportFile) : undefined;
+  // The same TSV as the data set's own copy, where the person running the command looks for it.
+  const refusedRows = reportFile ? openRefusedRowsFile(reportFile) : undefined;
   onStop = async () => {
     refusedRows?.abandon();
     await lock.release();
@@ -182,7 +180,7 @@ async function main() {
   process.stderr.write(`[import] ${source.name}: ${source.files.length} file(s), ${megabytes(source.totalBytes)}${skipInvalid ? ", skipping invalid rows" : ""}\n`);
   let result;
   try {
-    result = await runImport(source, {
+    result = await importDataset(source, {
       store: neo4jImportStore,
       sourceReport: report,
       skipInvalid,
@@ -190,7 +188,7 @@ async function main() {
       ...(values["id-prefix"] ? { idPrefix: values["id-prefix"] } : {}),
       onProgress: printProgress,
       onProblem: (problem) => refusedRows?.write(problem),
-    });
+    }, dataset);
     await refusedRows?.complete();
   } finally {
     refusedRows?.abandon();
@@ -217,8 +215,9 @@ async function main() {
       `created ${result.entities.created.toLocaleString("en")} entities and ${result.relationships.created.toLocaleString("en")} relationships` +
       (result.entities.created + result.relationships.created === 0 ? " (everything was already there)" : ""),
   );
+  console.log(`[import] data set "${dataset.id}" recorded: /datasets/${dataset.id}`);
   if (result.problemCount > 0) {
-    console.log(`[import] the ${result.problemCount.toLocaleString("en")} refused rows were left out; every one is listed in ${reportFile}`);
+    console.log(`[import] the ${result.problemCount.toLocaleString("en")} refused rows were left out; every one is listed in ${reportFile} and on the data set's page`);
     process.exitCode = 2;
   }
 }

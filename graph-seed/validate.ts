@@ -1,67 +1,58 @@
 /**
- * Checks a graph (entities + relationships) against the registry before anything is written: schemas,
- * allowed endpoint types, and that every cited source is a Report of the same graph.
- * Returns readable problems instead of throwing on the first one, so a bad data file is fixed in one go.
+ * Checks a graph (entities + relationships) in memory, with the one validator every graph input goes
+ * through: the import pipeline (lib/import/pipeline.ts) run against an empty store, so the graph must
+ * stand on its own (every end and every cited Report in it). Schemas, ids, allowed endpoint types and
+ * sources are checked exactly as for a file on the Data page, and nothing is written anywhere.
+ * Returns every problem at once, so a bad data file is fixed in one go.
  */
-import {
-  checkEndpoints,
-  entitySchemas,
-  relationshipInputSchema,
-  type EntityInput,
-  type EntityType,
-  type GraphInput,
-} from "../lib/model/registry";
-import { describeIssues } from "../lib/validation";
+import { graphInputSource } from "../lib/import/graph-input";
+import { runImport } from "../lib/import/pipeline";
+import type { ImportStore } from "../lib/import/store";
+import type { EntityInput, GraphInput, RelationshipInput } from "../lib/model/registry";
 
-export function validateGraphInput(graph: GraphInput): string[] {
-  const problems: string[] = [];
-  const typeById = new Map<string, EntityType>();
-
-  for (const entity of graph.entities) {
-    const schema = entitySchemas[entity.type];
-    const parsed = schema ? schema.safeParse(entity) : null;
-    if (!parsed?.success) {
-      const reason = parsed ? describeIssues(parsed.error) : "unknown type";
-      problems.push(`entity ${entity.id}: ${reason}`);
-      continue;
+/** A store where nothing exists yet; it keeps what the pipeline would write, by id. */
+function emptyStore() {
+  const entities = new Map<string, EntityInput>();
+  const relationships = new Map<string, RelationshipInput>();
+  const keepNew = <T extends { id: string }>(kept: Map<string, T>, batch: readonly T[]) => {
+    let created = 0;
+    for (const item of batch) {
+      if (kept.has(item.id)) continue;
+      kept.set(item.id, item);
+      created += 1;
     }
-    if (typeById.has(entity.id)) problems.push(`entity ${entity.id}: the id is used twice`);
-    typeById.set(entity.id, entity.type);
-  }
-
-  const relationshipIds = new Set<string>();
-  for (const relationship of graph.relationships) {
-    const parsed = relationshipInputSchema.safeParse(relationship);
-    if (!parsed.success) {
-      problems.push(`relationship ${relationship.id}: ${describeIssues(parsed.error)}`);
-      continue;
-    }
-    if (relationshipIds.has(relationship.id)) problems.push(`relationship ${relationship.id}: the id is used twice`);
-    relationshipIds.add(relationship.id);
-
-    const fromType = typeById.get(relationship.from);
-    const toType = typeById.get(relationship.to);
-    if (!fromType) problems.push(`relationship ${relationship.id}: unknown start entity ${relationship.from}`);
-    if (!toType) problems.push(`relationship ${relationship.id}: unknown end entity ${relationship.to}`);
-    if (fromType && toType) {
-      const endpointProblem = checkEndpoints(relationship.type, fromType, toType);
-      if (endpointProblem) problems.push(`relationship ${relationship.id}: ${endpointProblem}`);
-    }
-    for (const source of relationship.sources) {
-      if (typeById.get(source) !== "Report") {
-        problems.push(`relationship ${relationship.id}: source ${source} is not a Report of this graph`);
-      }
-    }
-  }
-  return problems;
+    return created;
+  };
+  const store: ImportStore = {
+    entityTypes: async () => new Map(),
+    writeEntities: async (_type, batch) => keepNew(entities, batch),
+    writeRelationships: async (_type, batch) => keepNew(relationships, batch),
+  };
+  return { store, entities, relationships };
 }
 
-/** The graph as the schemas normalise it (trimmed text, defaults), or an Error listing every problem. */
-export function parseGraphInput(graph: GraphInput): GraphInput {
-  const problems = validateGraphInput(graph);
+async function check(graph: GraphInput) {
+  const target = emptyStore();
+  const result = await runImport(graphInputSource("graph", graph), { store: target.store, sourceReport: null, keepProblems: Number.MAX_SAFE_INTEGER });
+  return { problems: result.problems.map((problem) => problem.reason), ...target };
+}
+
+/** Every problem of the graph, in the pipeline's words; [] when it would be imported as it is. */
+export async function validateGraphInput(graph: GraphInput): Promise<string[]> {
+  return (await check(graph)).problems;
+}
+
+/**
+ * The graph as the pipeline would write it (schemas applied: trimmed text, defaults), in the input's
+ * order, or an Error listing every problem.
+ */
+export async function parseGraphInput(graph: GraphInput): Promise<GraphInput> {
+  const { problems, entities, relationships } = await check(graph);
   if (problems.length > 0) throw new Error(`The graph data is invalid:\n- ${problems.join("\n- ")}`);
+  const inOrder = <T extends { id: string }>(kept: Map<string, T>, ids: string[]) =>
+    [...new Set(ids)].flatMap((id) => (kept.has(id) ? [kept.get(id)!] : []));
   return {
-    entities: graph.entities.map((entity) => entitySchemas[entity.type].parse(entity) as EntityInput),
-    relationships: graph.relationships.map((relationship) => relationshipInputSchema.parse(relationship)),
+    entities: inOrder(entities, graph.entities.map((entity) => entity.id)),
+    relationships: inOrder(relationships, graph.relationships.map((relationship) => relationship.id)),
   };
 }

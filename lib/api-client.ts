@@ -3,8 +3,8 @@
  * server's message, so components can show it as it is.
  */
 import type { EntityType, RelationshipType } from "./model/registry";
-import type { GraphData, GraphNode, NeighbourPage, SearchHit } from "./graph/types";
-import type { NeighbourOrder } from "./api-schemas";
+import type { GraphData, GraphEdge, GraphNode, NeighbourPage, SearchHit } from "./graph/types";
+import { MAX_VIEW_IDS, type NeighbourOrder } from "./api-schemas";
 import type { ClaimsPage } from "./explore/claims";
 import type { NeighbourSummary } from "./explore/neighbour-summary";
 import type { PathsResult } from "./explore/paths";
@@ -65,10 +65,11 @@ export function errorMessage(cause: unknown, fallback: string): string {
   return cause instanceof ApiError ? cause.message : fallback;
 }
 
-export function searchApi(q: string, options: { limit?: number; type?: EntityType } = {}, signal?: AbortSignal) {
+export function searchApi(q: string, options: { limit?: number; type?: EntityType; datasets?: readonly string[] } = {}, signal?: AbortSignal) {
   const params = new URLSearchParams({ q });
   if (options.limit) params.set("limit", String(options.limit));
   if (options.type) params.set("type", options.type);
+  if (options.datasets && options.datasets.length > 0) params.set("datasets", options.datasets.join(","));
   return getJson<{ results: SearchHit[] }>(`/api/search?${params}`, signal);
 }
 
@@ -80,6 +81,8 @@ export interface NeighbourApiOptions {
   relationship?: RelationshipType;
   /** "name" (the server's default) or "degree": the most connected first. */
   order?: NeighbourOrder;
+  /** The explorer's view: the answer's `links` then join the page to it (lib/explore/expansion.ts). */
+  within?: readonly string[];
 }
 
 export function neighboursApi(id: string, options: NeighbourApiOptions = {}, signal?: AbortSignal) {
@@ -89,14 +92,19 @@ export function neighboursApi(id: string, options: NeighbourApiOptions = {}, sig
   if (options.type) params.set("type", options.type);
   if (options.relationship) params.set("relationship", options.relationship);
   if (options.order) params.set("order", options.order);
+  if (options.within) params.set("within", options.within.join(","));
   const query = params.size > 0 ? `?${params}` : "";
-  return getJson<NeighbourPage & { degrees: Record<string, number> }>(
+  return getJson<NeighbourPage & { degrees: Record<string, number>; links: GraphEdge[] }>(
     `/api/entities/${encodeURIComponent(id)}/neighbours${query}`,
     signal,
   );
 }
 
 export function subgraphApi(ids: readonly string[], signal?: AbortSignal) {
+  // A workspace's view is past what an address holds: the same read with the ids in a body.
+  if (ids.length > MAX_VIEW_IDS) {
+    return requestJson<GraphData & { missing: string[] }>("/api/graph", { method: "POST", body: { ids }, signal });
+  }
   return getJson<GraphData & { missing: string[] }>(`/api/graph?ids=${ids.map(encodeURIComponent).join(",")}`, signal);
 }
 

@@ -5,8 +5,9 @@
 import { z } from "zod";
 import { entityIdSchema, entityTypeSchema, relationshipTypeSchema } from "./model/registry";
 import { MAX_SEARCH_LENGTH } from "./explore/search-text";
+import { DATASET_ID_PATTERN } from "./datasets/model";
 
-const integerParam = (name: string, min: number, max: number, fallback: number) =>
+export const integerParam = (name: string, min: number, max: number, fallback: number) =>
   z
     .string()
     .regex(/^\d+$/, `${name} must be a whole number`)
@@ -20,14 +21,32 @@ const integerParam = (name: string, min: number, max: number, fallback: number) 
  */
 export const MAX_VIEW_IDS = 200;
 
+/**
+ * The most entities a view kept on the server holds (a workspace, lib/workspaces/; a snapshot of one):
+ * what the explorer still draws and lays out on a laptop. Their graph is asked with a POST body.
+ */
+export const MAX_LARGE_VIEW_IDS = 20_000;
+
 /** Neighbours fetched per page, by the panel and by "expand". */
 export const NEIGHBOUR_PAGE_SIZE = 50;
+
+/** Data set ids, comma-separated ("legis-graph-114,ftm-donations"): a record in any of them matches. */
+const datasetListParam = z
+  .string()
+  .transform((text) => text.split(",").map((id) => id.trim()).filter((id) => id !== ""))
+  .pipe(
+    z
+      .array(z.string().regex(DATASET_ID_PATTERN, "datasets lists data set ids (lowercase slugs) separated by commas"))
+      .min(1, "datasets names no data set")
+      .max(50, "datasets names more than 50 data sets"),
+  );
 
 export const searchQuerySchema = z
   .object({
     q: z.string().max(MAX_SEARCH_LENGTH, `q is too long: at most ${MAX_SEARCH_LENGTH} characters`).default(""),
     limit: integerParam("limit", 1, 50, 10),
     type: entityTypeSchema.optional(),
+    datasets: datasetListParam.optional(),
   })
   .strict();
 
@@ -43,10 +62,19 @@ export const neighbourQuerySchema = z
     relationship: relationshipTypeSchema.optional(),
     // Absent means by name, as before (lib/explore/entities.ts).
     order: z.enum(NEIGHBOUR_ORDERS, { error: "order must be name or degree" }).optional(),
+    // The explorer's view: the answer then also carries the relationships joining the page to it.
+    within: z
+      .string()
+      .transform((value) => [...new Set(value.split(",").filter((id) => id.length > 0))])
+      .pipe(z.array(entityIdSchema).max(MAX_VIEW_IDS, `within lists at most ${MAX_VIEW_IDS} ids`))
+      .optional(),
   })
   .strict();
 
 export const entityQuerySchema = z.object({}).strict();
+
+/** GET /api/schema takes no parameters. */
+export const schemaQuerySchema = z.object({}).strict();
 
 export const subgraphQuerySchema = z
   .object({
@@ -55,6 +83,17 @@ export const subgraphQuerySchema = z
       .min(1, "ids must list at least one entity id")
       .transform((value) => [...new Set(value.split(",").filter((id) => id.length > 0))])
       .pipe(z.array(entityIdSchema).min(1, "ids must list at least one entity id").max(MAX_VIEW_IDS, `at most ${MAX_VIEW_IDS} ids`)),
+  })
+  .strict();
+
+/** POST /api/graph: the same read as GET for a view past the URL's cap (a workspace). */
+export const largeSubgraphBodySchema = z
+  .object({
+    ids: z
+      .array(entityIdSchema)
+      .min(1, "ids must list at least one entity id")
+      .max(MAX_LARGE_VIEW_IDS, `at most ${MAX_LARGE_VIEW_IDS} ids`)
+      .transform((ids) => [...new Set(ids)]),
   })
   .strict();
 

@@ -5,6 +5,7 @@
  * their own Neo4j (a server, a cluster, Aura) sets NEO4J_URI and friends themselves.
  */
 import "server-only";
+import path from "node:path";
 import { z } from "zod";
 import { ROLES, type Role } from "./auth/roles";
 import { describeIssues } from "./validation";
@@ -44,10 +45,18 @@ const environmentObject = z.object({
   REDSTRING_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   REDSTRING_QUERY_MAX_GRAPH_ELEMENTS: z.coerce.number().int().min(1).max(100_000).default(2_000),
   // Data-page uploads (lib/import/uploads.ts): where they wait for their import, and how much one person may keep there.
+  // Files every replica must see (a shared volume in a cluster): uploads wait here for their import.
+  REDSTRING_STORAGE_DIR: unsetIfEmpty(z.string()),
   REDSTRING_UPLOAD_DIR: unsetIfEmpty(z.string().refine((value) => value.startsWith("/"), "REDSTRING_UPLOAD_DIR must be an absolute path")),
   REDSTRING_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1, "REDSTRING_UPLOAD_QUOTA_MB must be at least 1").max(10_000_000).default(5_120),
   // Seals the session cookie; whoever knows it can sign in as anyone, so it is long and kept secret.
-  REDSTRING_SESSION_SECRET: z.string().min(32, "REDSTRING_SESSION_SECRET must be at least 32 characters").optional(),
+  // Several, comma-separated, while rotating: the first seals new cookies, every one still opens old ones.
+  REDSTRING_SESSION_SECRET: unsetIfEmpty(
+    z
+      .string()
+      .transform((value) => value.split(",").map((secret) => secret.trim()).filter((secret) => secret !== ""))
+      .refine((secrets) => secrets.length > 0 && secrets.every((secret) => secret.length >= 32), "REDSTRING_SESSION_SECRET must be at least 32 characters (each one, when several are given separated by commas)"),
+  ),
   // Whether signed-out visitors may read the graph (search, explore, saved queries). Unset: the admins'
   // switch stored in Neo4j decides (lib/settings/instance.ts; off on a new instance). Permalinks stay public.
   REDSTRING_PUBLIC_READ: unsetIfEmpty(booleanFlag),
@@ -96,12 +105,14 @@ export type AppConfig = {
   queryMaxRows: number;
   /** Nodes plus relationships a query run draws at most. */
   queryMaxGraphElements: number;
-  /** Where uploaded import files wait (a folder per upload); undefined: `redstring-uploads` in the system temp folder. */
-  uploadDir: string | undefined;
+  /** Where files shared by every replica live (absolute); REDSTRING_STORAGE_DIR, default `.data/storage` in the working folder. */
+  storageDir: string;
+  /** Where uploaded import files wait (a folder per upload); REDSTRING_UPLOAD_DIR, default `uploads` in the storage folder. */
+  uploadDir: string;
   /** Bytes one user's unfinished uploads may take together. */
   uploadQuotaBytes: number;
-  /** Undefined outside production: lib/auth/session.ts then makes one per process, with a warning. */
-  sessionSecret: string | undefined;
+  /** The session secrets, newest first; undefined outside production: lib/auth/session.ts then makes one per process, with a warning. */
+  sessionSecrets: string[] | undefined;
   /** REDSTRING_PUBLIC_READ when set; undefined lets the stored instance setting decide. */
   publicRead: boolean | undefined;
   /** The first admin, created at start-up while no user exists (both set, or neither used). */
@@ -131,6 +142,7 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     throw new ConfigurationError(`Redstring is not configured: ${describeIssues(parsed.error)}`);
   }
   const env = parsed.data;
+  const storageDir = path.resolve(env.REDSTRING_STORAGE_DIR ?? path.join(".data", "storage"));
   const config: AppConfig = {
     neo4jUri: env.NEO4J_URI,
     neo4jUsername: env.NEO4J_USERNAME,
@@ -143,9 +155,10 @@ export function getConfig(environment: NodeJS.ProcessEnv = process.env): AppConf
     queryTimeoutMs: env.REDSTRING_QUERY_TIMEOUT_MS,
     queryMaxRows: env.REDSTRING_QUERY_MAX_ROWS,
     queryMaxGraphElements: env.REDSTRING_QUERY_MAX_GRAPH_ELEMENTS,
-    uploadDir: env.REDSTRING_UPLOAD_DIR,
+    storageDir,
+    uploadDir: env.REDSTRING_UPLOAD_DIR ?? path.join(storageDir, "uploads"),
     uploadQuotaBytes: env.REDSTRING_UPLOAD_QUOTA_MB * 1024 ** 2,
-    sessionSecret: env.REDSTRING_SESSION_SECRET || undefined,
+    sessionSecrets: env.REDSTRING_SESSION_SECRET,
     publicRead: env.REDSTRING_PUBLIC_READ,
     initialAdmin:
       env.REDSTRING_ADMIN_EMAIL && env.REDSTRING_ADMIN_PASSWORD

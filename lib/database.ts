@@ -1,50 +1,28 @@
 /**
- * The data-access modules' way into the database: read() and write() run after the one-time preparation
- * (migrations, the first admin, the seed story on an empty database). It sits above lib/db, which knows
- * no feature: the preparation names features, the driver layer does not.
+ * The data-access modules' way into the database: read() and write() run once the schema is known to be
+ * current. Preparing the database (migrations, the first admin, the seed story) is a deploy step
+ * (`npm run migrate`, `npm run seed`: graph-seed/), never a request's side effect; a server on a database
+ * that was not migrated answers 503 "run npm run migrate" (lib/migrations.ts checkSchemaCurrent).
  */
 import "server-only";
-import { getConfig } from "./config";
-import { ensureInitialAdmin } from "./auth/initial-admin";
-// The one import of graph-seed from lib, left to be replaced by an explicit bootstrap step (see docs/ARCHITECTURE.md).
-import { loadSeedStory, loadStarterQueries } from "../graph-seed/load";
-import { countEntities } from "./db/counts";
-import { migrateSchema } from "./migrations";
+import { checkSchemaCurrent } from "./migrations";
 import { runRead, runWrite, type Work } from "./db/session";
 
-let readiness: Promise<void> | undefined;
-
-async function prepareDatabase(): Promise<void> {
-  await migrateSchema();
-  await ensureInitialAdmin();
-  if (!getConfig().autoSeed) return;
-  if ((await runRead(countEntities)) === 0) {
-    const loaded = await loadSeedStory();
-    console.info(`[redstring] empty database: seeded ${loaded.entitiesCreated} entities, ${loaded.relationshipsCreated} relationships`);
-  }
-  const starters = await loadStarterQueries();
-  if (starters > 0) console.info(`[redstring] added ${starters} starter saved queries`);
-}
-
 /**
- * Schema migration, the first admin (from the environment), the seed story if the database is empty and any missing starter saved query: once per process, before the first
- * query. A failure (database down) is not cached, so the next request tries again.
+ * That the database holds the schema this code needs: one read, once per process (while it succeeds),
+ * before the first query. A failure (database down, schema not current) is not cached.
  */
 export function ensureDatabaseReady(): Promise<void> {
-  readiness ??= prepareDatabase().catch((cause: unknown) => {
-    readiness = undefined;
-    throw cause;
-  });
-  return readiness;
+  return checkSchemaCurrent();
 }
 
 /**
  * What the data-access modules (lib/explore/search.ts, lib/explore/entities.ts, ...) use: a read transaction that first
- * makes sure the schema exists and the seed is loaded.
+ * makes sure the schema is current.
  */
-export async function read<T>(work: Work<T>): Promise<T> {
+export async function read<T>(work: Work<T>, options?: Parameters<typeof runRead>[1]): Promise<T> {
   await ensureDatabaseReady();
-  return runRead(work);
+  return runRead(work, options);
 }
 
 /** A write transaction, after the same readiness check. `work` may be retried: keep it idempotent. */

@@ -52,6 +52,16 @@ export class GoneError extends AppError {
   }
 }
 
+/**
+ * The browser went away (its request was aborted) before the answer was ready: the work was stopped. 499,
+ * as proxies log a client that closed the connection; nobody reads the answer.
+ */
+export class RequestAbortedError extends AppError {
+  constructor() {
+    super(499, "The request was cancelled before it finished.");
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message: string) {
     super(403, message);

@@ -3,7 +3,8 @@ import { read } from "./database";
 import { AppError } from "./errors";
 
 /**
- * "ok" once the database answers and holds the schema (read() waits for the migration and seed), and
+ * "ok" once the database answers and holds the current schema (read() checks it: 503 "run `npm run
+ * migrate`" when that deploy step is missing, lib/migrations.ts), and
  * nothing about the data: the answer is public, so it carries no counts or names of anything stored.
  * A frozen or unreachable database gives the 503 of lib/db within its deadline (REDSTRING_DB_DEADLINE_MS).
  */
@@ -17,7 +18,8 @@ const holder = globalThis as typeof globalThis & { __redstringDraining?: boolean
 
 /**
  * Readiness, for a load balancer or orchestrator deciding whether to send this replica traffic: the
- * health check's conditions, and not stopping. (Liveness is a different question, answered by any reply
+ * health check's conditions (the database reachable and migrated: a replica on a database that was not
+ * migrated is not ready, and says to run `npm run migrate`), and not stopping. (Liveness is a different question, answered by any reply
  * from this process at all: a replica whose database is down is alive, and restarting it does not help.)
  */
 export async function checkReadiness(): Promise<{ status: "ready"; database: "reachable" }> {

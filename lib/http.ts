@@ -1,6 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { BOOKMARK_COOKIE, BOOKMARK_COOKIE_SECONDS, bookmarksOfRequest, sealBookmarks } from "./bookmark-cookie";
+import { withRequestContext, type RequestContext } from "./db/context";
 import { AppError, BadRequestError, ForbiddenError } from "./errors";
 import { BODY_LIMITS, readBoundedText } from "./request-body";
 import { withoutServerDetails } from "./server-text";
@@ -15,8 +17,56 @@ export interface ErrorBody {
  * Wraps a route handler: the app's typed errors become their status with a readable message (with any
  * server path or Java text removed, lib/server-text.ts); anything unexpected is logged here and answered
  * with a plain 500 that leaks no stack trace.
+ *
+ * The handler runs in the request's database context (lib/db/context.ts): its transactions carry the
+ * route and user as metadata, its reads wait for the browser's last write (the bookmark cookie), and the
+ * request's abort signal stops its queries. When it wrote, the answer carries the new bookmark cookie.
+ * `request` is undefined only for a caller that has none (a test calling the health check directly).
  */
-export async function respond<T>(handler: () => Promise<T>, options: { status?: number } = {}): Promise<NextResponse> {
+export async function respond<T>(
+  request: Request | undefined,
+  handler: () => Promise<T>,
+  options: { status?: number } = {},
+): Promise<NextResponse> {
+  if (!request) return answer(handler, options);
+  const context = contextOf(request);
+  const response = await withRequestContext(context, () => answer(handler, options));
+  const sealed = context.writeBookmarks ? sealBookmarks(context.writeBookmarks) : null;
+  if (sealed) {
+    response.cookies.set(BOOKMARK_COOKIE, sealed, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: isHttps(request),
+      path: "/",
+      maxAge: BOOKMARK_COOKIE_SECONDS,
+    });
+  }
+  return response;
+}
+
+/** The database context of an API request: its route, the browser's bookmarks, its abort signal. */
+function contextOf(request: Request): RequestContext {
+  return { route: routeOf(request), bookmarks: bookmarksOfRequest(request), signal: request.signal };
+}
+
+/**
+ * A streamed answer's chunks, each produced in the request's database context: the reads of a download
+ * (lib/export) run long after the handler returned, when the stream is pulled, outside respond().
+ */
+export async function* inRequestContext<T>(request: Request, chunks: AsyncGenerator<T>): AsyncGenerator<T> {
+  const context = contextOf(request);
+  try {
+    for (;;) {
+      const step = await withRequestContext(context, () => chunks.next());
+      if (step.done) return;
+      yield step.value;
+    }
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+async function answer<T>(handler: () => Promise<T>, options: { status?: number }): Promise<NextResponse> {
   try {
     const value = await handler();
     // A handler that chose its own status and headers (lib/idempotency.ts) answers as it is.
@@ -35,6 +85,15 @@ export async function respond<T>(handler: () => Promise<T>, options: { status?: 
       status: 500,
     });
   }
+}
+
+/** "POST /api/entities/e-1": what the transaction metadata calls the request (the path is cut short). */
+function routeOf(request: Request): string {
+  return `${request.method} ${new URL(request.url).pathname.slice(0, 200)}`;
+}
+
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 
 /**

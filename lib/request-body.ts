@@ -17,6 +17,11 @@ export const BODY_LIMITS = {
   credentials: 16 * KIB,
   /** Editing forms, merges, saved queries (Cypher is at most 20,000 characters), snapshots, import starts. */
   form: 256 * KIB,
+  /**
+   * A big view (a workspace, a snapshot of one, the graph of either): 20,000 entity ids (about 40
+   * characters each) with positions, pins and hidden lists, or a snapshot's relationship ids as well.
+   */
+  largeView: 8 * 1024 * KIB,
 } as const;
 
 export function describeBytes(bytes: number): string {

@@ -32,6 +32,15 @@ try {
   process.exit(1);
 }
 
+// A production server without a session secret would make one up, and every replica (and every restart)
+// another: nobody could stay signed in. `npm start` keeps one in .data/; anywhere else it must be given.
+if (!dev && !process.env.REDSTRING_SESSION_SECRET?.trim()) {
+  console.error(
+    "[redstring] REDSTRING_SESSION_SECRET is not set. Set it to a random string of 32 characters or more (the same on every replica; several, comma-separated, while rotating), or start with `npm start`, which keeps one in .data/.",
+  );
+  process.exit(1);
+}
+
 // Tells lib/client-address.ts that this process's requests passed through applyClientAddress; under a bare
 // `next start` the header could come from the client, so the app then believes no address at all.
 globalThis.__redstringClientAddressHook = true;

@@ -1,7 +1,8 @@
 // `npm start`: Redstring on http://localhost:3000 with the seed story, from a fresh clone.
 //   installs npm packages if needed -> builds and starts the local Neo4j (unless NEO4J_URI is set) ->
-//   builds the app if its sources changed -> starts Next.js (scripts/server.mjs) -> waits until the database is migrated and
-//   seeded.
+//   builds the app if its sources changed -> prepares the database (`npm run migrate`, then `npm run seed`
+//   if no entity exists yet and REDSTRING_AUTO_SEED is on) -> starts Next.js (scripts/server.mjs), which
+//   only checks the schema -> waits until it is healthy.
 // It then supervises both: a local Neo4j that dies is started again on the same port (with backoff, the
 // reason logged) while Next.js keeps running and answers 503 until the database is back; a Next.js that
 // dies after it was up is started again too. Ctrl-C, SIGTERM, SIGHUP or the end of the parent (npm) stop
@@ -12,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR, LOCAL_DATA_DIR, ROOT, RUNNING_FILE, SetupError, buildNeo4jLocal, findFreePort, startNeo4jLocal } from "./lib/neo4j-local.mjs";
-import { BIN, appBuildIsCurrent, ensureNodeModules, run, signalRunningCommands } from "./lib/process.mjs";
+import { BIN, appBuildIsCurrent, ensureNodeModules, prepareDatabase, run, signalRunningCommands } from "./lib/process.mjs";
 import { describeExit, keepRunning, onStop, spawnOwnedChild } from "./lib/supervise.mjs";
 
 const devMode = process.argv.includes("--dev");
@@ -94,6 +95,10 @@ async function main() {
     console.log("[redstring] building the app (next build)...");
     if ((await run(BIN("next"), ["build"], { env })) !== 0) throw new SetupError("next build failed.");
   }
+
+  // Deploy steps, not a first request's side effects: the server itself only checks that they ran.
+  console.log("[redstring] preparing the database (npm run migrate, then npm run seed -- --if-empty)...");
+  if ((await prepareDatabase(env, { seedArgs: ["--if-empty"] })) !== 0) throw new SetupError("Preparing the database failed; see the output above.");
 
   // scripts/server.mjs, not `next start`: it decides the client's address from the socket (rate limits).
   const serverArgs = [path.join(ROOT, "scripts", "server.mjs"), ...(devMode ? ["--dev"] : []), "--port", String(appPort), "--hostname", process.env.HOST ?? "127.0.0.1"];

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { ROOT, SetupError, buildNeo4jLocal, findFreePort, startNeo4jLocal } from "./lib/neo4j-local.mjs";
-import { BIN, appBuildIsCurrent, ensureNodeModules, run } from "./lib/process.mjs";
+import { BIN, appBuildIsCurrent, ensureNodeModules, prepareDatabase, run } from "./lib/process.mjs";
 
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
@@ -42,8 +42,19 @@ function refuseForeignDatabase() {
 if (wanted("integration") || wanted("e2e")) refuseForeignDatabase();
 
 const RESULTS_DIR = path.join(ROOT, "test-results");
+/** The end-to-end suite's first admin: `npm run migrate` creates it, tests/e2e/global-setup.ts signs in as it. */
+const E2E_ACCOUNTS = {
+  REDSTRING_ADMIN_EMAIL: process.env.REDSTRING_ADMIN_EMAIL ?? "e2e-admin@example.test",
+  REDSTRING_ADMIN_PASSWORD: process.env.REDSTRING_ADMIN_PASSWORD ?? "e2e admin password",
+};
 const outcomes = [];
 const counts = { passed: 0, failed: 0, skipped: 0 };
+/** Failing tests by name with the first line of their error: the summary repeats them, since CI keeps only the log's tail. */
+const failures = [];
+
+function firstLine(text) {
+  return String(text ?? "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 300) ?? "";
+}
 
 function readJson(file) {
   try {
@@ -59,6 +70,32 @@ function countVitest(file) {
   counts.passed += report.numPassedTests ?? 0;
   counts.failed += report.numFailedTests ?? 0;
   counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    const where = path.relative(ROOT, file.name ?? "");
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === "failed") failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+    // A file that fails before its tests run (an import error, a failing hook) has no failed assertion of its own.
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed")) {
+      failures.push(`${where}: ${firstLine(file.message)}`);
+    }
+  }
+}
+
+function playwrightFailures(suites, titles = []) {
+  for (const suite of suites ?? []) {
+    const trail = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected" || test.status === "flaky") {
+          const result = (test.results ?? []).find((attempt) => attempt.status !== "passed");
+          const message = firstLine(result?.error?.message ?? result?.errors?.[0]?.message);
+          failures.push(`${[...trail, spec.title].join(" › ")} (${test.status}): ${message}`);
+        }
+      }
+    }
+    playwrightFailures(suite.suites, trail);
+  }
 }
 
 function countPlaywright(file) {
@@ -67,6 +104,7 @@ function countPlaywright(file) {
   counts.passed += report.stats.expected ?? 0;
   counts.failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0);
   counts.skipped += report.stats.skipped ?? 0;
+  playwrightFailures(report.suites);
 }
 
 async function stage(name, action) {
@@ -116,7 +154,9 @@ async function main() {
 
   let engine;
   let dataDir;
-  const env = { ...process.env };
+  // Uploads and other shared files of the servers under test: a fresh folder, removed afterwards.
+  const storageDir = mkdtempSync(path.join(os.tmpdir(), "redstring-test-storage-"));
+  const env = { ...process.env, REDSTRING_STORAGE_DIR: process.env.REDSTRING_STORAGE_DIR ?? storageDir };
   try {
     if (process.env.NEO4J_URI) {
       console.log(`\n[neo4j] using ${process.env.NEO4J_URI} (NEO4J_URI is set, REDSTRING_TEST_ALLOW_FOREIGN_DB=1)`);
@@ -130,6 +170,13 @@ async function main() {
       engine = await startNeo4jLocal({ dataDir });
       env.NEO4J_URI = engine.uri;
     }
+
+    // The deploy steps, explicitly, once: servers and the data layer only check that the schema is current.
+    // The first admin of the end-to-end server comes from the same variables as the server's.
+    await stage("prepare the database (npm run migrate, npm run seed)", () => prepareDatabase({ ...env, ...E2E_ACCOUNTS }, { seedArgs: [] }));
+    if (outcomes.at(-1)?.ok === false) return;
+    // The integration setup and the end-to-end server then skip their own run of the same steps.
+    env.REDSTRING_TEST_DB_PREPARED = "1";
 
     if (wanted("integration")) {
       await stage("integration (real Neo4j)", () => vitest(["integration"], "vitest-integration.json", env));
@@ -145,12 +192,11 @@ async function main() {
         const report = path.join(RESULTS_DIR, "playwright.json");
         rmSync(report, { force: true });
         const port = await findFreePort();
-        // The server gets a fresh session secret and a first admin; tests/e2e/global-setup.ts signs in as
-        // that admin, and the specs start from its saved session.
+        // The server gets a fresh session secret (the first admin was created by the migrate step above);
+        // tests/e2e/global-setup.ts signs in as that admin, and the specs start from its saved session.
         const accounts = {
           REDSTRING_SESSION_SECRET: process.env.REDSTRING_SESSION_SECRET ?? randomBytes(32).toString("base64url"),
-          REDSTRING_ADMIN_EMAIL: process.env.REDSTRING_ADMIN_EMAIL ?? "e2e-admin@example.test",
-          REDSTRING_ADMIN_PASSWORD: process.env.REDSTRING_ADMIN_PASSWORD ?? "e2e admin password",
+          ...E2E_ACCOUNTS,
         };
         const code = await run(BIN("playwright"), ["test", "--reporter=list,json"], {
           env: { ...env, ...accounts, E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: report },
@@ -161,6 +207,7 @@ async function main() {
     }
   } finally {
     await stopEngine();
+    rmSync(storageDir, { recursive: true, force: true });
   }
 }
 
@@ -172,6 +219,10 @@ function summarize() {
   const failedStages = outcomes.filter((outcome) => !outcome.ok).length;
   // A stage can fail without a failing test (a type error, a lint warning): count it as a failure too.
   const failed = counts.failed + (failedStages > 0 && counts.failed === 0 ? failedStages : 0);
+  if (failures.length > 0) {
+    console.log("\nfailed tests:");
+    for (const failure of failures) console.log(`  ✗ ${failure.replace(/\x1b\[[0-9;]*m/g, "")}`);
+  }
   console.log(`\ntests: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`);
   return failedStages === 0 ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { signOutApi, useMe } from "@/lib/auth/client";
 import { signInPath } from "./NeedsPermission";
 import { UserText } from "@/components/ui/UserText";
@@ -13,10 +14,12 @@ import { Button, buttonClass } from "@/components/ui/Button";
 export function AccountMenu() {
   const me = useMe();
   const router = useRouter();
+  const client = useQueryClient();
   if (!me) return null;
   async function signOut() {
     await signOutApi().catch(() => undefined);
-    // A full load: every component forgets what the signed-in user could see.
+    // Nothing the signed-in user could see stays in the browser's cache, and who is signed in is asked again.
+    client.clear();
     router.push("/signin");
     router.refresh();
   }

@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
-import { changePasswordApi } from "@/lib/auth/client";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { usePasswordChange } from "./hooks/useAccounts";
 
 const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -16,7 +16,8 @@ const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
 export function PasswordChange() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const changing = usePasswordChange();
+  const busy = changing.isPending;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,9 +30,8 @@ export function PasswordChange() {
       setError("The two new passwords are not the same.");
       return;
     }
-    setBusy(true);
     try {
-      const { endedOtherSessions } = await changePasswordApi(field("currentPassword"), field("newPassword"));
+      const { endedOtherSessions } = await changing.mutateAsync({ currentPassword: field("currentPassword"), newPassword: field("newPassword") });
       formElement.reset();
       setNotice(
         `Your password is changed. ${
@@ -40,8 +40,6 @@ export function PasswordChange() {
       );
     } catch (cause) {
       setError(errorMessage(cause, "The password could not be changed. Try again."));
-    } finally {
-      setBusy(false);
     }
   }
 

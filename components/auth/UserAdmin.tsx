@@ -1,14 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
-import { createUserApi, endSessionsApi, listUsersApi, updateUserApi, useMe } from "@/lib/auth/client";
+import { useMe } from "@/lib/auth/client";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { UserSummary } from "@/lib/auth/records";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { useUserWrites, useUsers } from "./hooks/useAccounts";
 
 const input = "rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -19,23 +20,17 @@ const input = "rounded-md border border-gray-300 px-2 py-1.5";
 export function UserAdmin() {
   const me = useMe();
   const router = useRouter();
-  const [users, setUsers] = useState<UserSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const listing = useUsers();
+  const users = listing.data ?? [];
+  const writes = useUserWrites();
+  const [actionError, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    listUsersApi().then(
-      (answer) => setUsers(answer.users),
-      (cause: unknown) => setError(errorMessage(cause, "The users could not be loaded.")),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const error = actionError ?? (listing.error ? errorMessage(listing.error, "The users could not be loaded.") : null);
 
   async function act(work: () => Promise<UserSummary>, done: (user: UserSummary) => string) {
     setError(null);
     try {
       setNotice(done(await work()));
-      load();
     } catch (cause) {
       setError(errorMessage(cause, "That did not work."));
     }
@@ -44,7 +39,7 @@ export function UserAdmin() {
   async function endSessions(user: UserSummary, self: boolean) {
     setError(null);
     try {
-      const { ended } = await endSessionsApi(user.id);
+      const { ended } = await writes.endSessions.mutateAsync(user.id);
       if (self) {
         // One's own sessions include this one: the next request is signed out, so go and sign in again.
         router.push("/signin?next=/admin/users");
@@ -63,7 +58,7 @@ export function UserAdmin() {
     const form = new FormData(formElement);
     const field = (name: string) => String(form.get(name) ?? "");
     await act(
-      () => createUserApi({ email: field("email"), name: field("name"), role: field("role") as Role, password: field("password") }),
+      () => writes.create.mutateAsync({ email: field("email"), name: field("name"), role: field("role") as Role, password: field("password") }),
       (user) => {
         formElement.reset();
         return `Added ${isolate(user.email)} as ${user.role}.`;
@@ -100,7 +95,7 @@ export function UserAdmin() {
                         value={user.role}
                         disabled={self}
                         title={self ? "You cannot change your own role." : undefined}
-                        onChange={(event) => void act(() => updateUserApi(user.id, { role: event.target.value as Role }), (changed) => `${isolate(changed.email)} is now ${changed.role}.`)}
+                        onChange={(event) => void act(() => writes.update.mutateAsync({ id: user.id, change: { role: event.target.value as Role } }), (changed) => `${isolate(changed.email)} is now ${changed.role}.`)}
                         className={input}
                       >
                         {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
@@ -111,7 +106,7 @@ export function UserAdmin() {
                       <Button
                         disabled={self}
                         title={self ? "You cannot disable your own account." : undefined}
-                        onClick={() => void act(() => updateUserApi(user.id, { disabled: !user.disabledAt }), (changed) => `${isolate(changed.email)} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
+                        onClick={() => void act(() => writes.update.mutateAsync({ id: user.id, change: { disabled: !user.disabledAt } }), (changed) => `${isolate(changed.email)} is ${changed.disabledAt ? "disabled" : "enabled"}.`)}
                         size="sm"
                       >
                         {user.disabledAt ? "Enable" : "Disable"}

@@ -11,6 +11,7 @@ import {
   type EntityState,
   type RelationshipState,
 } from "@/lib/editing/model";
+import { showField, showUntyped } from "@/lib/graph/display";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type FieldSpec } from "@/lib/model/registry";
 import { serializeViewState } from "@/lib/explore/view-state";
 import { UserText } from "@/components/ui/UserText";
@@ -73,12 +74,14 @@ const STATUS_STYLE: Record<OpStatus, string> = {
   unchanged: "bg-gray-50 text-gray-700 border-gray-200",
 };
 
-/** A stored value as text: lists joined with ", ", objects as JSON, nothing as a dash. */
-export function valueText(value: JsonValue | undefined): string {
+/**
+ * A recorded value as people read it: a registry field by its kind, within its record (an amount with its
+ * currency, a date at its precision), anything else by its JSON type; nothing as a dash.
+ */
+export function valueText(value: JsonValue | undefined, field?: FieldSpec, record: Record<string, JsonValue> = {}): string {
   if (value === undefined || value === null || value === "") return "—";
-  if (Array.isArray(value)) return value.length === 0 ? "—" : value.map((item) => (item !== null && typeof item === "object" ? JSON.stringify(item) : String(item))).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  if (Array.isArray(value) && value.length === 0) return "—";
+  return (field ? showField(field, value, record) : showUntyped(value)).text;
 }
 
 /** An empty list, an empty string and no value at all read the same: "—", and compare equal. */
@@ -94,6 +97,8 @@ interface FieldRow {
   after: JsonValue | undefined;
   /** The value is an entity id (a link's end). */
   entity?: boolean;
+  /** The registry's field, when the value has a declared kind. */
+  field?: FieldSpec;
 }
 
 const ENTITY_BASE_FIELDS: readonly Pick<FieldSpec, "name" | "label">[] = [
@@ -116,7 +121,7 @@ function propertiesOf(state: EntityState | RelationshipState | null): Record<str
 function changedFields(op: ChangeOp): FieldRow[] {
   const before = propertiesOf(op.before);
   const after = propertiesOf(op.after);
-  const known: Pick<FieldSpec, "name" | "label">[] = [];
+  const known: (Pick<FieldSpec, "name" | "label"> & Partial<FieldSpec>)[] = [];
   const rows: FieldRow[] = [];
   if (op.kind === "entity") {
     const type = op.after?.type ?? op.before?.type;
@@ -141,7 +146,8 @@ function changedFields(op: ChangeOp): FieldRow[] {
     .sort()
     .map((name) => ({ name, label: name }));
   for (const field of [...known, ...others]) {
-    rows.push({ name: field.name, label: field.label, before: before[field.name], after: after[field.name] });
+    const typed = "kind" in field && field.kind ? (field as FieldSpec) : undefined;
+    rows.push({ name: field.name, label: field.label, before: before[field.name], after: after[field.name], field: typed });
   }
   return rows.filter((row) => comparable(row.before) !== comparable(row.after));
 }
@@ -163,8 +169,18 @@ function Ends({ state, active, onShowEntity }: { state: RelationshipState; activ
   );
 }
 
-function Value({ value, entity, active, onShowEntity }: { value: JsonValue | undefined; entity?: boolean; active: boolean; onShowEntity?: (id: string) => void }) {
-  const text = valueText(value);
+interface ValueProps {
+  value: JsonValue | undefined;
+  entity?: boolean;
+  field?: FieldSpec;
+  /** The record the value belongs to (before or after), which holds an amount's currency, a date's precision. */
+  record: Record<string, JsonValue>;
+  active: boolean;
+  onShowEntity?: (id: string) => void;
+}
+
+function Value({ value, entity, field, record, active, onShowEntity }: ValueProps) {
+  const text = valueText(value, field, record);
   if (text === "—") return <span className="text-gray-400">—</span>;
   if (entity && typeof value === "string") return <EntityRef id={value} active={active} onShowEntity={onShowEntity} />;
   return <UserText>{text}</UserText>;
@@ -202,10 +218,10 @@ function OpDiff({ op, onShowEntity }: { op: ChangeOp; onShowEntity?: (id: string
                   <UserText>{row.label}</UserText>
                 </th>
                 <td className="whitespace-pre-wrap break-words px-1 py-0.5 text-red-900">
-                  <Value value={row.before} entity={row.entity} active={false} />
+                  <Value value={row.before} entity={row.entity} field={row.field} record={propertiesOf(op.before)} active={false} />
                 </td>
                 <td className="whitespace-pre-wrap break-words px-1 py-0.5 text-green-900">
-                  <Value value={row.after} entity={row.entity} active={op.after !== null} onShowEntity={onShowEntity} />
+                  <Value value={row.after} entity={row.entity} field={row.field} record={propertiesOf(op.after)} active={op.after !== null} onShowEntity={onShowEntity} />
                 </td>
               </tr>
             ))}

@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { errorMessage } from "@/lib/api-client";
-import { deleteEntityApi, deletionPreviewApi } from "@/lib/editing/client";
+import { deletionPreviewQuery } from "@/lib/client/explore-queries";
+import { useGraphWrite } from "@/lib/client/graph-writes";
+import { deleteEntityApi } from "@/lib/editing/client";
 import type { EditResult } from "@/lib/editing/edits";
-import type { DeletePreview } from "@/lib/editing/model";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { FormActions } from "./FormActions";
 import { UserText } from "@/components/ui/UserText";
@@ -17,33 +18,24 @@ interface DeleteEntityProps {
 
 /** Confirmation before deleting an entity, listing everything that goes with it. */
 export function DeleteEntity({ entityId, onDeleted, onCancel }: DeleteEntityProps) {
-  const [preview, setPreview] = useState<{ id: string; data: DeletePreview } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    deletionPreviewApi(entityId, controller.signal).then(
-      (data) => setPreview({ id: entityId, data }),
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setFailure(errorMessage(cause, "Could not work out what would be deleted."));
-      },
-    );
-    return () => controller.abort();
-  }, [entityId]);
+  const preview = useQuery(deletionPreviewQuery(entityId));
+  const deletion = useGraphWrite(deleteEntityApi);
 
   async function confirm() {
-    setDeleting(true);
-    setFailure(null);
     try {
-      onDeleted(await deleteEntityApi(entityId));
-    } catch (cause) {
-      setFailure(errorMessage(cause, "Could not delete. Try again."));
-      setDeleting(false);
+      onDeleted(await deletion.mutateAsync(entityId));
+    } catch {
+      // Shown below from the mutation's error; the reader can try again.
     }
   }
 
-  const data = preview?.id === entityId ? preview.data : null;
+  const data = preview.data ?? null;
+  const failure = deletion.isError
+    ? errorMessage(deletion.error, "Could not delete. Try again.")
+    : preview.isError
+      ? errorMessage(preview.error, "Could not work out what would be deleted.")
+      : null;
+  const deleting = deletion.isPending;
   return (
     <section aria-labelledby="delete-title" className="space-y-3">
       <h2 id="delete-title" className="text-lg font-semibold text-gray-900">

@@ -38,7 +38,8 @@ export function entityPayload(type: EntityType, values: FieldValues): Record<str
   return payload;
 }
 
-function FieldInput({ field, id, value, onChange }: { field: FieldSpec; id: string; value: string; onChange: (value: string) => void }) {
+/** The input for one field, by its kind: a select for choices and yes/no, a number box, a date picker, text. */
+export function FieldInput({ field, id, value, onChange }: { field: FieldSpec; id: string; value: string; onChange: (value: string) => void }) {
   if (field.kind === "choice") {
     return (
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className={inputClass}>
@@ -51,20 +52,51 @@ function FieldInput({ field, id, value, onChange }: { field: FieldSpec; id: stri
       </select>
     );
   }
+  if (field.kind === "boolean") {
+    // The API takes the words true / false; people read yes / no.
+    return (
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className={inputClass}>
+        <option value="">—</option>
+        <option value="true">yes</option>
+        <option value="false">no</option>
+      </select>
+    );
+  }
   if (field.kind === "longText") {
     return <textarea id={id} value={value} onChange={(event) => onChange(event.target.value)} rows={3} className={inputClass} />;
   }
-  const type = field.kind === "date" ? "date" : field.kind === "url" ? "url" : "text";
+  const { type, placeholder, inputMode } = inputKind(field, value);
   return (
     <input
       id={id}
       type={type}
       value={value}
+      inputMode={inputMode}
+      step={field.kind === "number" ? "any" : undefined}
       onChange={(event) => onChange(event.target.value)}
-      placeholder={field.kind === "url" ? "https://…" : undefined}
+      placeholder={placeholder}
+      maxLength={field.kind === "text" ? 300 : field.kind === "url" ? 2000 : undefined}
       className={inputClass}
     />
   );
+}
+
+/** The input for a field's kind. A date known only to its month or year stays a text box, since a date picker would blank it. */
+function inputKind(field: FieldSpec, value: string): { type: string; placeholder?: string; inputMode?: "decimal" | "numeric" } {
+  switch (field.kind) {
+    case "date":
+      return /^\d{4}(-\d{2})?$/.test(value) ? { type: "text", placeholder: "YYYY-MM-DD, YYYY-MM or YYYY" } : { type: "date" };
+    case "datetime":
+      return { type: "text", placeholder: "YYYY-MM-DDTHH:MM:SSZ" };
+    case "url":
+      return { type: "url", placeholder: "https://…" };
+    case "number":
+      return { type: "number", inputMode: "decimal" };
+    case "integer":
+      return { type: "number", inputMode: "numeric" };
+    default:
+      return { type: "text" };
+  }
 }
 
 interface EntityFieldsProps {

@@ -2,8 +2,11 @@
 
 import { useId, useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
+import { SimilarWarning } from "@/components/resolution/SimilarWarning";
+import { useSimilar } from "@/components/resolution/hooks/useSimilar";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { createEntityApi, updateEntityApi } from "@/lib/editing/client";
+import { useGraphWrite } from "@/lib/client/graph-writes";
 import { useSubmitKey } from "@/lib/submit-key";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode } from "@/lib/graph/types";
@@ -70,11 +73,21 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const editing = entity !== undefined;
+  const name = values.name ?? "";
+  // Before a duplicate is made: similar entities for a new name, or for a rename (not for the name it had).
+  const renamed = editing && name.trim() !== entity.name.trim();
+  const similar = useSimilar(name, type, entity?.id, !editing || renamed);
+  /** The name the reader chose to create despite similar entities ("Create anyway"). */
+  const [createAnywayFor, setCreateAnywayFor] = useState<string | null>(null);
   // One Idempotency-Key per submit: a retry of the same form (after a network error) reuses it.
   const submitKey = useSubmitKey();
+  const createEntity = useGraphWrite((input: { body: Parameters<typeof createEntityApi>[0]; key: string }) => createEntityApi(input.body, input.key));
+  const updateEntity = useGraphWrite((input: { id: string; entity: Record<string, unknown>; updatedAt: string | null }) =>
+    updateEntityApi(input.id, input.entity, input.updatedAt),
+  );
 
-  async function save(event: React.FormEvent) {
-    event.preventDefault();
+  async function save(event?: React.FormEvent, anyway = false) {
+    event?.preventDefault();
     if (!values.name?.trim()) {
       setError(null);
       setErrors({ name: "A name is needed." });
@@ -82,6 +95,10 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
     }
     // What the last attempt found no longer holds: a new refusal below must not sit next to it.
     setErrors({});
+    if (!editing && similar.length > 0 && !anyway && createAnywayFor !== name.trim()) {
+      setError("Entities like this one already exist: open one of them, or choose Create anyway.");
+      return;
+    }
     const incomplete = links.find((link) => link.type === "");
     if (incomplete) {
       setError(`Choose how it is linked to “${isolate(incomplete.other.name)}”.`);
@@ -107,10 +124,14 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
           })),
           ...(links.length > 0 ? provenancePayload(provenance) : {}),
         };
-        return createEntityApi(body, submitKey.keyFor(body));
+        return createEntity.mutateAsync({ body, key: submitKey.keyFor(body) });
       };
       const result = editing
-        ? await updateEntityApi(entity.id, payload, typeof entity.properties.updatedAt === "string" ? entity.properties.updatedAt : null)
+        ? await updateEntity.mutateAsync({
+            id: entity.id,
+            entity: payload,
+            updatedAt: typeof entity.properties.updatedAt === "string" ? entity.properties.updatedAt : null,
+          })
         : await create();
       submitKey.succeeded();
       onSaved(result, links.map((link) => link.other.id));
@@ -124,7 +145,7 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
   const updateLink = (key: number, change: Partial<LinkRow>) => setLinks((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
   return (
-    <form onSubmit={save} aria-label={editing ? `Edit ${isolate(entity.name)}` : "New entity"} className="space-y-3">
+    <form onSubmit={(event) => void save(event)} aria-label={editing ? `Edit ${isolate(entity.name)}` : "New entity"} className="space-y-3">
       <h2 className="text-lg font-semibold text-gray-900">{editing ? `Edit ${ENTITY_TYPE_SPECS[type].label.toLowerCase()}` : "New entity"}</h2>
       {!editing && (
         <div>
@@ -149,6 +170,17 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
         </div>
       )}
       <EntityFields type={type} values={values} onChange={setValues} idPrefix={id} errors={errors} />
+      <SimilarWarning
+        similar={similar}
+        onCreateAnyway={
+          editing
+            ? undefined
+            : () => {
+                setCreateAnywayFor(name.trim());
+                void save(undefined, true);
+              }
+        }
+      />
 
       {!editing && (
         <fieldset className="space-y-2 rounded border border-gray-200 p-2">

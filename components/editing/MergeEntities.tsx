@@ -4,6 +4,7 @@ import { useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
 import { errorMessage } from "@/lib/api-client";
 import { mergeApi } from "@/lib/editing/client";
+import { useGraphWrite } from "@/lib/client/graph-writes";
 import { useSubmitKey } from "@/lib/submit-key";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode } from "@/lib/graph/types";
@@ -33,13 +34,14 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
   const self: Other = { id: entity.id, name: entity.name };
   const [survivor, duplicate] = keepThis ? [self, other] : [other, self];
   const submitKey = useSubmitKey();
+  const merge = useGraphWrite((input: { survivor: string; duplicate: string; key: string }) => mergeApi(input.survivor, input.duplicate, input.key));
 
   async function confirm() {
     if (!survivor || !duplicate) return;
     setMerging(true);
     setFailure(null);
     try {
-      const merged = await mergeApi(survivor.id, duplicate.id, submitKey.keyFor([survivor.id, duplicate.id]));
+      const merged = await merge.mutateAsync({ survivor: survivor.id, duplicate: duplicate.id, key: submitKey.keyFor([survivor.id, duplicate.id]) });
       submitKey.succeeded();
       onMerged(merged, duplicate.id);
     } catch (cause) {

@@ -4,11 +4,12 @@ import { useId, useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
 import { errorMessage } from "@/lib/api-client";
 import { createRelationshipApi, updateRelationshipApi } from "@/lib/editing/client";
+import { useGraphWrite } from "@/lib/client/graph-writes";
 import { useSubmitKey } from "@/lib/submit-key";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 import { RELATIONSHIP_TYPE_SPECS, relationshipTypesBetween, type EntityType, type RelationshipType } from "@/lib/model/registry";
-import { RelationshipTypeSelect, inputClass } from "./EntityFields";
+import { FieldInput, RelationshipTypeSelect, inputClass, valuesOf, type FieldValues } from "./EntityFields";
 import { FormActions } from "./FormActions";
 import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoice } from "./SourcePicker";
 import { UserText } from "@/components/ui/UserText";
@@ -38,9 +39,8 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
   const [other, setOther] = useState<End | null>(null);
   const [outgoing, setOutgoing] = useState(true);
   const [chosenType, setChosenType] = useState<RelationshipType | "">("");
-  const [fields, setFields] = useState<Record<string, string>>(() =>
-    edge ? Object.fromEntries(Object.entries(edge.properties).filter(([, value]) => typeof value === "string").map(([key, value]) => [key, String(value)])) : {},
-  );
+  // Every stored value as its input's text: an amount or a flag too, or saving the form would drop it.
+  const [fields, setFields] = useState<FieldValues>(() => (edge ? valuesOf(edge.properties) : {}));
   const [provenance, setProvenance] = useState<SourceChoice>(() =>
     edge ? { sources: edge.sources.map((source) => ({ id: source.id, name: source.name })), newSource: null, quote: edge.quote ?? "" } : NO_SOURCES,
   );
@@ -59,6 +59,12 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
   const specFields = type ? RELATIONSHIP_TYPE_SPECS[type].fields : [];
   // One Idempotency-Key per submit: a retry of the same form (after a network error) reuses it.
   const submitKey = useSubmitKey();
+  const createRelationship = useGraphWrite((input: { body: Parameters<typeof createRelationshipApi>[0]; key: string }) =>
+    createRelationshipApi(input.body, input.key),
+  );
+  const updateRelationship = useGraphWrite((input: { id: string; body: Parameters<typeof updateRelationshipApi>[1] }) =>
+    updateRelationshipApi(input.id, input.body),
+  );
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -73,16 +79,19 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
     const properties = Object.fromEntries(specFields.map((field) => [field.name, fields[field.name]?.trim() ?? ""]).filter(([, value]) => value !== ""));
     const create = () => {
       const body = { type: type as RelationshipType, from: ends!.from.id, to: ends!.to.id, properties, ...provenancePayload(provenance) };
-      return createRelationshipApi(body, submitKey.keyFor(body));
+      return createRelationship.mutateAsync({ body, key: submitKey.keyFor(body) });
     };
     setSaving(true);
     setError(null);
     try {
       const result = edge
-        ? await updateRelationshipApi(edge.id, {
-            properties,
-            ...provenancePayload(provenance),
-            updatedAt: typeof edge.properties.updatedAt === "string" ? edge.properties.updatedAt : null,
+        ? await updateRelationship.mutateAsync({
+            id: edge.id,
+            body: {
+              properties,
+              ...provenancePayload(provenance),
+              updatedAt: typeof edge.properties.updatedAt === "string" ? edge.properties.updatedAt : null,
+            },
           })
         : await create();
       submitKey.succeeded();
@@ -151,12 +160,11 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
           <label htmlFor={`${id}-${field.name}`} className="block text-xs font-medium text-gray-700">
             {field.label}
           </label>
-          <input
+          <FieldInput
+            field={field}
             id={`${id}-${field.name}`}
             value={fields[field.name] ?? ""}
-            maxLength={300}
-            onChange={(event) => setFields({ ...fields, [field.name]: event.target.value })}
-            className={inputClass}
+            onChange={(value) => setFields({ ...fields, [field.name]: value })}
           />
         </div>
       ))}

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { TypeSwatch } from "@/components/graph/Legend";
+import { relationshipHighlights } from "@/lib/graph/display";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphData } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
@@ -136,6 +137,9 @@ export function ListView({ graph, hidden, selectedId, onSelect }: ListViewProps)
               <SortHeader label="Relationship" column="relationship" sort={edgeSort} onSort={toggle(setEdgeSort)} />
               <SortHeader label="To" column="to" sort={edgeSort} onSort={toggle(setEdgeSort)} />
               <SortHeader label="Sources" column="sources" sort={edgeSort} onSort={toggle(setEdgeSort)} />
+              <th scope="col" className="px-2 py-1 font-semibold">
+                Amount, date
+              </th>
             </tr>
           </thead>
           <tbody onKeyDown={moveFocus}>
@@ -153,6 +157,9 @@ export function ListView({ graph, hidden, selectedId, onSelect }: ListViewProps)
                   <UserText>{names.get(edge.target) ?? edge.target}</UserText>
                 </td>
                 <td className="px-2 py-0.5">{edge.sources.length}</td>
+                <td className="px-2 py-0.5 tabular-nums">
+                  <UserText>{relationshipHighlights(RELATIONSHIP_TYPE_SPECS[edge.type].fields, edge.properties).join(" · ")}</UserText>
+                </td>
               </tr>
             ))}
           </tbody>

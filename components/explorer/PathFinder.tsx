@@ -1,8 +1,10 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { SearchBox } from "@/components/search/SearchBox";
-import { errorMessage, pathsApi } from "@/lib/api-client";
+import { errorMessage } from "@/lib/api-client";
+import { pathsQuery } from "@/lib/client/explore-queries";
 import type { GraphData } from "@/lib/graph/types";
 import type { PathsResult } from "@/lib/explore/paths";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
@@ -89,6 +91,7 @@ export function PathFinder({ from, to, onEnds, onFound }: PathFinderProps) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PathsResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const queryClient = useQueryClient();
 
   async function find(event: React.FormEvent) {
     event.preventDefault();
@@ -96,7 +99,8 @@ export function PathFinder({ from, to, onEnds, onFound }: PathFinderProps) {
     setBusy(true);
     setFailure(null);
     try {
-      const found = await pathsApi(from.id, to.id, { k, maxLength, avoid });
+      // Through the data cache: the same search again answers at once, and a write marks it stale.
+      const found = await queryClient.fetchQuery(pathsQuery({ from: from.id, to: to.id, k, maxLength, avoid }));
       setResult(found);
       if (found.paths.length > 0) onFound(found);
     } catch (cause) {

@@ -1,13 +1,15 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { TimelineItem } from "@/lib/explore/view-state";
+import { formatDate } from "@/lib/format/values";
 import { formatEventDate } from "@/lib/graph/elements";
-import type { GraphNode } from "@/lib/graph/types";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
 
 interface TimelineProps {
-  events: { node: GraphNode; date: string }[];
+  /** Dated events and dated relationships (payments...), oldest first. */
+  items: TimelineItem[];
   selectedId: string | null;
   from: string | null;
   to: string | null;
@@ -24,16 +26,27 @@ const PLAY_STEP_MS = 350;
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
+/** "Marco Rubio paid ACME €5,000.00, 29 Dec 2011": each name isolated, for aria-labels and tooltips. */
+function itemText(item: TimelineItem): string {
+  const when = formatDate(item.date, item.precision, "short") ?? item.date;
+  if (!item.parts) return `${isolate(item.name)}, ${when}`;
+  const { from, verb, to, details } = item.parts;
+  return `${isolate(from)} ${verb} ${isolate(to)}${details.map((detail) => ` ${isolate(detail)}`).join("")}, ${when}`;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /**
- * The events in the view on a time axis, under the graph. Click one to select it (and the graph follows);
- * the selected event is marked here too. A date range hides events outside it; Play walks the end of
- * the range from the first event to the last.
+ * The events and dated relationships (a payment on a date) in the view on a time axis, under the graph.
+ * Click one to select it (and the graph follows); the selected one is marked here too. A date range hides
+ * what lies outside it; Play walks the end of the range from the first item to the last.
  */
-export function Timeline({ events, selectedId, from, to, onSelect, onHover, onRange }: TimelineProps) {
+export function Timeline({ items, selectedId, from, to, onSelect, onHover, onRange }: TimelineProps) {
   const [playing, setPlaying] = useState(false);
   const step = useRef(0);
-  const first = events[0]?.date;
-  const last = events[events.length - 1]?.date;
+  const first = items[0]?.date;
+  const last = items[items.length - 1]?.date;
+  const events = items.filter((item) => item.kind === "event").length;
 
   useEffect(() => {
     if (!playing || !first || !last) return;
@@ -54,22 +67,25 @@ export function Timeline({ events, selectedId, from, to, onSelect, onHover, onRa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [playing]);
 
-  if (events.length === 0 || !first || !last) {
+  if (items.length === 0 || !first || !last) {
     return (
       <section aria-label="Timeline" className="border-t border-gray-200 bg-white px-3 py-2 text-xs text-gray-600">
-        No dated events in view. Events appear here on a time axis.
+        No dated events or relationships in view. Events and dated links (a payment, an ownership) appear here on a time axis.
       </section>
     );
   }
   const start = day(first);
   const span = Math.max(1, day(last) - start);
-  const inRange = (date: string) => (from === null || date >= from) && (to === null || date <= to);
+  // As the graph's filter does (lib/explore/view-state.ts visibility): a period overlapping the range is in it.
+  const inRange = (item: TimelineItem) => (from === null || item.until >= from) && (to === null || item.date <= to);
+  const links = items.length - events;
 
   return (
     <section aria-label="Timeline" className="border-t border-gray-200 bg-white px-3 py-2 text-xs">
       <div className="flex flex-wrap items-end gap-3">
         <h2 className="mr-auto font-semibold text-gray-700">
-          Timeline: {events.length} {events.length === 1 ? "event" : "events"}, {formatEventDate(first, "day")} – {formatEventDate(last, "day")}
+          Timeline: {[events > 0 && count(events, "event", "events"), links > 0 && count(links, "dated link", "dated links")].filter(Boolean).join(", ")},{" "}
+          {formatEventDate(first, "day")} – {formatEventDate(last, "day")}
         </h2>
         <label className="flex items-center gap-1">
           From
@@ -90,24 +106,27 @@ export function Timeline({ events, selectedId, from, to, onSelect, onHover, onRa
       </div>
       <ol aria-label="Events by date" className="relative mx-2 mt-2 h-10">
         <li aria-hidden="true" className="absolute left-0 right-0 top-5 border-t border-gray-300" />
-        {events.map(({ node, date }, index) => {
-          const left = events.length === 1 ? 50 : ((day(date) - start) / span) * 100;
-          const selected = node.id === selectedId;
-          const visible = inRange(date);
+        {items.map((item, index) => {
+          const left = items.length === 1 ? 50 : ((day(item.date) - start) / span) * 100;
+          const selected = item.id === selectedId;
+          const visible = inRange(item);
+          const text = itemText(item);
+          const look = item.kind === "event" ? "rounded-full border-yellow-700 bg-yellow-400" : "rotate-45 border-emerald-800 bg-emerald-400";
           return (
-            <li key={node.id} className="absolute top-0" style={{ left: `${left}%`, transform: "translateX(-50%)" }}>
+            <li key={item.id} className="absolute top-0" style={{ left: `${left}%`, transform: "translateX(-50%)" }}>
               <button
                 type="button"
-                aria-label={`${isolate(node.name)}, ${formatEventDate(date, node.properties.datePrecision) ?? date}${visible ? "" : " (outside the date range)"}`}
+                aria-label={`${text}${visible ? "" : " (outside the date range)"}`}
                 aria-current={selected ? "true" : undefined}
-                title={`${isolate(node.name)} (${formatEventDate(date, node.properties.datePrecision) ?? date})`}
-                onClick={() => onSelect(node.id)}
-                onMouseEnter={() => onHover(node.id)}
+                title={text}
+                data-kind={item.kind}
+                onClick={() => onSelect(item.id)}
+                onMouseEnter={() => onHover(item.id)}
                 onMouseLeave={() => onHover(null)}
-                onFocus={() => onHover(node.id)}
+                onFocus={() => onHover(item.id)}
                 onBlur={() => onHover(null)}
-                className={`block rounded-full border-2 ${index % 2 === 0 ? "mt-1" : "mt-5"} ${
-                  selected ? "h-4 w-4 border-gray-900 bg-red-700" : "h-3 w-3 border-yellow-700 bg-yellow-400"
+                className={`block border-2 ${index % 2 === 0 ? "mt-1" : "mt-5"} ${
+                  selected ? `h-4 w-4 border-gray-900 bg-red-700 ${item.kind === "event" ? "rounded-full" : "rotate-45"}` : `h-3 w-3 ${look}`
                 } ${visible ? "" : "opacity-30"}`}
               />
             </li>

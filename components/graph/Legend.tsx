@@ -13,6 +13,7 @@ const SHAPE_PATHS: Record<NodeShape, string> = {
   diamond: "M8 1 L15 8 L8 15 L1 8 Z",
   star: "M8 1 L9.9 6 L15 6 L10.9 9.2 L12.5 14.5 L8 11.3 L3.5 14.5 L5.1 9.2 L1 6 L6.1 6 Z",
   barrel: "M3 2 H13 Q15 8 13 14 H3 Q1 8 3 2 Z",
+  pentagon: "M8 1.5 L14.5 6.2 L12 14 H4 L1.5 6.2 Z",
 };
 
 export function TypeSwatch({ type }: { type: EntityType }) {

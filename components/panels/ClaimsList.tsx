@@ -1,15 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { claimsApi, errorMessage } from "@/lib/api-client";
-import type { ClaimsPage } from "@/lib/explore/claims";
+import { useQuery } from "@tanstack/react-query";
+import { errorMessage } from "@/lib/api-client";
+import { claimsQuery } from "@/lib/client/explore-queries";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
 import { SourceList } from "./SourceList";
 import { UserText } from "@/components/ui/UserText";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
-
-const PAGE = 100;
 
 interface ClaimsListProps {
   reportId: string;
@@ -23,27 +21,16 @@ interface ClaimsListProps {
  * sources that back it, and a button that puts them all in the graph.
  */
 export function ClaimsList({ reportId, onShowEntity, onAddToGraph }: ClaimsListProps) {
-  const [claims, setClaims] = useState<{ id: string; page: ClaimsPage } | null>(null);
-  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+  const claims = useQuery(claimsQuery(reportId));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    claimsApi(reportId, { limit: PAGE }, controller.signal)
-      .then((page) => setClaims({ id: reportId, page }))
-      .catch((cause: unknown) => {
-        if (!controller.signal.aborted) setFailure({ id: reportId, message: errorMessage(cause, "Could not load what this report supports.") });
-      });
-    return () => controller.abort();
-  }, [reportId]);
-
-  if (failure?.id === reportId) {
+  if (claims.isError && !claims.isFetching && !claims.data) {
     return (
       <Alert tone="error" plain>
-        {failure.message}
+        {errorMessage(claims.error, "Could not load what this report supports.")}
       </Alert>
     );
   }
-  const page = claims?.id === reportId ? claims.page : null;
+  const page = claims.data;
   if (!page) return <p className="text-sm text-gray-500">Loading what this report supports…</p>;
   const names = new Map(page.nodes.map((node) => [node.id, node.name]));
 

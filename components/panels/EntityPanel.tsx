@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { TypeSwatch } from "@/components/graph/Legend";
-import { errorMessage, neighboursApi } from "@/lib/api-client";
-import { NEIGHBOUR_PAGE_SIZE } from "@/lib/api-schemas";
+import { errorMessage } from "@/lib/api-client";
+import { panelNeighboursQuery } from "@/lib/client/explore-queries";
+import { relationshipHighlights } from "@/lib/graph/display";
 import { formatEventDate } from "@/lib/graph/elements";
 import type { GraphEdge, GraphNode, NeighbourPage } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
@@ -25,8 +27,6 @@ export interface EntityEditActions {
 
 interface EntityPanelProps {
   entityId: string;
-  /** Bumped after any edit, so the panel reads the entity again. */
-  revision?: number;
   editing?: EntityEditActions;
   /** Whether the reader may see the History tab, and revert from it. */
   history?: { canRevert: boolean; onReverted: () => void };
@@ -53,37 +53,25 @@ function connectionsOf(page: NeighbourPage): Connection[] {
 }
 
 /** An entity: its properties, and every connection with the sources that support it. */
-export function EntityPanel({ entityId, revision = 0, editing, history, onExpand, onShowEntity, onAddToGraph }: EntityPanelProps) {
+export function EntityPanel({ entityId, editing, history, onExpand, onShowEntity, onAddToGraph }: EntityPanelProps) {
   const [tab, setTab] = useState<"details" | "history">("details");
-  const [pages, setPages] = useState<{ id: string; list: NeighbourPage[] } | null>(null);
-  // Failures are remembered with the entity they belong to, so picking another entity never shows a stale one.
-  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
-  const [more, setMore] = useState<{ id: string; loading: boolean; error: string | null } | null>(null);
+  // One cache entry per entity: picking another entity never shows this one's pages or failure, and a
+  // write elsewhere (an edit, a revert) marks it stale so it is read again.
+  const neighbours = useInfiniteQuery(panelNeighboursQuery(entityId));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    neighboursApi(entityId, { limit: NEIGHBOUR_PAGE_SIZE }, controller.signal)
-      .then((page) => {
-        setPages({ id: entityId, list: [page] });
-        setFailure(null);
-      })
-      .catch((cause: unknown) => {
-        if (controller.signal.aborted) return;
-        setFailure({ id: entityId, message: errorMessage(cause, "Could not load this entity.") });
-      });
-    return () => controller.abort();
-  }, [entityId, revision]);
-
-  if (failure?.id === entityId) {
-    return (
-      <Alert tone="error" plain>
-        {failure.message}
-      </Alert>
-    );
+  if (!neighbours.data) {
+    if (neighbours.isError && !neighbours.isFetching) {
+      return (
+        <Alert tone="error" plain>
+          {errorMessage(neighbours.error, "Could not load this entity.")}
+        </Alert>
+      );
+    }
+    return <p className="text-sm text-gray-500">Loading…</p>;
   }
-  const loaded = pages?.id === entityId ? pages.list : null;
-  const first = loaded?.[0];
-  if (!loaded || !first) return <p className="text-sm text-gray-500">Loading…</p>;
+  const loaded = neighbours.data.pages;
+  const first = loaded[0];
+  if (!first) return <p className="text-sm text-gray-500">Loading…</p>;
 
   const entity = first.center;
   const spec = ENTITY_TYPE_SPECS[entity.type];
@@ -92,19 +80,10 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
   const aliases = Array.isArray(entity.properties.aliases) ? entity.properties.aliases.map(String) : [];
   const description = typeof entity.properties.description === "string" ? entity.properties.description : null;
 
-  const moreState = more?.id === entityId ? more : null;
-
-  async function loadMore() {
-    if (moreState?.loading) return;
-    setMore({ id: entityId, loading: true, error: null });
-    try {
-      const page = await neighboursApi(entityId, { limit: NEIGHBOUR_PAGE_SIZE, offset: neighboursLoaded });
-      setPages((current) => (current && current.id === entityId ? { ...current, list: [...current.list, page] } : current));
-      setMore({ id: entityId, loading: false, error: null });
-    } catch (cause) {
-      setMore({ id: entityId, loading: false, error: errorMessage(cause, "Could not load more connections.") });
-    }
-  }
+  const loadingMore = neighbours.isFetchingNextPage;
+  const moreError = neighbours.isFetchNextPageError ? errorMessage(neighbours.error, "Could not load more connections.") : null;
+  // A click while the next page is on its way does not ask for it again.
+  const loadMore = () => void neighbours.fetchNextPage({ cancelRefetch: false });
 
   // The details tab (a plain value, not a component: it shares this render's state and never remounts).
   const details = () => (
@@ -133,6 +112,7 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
             const verb = RELATIONSHIP_TYPE_SPECS[edge.type].verb;
             const when = other.type === "Event" ? formatEventDate(other.properties.date, other.properties.datePrecision) : null;
             const role = typeof edge.properties.role === "string" ? edge.properties.role : null;
+            const highlights = relationshipHighlights(RELATIONSHIP_TYPE_SPECS[edge.type].fields, edge.properties);
             return (
               <li key={edge.id} className="rounded border border-gray-100 p-2">
                 <p className="text-sm">
@@ -152,6 +132,12 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
                     </span>
                   )}
                   {when && <span className="text-gray-500"> · {when}</span>}
+                  {highlights.map((text, index) => (
+                    <span key={index} className="text-gray-500">
+                      {" "}
+                      · <UserText>{text}</UserText>
+                    </span>
+                  ))}
                 </p>
                 {role && (
                   <p className="text-xs text-gray-600">
@@ -167,15 +153,15 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
           <button
             type="button"
             onClick={loadMore}
-            disabled={moreState?.loading === true}
+            disabled={loadingMore}
             className="mt-2 text-sm text-red-800 underline disabled:text-gray-400"
           >
-            {moreState?.loading ? "Loading…" : `Show more connections (${first.total - neighboursLoaded} more)`}
+            {loadingMore ? "Loading…" : `Show more connections (${first.total - neighboursLoaded} more)`}
           </button>
         )}
-        {moreState?.error && (
+        {moreError && (
           <Alert tone="error" plain className="mt-1">
-            {moreState.error}
+            {moreError}
           </Alert>
         )}
       </section>
@@ -235,7 +221,7 @@ export function EntityPanel({ entityId, revision = 0, editing, history, onExpand
         </div>
       )}
       {history && tab === "history" ? (
-        <ChangeList entityId={entity.id} canRevert={history.canRevert} onReverted={history.onReverted} onShowEntity={onShowEntity} revision={revision} />
+        <ChangeList entityId={entity.id} canRevert={history.canRevert} onReverted={history.onReverted} onShowEntity={onShowEntity} />
       ) : (
         details()
       )}

@@ -2,11 +2,12 @@
 
 import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
+import { useGraphWrite } from "@/lib/client/graph-writes";
 import { deleteRelationshipApi } from "@/lib/editing/client";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 import { RELATIONSHIP_TYPE_SPECS } from "@/lib/model/registry";
-import { displayValue } from "./PropertyList";
+import { shownProperties } from "@/lib/graph/display";
 import { SourceList } from "./SourceList";
 import { UserText } from "@/components/ui/UserText";
 import { Button } from "@/components/ui/Button";
@@ -26,13 +27,15 @@ const HIDDEN = new Set(["createdAt", "updatedAt"]);
 /** A relationship: who, what, whom, and the sources that say so. */
 export function RelationshipPanel({ edge, from, to, onShowEntity, editing }: RelationshipPanelProps) {
   const spec = RELATIONSHIP_TYPE_SPECS[edge.type];
-  const extra = Object.entries(edge.properties).filter(([key, value]) => !HIDDEN.has(key) && value !== null);
+  // The registry's fields in its order, typed values as people read them ("€100,000.00", "29 December 2011").
+  const extra = shownProperties(spec.fields, edge.properties, HIDDEN);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+  const deletion = useGraphWrite(deleteRelationshipApi);
 
   async function remove() {
     try {
-      editing?.onDeleted(await deleteRelationshipApi(edge.id));
+      editing?.onDeleted(await deletion.mutateAsync(edge.id));
     } catch (cause) {
       setFailure({ id: edge.id, message: errorMessage(cause, "Could not delete this relationship.") });
     }
@@ -82,13 +85,13 @@ export function RelationshipPanel({ edge, from, to, onShowEntity, editing }: Rel
       )}
       {extra.length > 0 && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
-          {extra.map(([key, value]) => (
-            <div key={key} className="contents">
+          {extra.map((row) => (
+            <div key={row.key} className="contents">
               <dt className="text-gray-500">
-                <UserText>{spec.fields.find((field) => field.name === key)?.label ?? key}</UserText>
+                <UserText>{row.label}</UserText>
               </dt>
-              <dd>
-                <UserText>{displayValue(value)}</UserText>
+              <dd className={row.shown.numeric ? "tabular-nums" : undefined}>
+                <UserText>{row.shown.text}</UserText>
               </dd>
             </div>
           ))}

@@ -4,7 +4,8 @@ import { EditorView } from "@codemirror/view";
 import { CypherEditor } from "@neo4j-cypher/react-codemirror";
 import "@neo4j-cypher/codemirror/css/cypher-codemirror.css";
 import { useMemo } from "react";
-import { ENTITY_LABEL, ENTITY_TYPE_SPECS, ENTITY_TYPES, RELATIONSHIP_TYPES } from "@/lib/model/registry";
+import { useGraphSchema } from "@/components/schema/hooks/useGraphSchema";
+import { completionOf, registrySchema } from "@/lib/schema/model";
 
 export interface CypherInputProps {
   value: string;
@@ -18,30 +19,31 @@ export interface CypherInputProps {
   readOnly?: boolean;
 }
 
-/** Property keys offered by completion: every field of every entity type, plus the ones all nodes have. */
-const PROPERTY_KEYS = [
-  ...new Set(["id", "name", "description", "sources", "quote", "role", ...ENTITY_TYPES.flatMap((type) => ENTITY_TYPE_SPECS[type].fields.map((field) => field.name))]),
-].sort();
+/** What completion offers until the schema has been read (or for someone who may not read it): the registry's own. */
+const REGISTRY_COMPLETION = completionOf(registrySchema());
 
 /** CodeMirror's editable element is a textbox of its own: it needs a name for screen readers. */
 const ACCESSIBLE_NAME = [EditorView.contentAttributes.of({ "aria-label": "Cypher query" })];
 
 /**
  * Neo4j's CodeMirror 6 Cypher editor (@neo4j-cypher/react-codemirror): highlighting, linting, and
- * completion of our labels, relationship types, property keys and the declared parameters. Loaded in the
- * browser only (see QueryEditor), since CodeMirror needs the DOM.
+ * completion (Ctrl+Space) of the declared parameters and of what the schema page lists, from the same
+ * read (GET /api/schema): labels, relationship types, and the property keys of entities and relationships
+ * alike (`r.am` completes to `amount`; this editor offers every key wherever a property may follow, not
+ * only the keys of the variable's type). Loaded in the browser only (see QueryEditor), since CodeMirror
+ * needs the DOM.
  */
 export default function CypherInput({ value, onChange, parameterNames, errorOffset, labelledBy, readOnly = false }: CypherInputProps) {
+  const graphSchema = useGraphSchema();
+  const completion = useMemo(() => (graphSchema.data ? completionOf(graphSchema.data) : REGISTRY_COMPLETION), [graphSchema.data]);
   const schema = useMemo(
     () => ({
-      labels: [ENTITY_LABEL, ...ENTITY_TYPES],
-      relationshipTypes: [...RELATIONSHIP_TYPES],
-      propertyKeys: PROPERTY_KEYS,
+      ...completion,
       parameters: parameterNames,
       procedures: [],
       functions: [],
     }),
-    [parameterNames],
+    [completion, parameterNames],
   );
   return (
     <div

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
 import { TypeSwatch } from "@/components/graph/Legend";
 import { SearchBox } from "@/components/search/SearchBox";
 import { entityApi } from "@/lib/api-client";
+import { savedQueryKeys } from "@/lib/client/keys/queries";
 import type { GraphNode } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, ENTITY_TYPES } from "@/lib/model/registry";
 import type { ParameterDeclaration, ParameterProblem, RawParameterValues } from "@/lib/queries/parameters";
@@ -23,21 +25,20 @@ const inputClass = "w-full rounded-md border border-gray-300 px-2 py-1.5 text-sm
 
 /** The chosen entity, by name, with a way to pick another: the id alone means little to a reader. */
 function EntityField({ label, value, onChange, describedBy }: { label: string; value: string; onChange: (id: string) => void; describedBy?: string }) {
-  const [known, setKnown] = useState<GraphNode | null>(null);
-  useEffect(() => {
-    if (!value || known?.id === value) return;
-    const controller = new AbortController();
-    entityApi(value, controller.signal)
-      .then(({ entity }) => setKnown(entity))
-      .catch(() => undefined); // an unknown id is reported by the run, next to this field
-    return () => controller.abort();
-  }, [value, known]);
-  const chosen = known?.id === value ? known : null;
+  const [picked, setPicked] = useState<GraphNode | null>(null);
+  // An id from a run link is looked up for its name; an unknown one is reported by the run, next to this field.
+  const looked = useQuery({
+    queryKey: savedQueryKeys.parameterEntity(value),
+    queryFn: ({ signal }) => entityApi(value, signal).then(({ entity }) => entity),
+    enabled: value !== "" && picked?.id !== value,
+    retry: false,
+  });
+  const chosen = picked?.id === value ? picked : looked.data?.id === value ? looked.data : null;
 
   return (
     <div aria-describedby={describedBy}>
       <SearchBox label={label} showLabel placeholder="Search for an entity…" onPick={(hit) => {
-        setKnown({ id: hit.id, type: hit.type, name: hit.name, properties: {} });
+        setPicked({ id: hit.id, type: hit.type, name: hit.name, properties: {} });
         onChange(hit.id);
       }} />
       {value && (

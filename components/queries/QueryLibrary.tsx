@@ -3,28 +3,23 @@
 import { useSubmitKey } from "@/lib/submit-key";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { errorMessage } from "@/lib/api-client";
 import { useCan } from "@/lib/auth/client";
-import { deleteQueryApi, duplicateQueryApi, listQueriesApi, undeleteQueryApi } from "@/lib/queries/client";
+import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import type { SavedQuerySummary } from "@/lib/queries/model";
 import { UserText, UserTextList } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { useLibraryListing, useLibraryWrites } from "./hooks/useLibrary";
 
 const DEBOUNCE_MS = 200;
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}
-
-interface Listing {
-  /** The filter and bin state this list answers, so a slow answer for older text is never shown. */
-  key: string;
-  queries: SavedQuerySummary[];
 }
 
 /**
@@ -37,36 +32,18 @@ export function QueryLibrary() {
   const write = useCan("queries:write");
   const [text, setText] = useState("");
   const [bin, setBin] = useState(false);
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [undo, setUndo] = useState<SavedQuerySummary | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const key = `${bin}|${text.trim()}|${reload}`;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      listQueriesApi({ q: text.trim(), bin }, controller.signal)
-        .then(({ queries }) => {
-          setListing({ key, queries });
-          setFailure(null);
-        })
-        .catch((cause: unknown) => {
-          if (!controller.signal.aborted) setFailure(errorMessage(cause, "The library could not be loaded."));
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text, bin, key]);
+  const wanted = { q: text.trim(), bin };
+  const filter = useDebouncedValue(wanted, DEBOUNCE_MS);
+  const listing = useLibraryListing(filter);
+  const writes = useLibraryWrites();
+  const failure = listing.error ? errorMessage(listing.error, "The library could not be loaded.") : null;
 
   async function act(action: () => Promise<void>) {
     setStatus(null);
     try {
       await action();
-      setReload((count) => count + 1);
     } catch (cause) {
       setStatus(errorMessage(cause, "That did not work. Try again."));
     }
@@ -74,13 +51,13 @@ export function QueryLibrary() {
 
   const remove = (query: SavedQuerySummary) =>
     act(async () => {
-      await deleteQueryApi(query.id);
+      await writes.remove.mutateAsync(query.id);
       setUndo(query);
     });
 
   const restore = (query: SavedQuerySummary) =>
     act(async () => {
-      await undeleteQueryApi(query.id);
+      await writes.undelete.mutateAsync(query.id);
       setUndo(null);
       setStatus(`“${isolate(query.title)}” is back in the library.`);
     });
@@ -89,13 +66,14 @@ export function QueryLibrary() {
   const submitKey = useSubmitKey();
   const duplicate = (query: SavedQuerySummary) =>
     act(async () => {
-      const copy = await duplicateQueryApi(query.id, submitKey.keyFor(query.id));
+      const copy = await writes.duplicate.mutateAsync({ id: query.id, idempotencyKey: submitKey.keyFor(query.id) });
       submitKey.succeeded();
       router.push(`/queries/${encodeURIComponent(copy.id)}`);
     });
 
-  const queries = listing?.queries ?? [];
-  const stale = listing?.key !== key;
+  const queries = listing.data?.queries ?? [];
+  // Busy while the typing has not settled, or the list on screen answers an older filter or write.
+  const stale = JSON.stringify(wanted) !== JSON.stringify(filter) || listing.isPlaceholderData || listing.isFetching;
 
   return (
     <div className="flex-1 bg-gray-50 text-gray-900">
@@ -149,8 +127,8 @@ export function QueryLibrary() {
           )}
         </div>
 
-        {listing === null && !failure && <p className="mt-4 text-sm text-gray-600">Loading the library…</p>}
-        {listing !== null && queries.length === 0 && (
+        {listing.data === undefined && !failure && <p className="mt-4 text-sm text-gray-600">Loading the library…</p>}
+        {listing.data !== undefined && queries.length === 0 && (
           <p className="mt-4 text-sm text-gray-600">
             {text.trim() ? (
               <>

@@ -5,22 +5,21 @@ import { useRouter } from "next/navigation";
 import type { Core } from "cytoscape";
 import { useMemo, useRef, useState } from "react";
 import { ExportMenu } from "@/components/snapshots/ExportMenu";
+import { ResultTable } from "./ResultTable";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
 import { positionedGraph } from "@/lib/graph/positions";
 import { captureView } from "@/lib/snapshots/capture";
 import type { SnapshotOrigin } from "@/lib/snapshots/model";
-import { Legend, TypeSwatch } from "@/components/graph/Legend";
+import { Legend } from "@/components/graph/Legend";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
 import { MAX_VIEW_IDS } from "@/lib/api-schemas";
 import { toElements } from "@/lib/graph/elements";
 import type { EntityType } from "@/lib/model/registry";
-import { structuredCell } from "@/lib/queries/cells";
 import { resultToCsv } from "@/lib/queries/csv";
-import type { QueryRunResult, TableCell } from "@/lib/queries/execute";
+import type { QueryRunResult } from "@/lib/queries/execute";
 import { download, fileNameOf } from "@/lib/download";
 import { serializeViewState } from "@/lib/explore/view-state";
-import { UserText } from "@/components/ui/UserText";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 
@@ -28,43 +27,6 @@ const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
   loading: () => <p className="p-4 text-sm text-gray-500">Loading the graph…</p>,
 });
-
-/** A table cell as text for people: nodes by name, relationships by type, paths by length. */
-function Cell({ cell, onSelect }: { cell: TableCell; onSelect: (id: string) => void }) {
-  if (cell === null) return <span className="text-gray-400">null</span>;
-  if (typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") return <UserText>{String(cell)}</UserText>;
-  const structured = structuredCell(cell);
-  if (structured) {
-    const cell = structured;
-    if (cell.kind === "node") {
-      if (cell.id === null) return <span className="text-gray-500">(internal record)</span>;
-      const id = cell.id;
-      return (
-        <button type="button" onClick={() => onSelect(id)} className="inline-flex items-center gap-1 text-left text-red-900 hover:underline">
-          {cell.type && <TypeSwatch type={cell.type as EntityType} />}
-          <UserText>{cell.name ?? cell.id}</UserText>
-        </button>
-      );
-    }
-    if (cell.kind === "relationship") {
-      if (cell.id === null) return <span className="text-gray-500">(internal link)</span>;
-      const id = cell.id;
-      return (
-        <button type="button" onClick={() => onSelect(id)} className="font-mono text-xs text-red-900 hover:underline">
-          <UserText>{cell.type}</UserText>
-        </button>
-      );
-    }
-    if (cell.kind === "path") {
-      return <span>path of {cell.nodes.length} nodes</span>;
-    }
-  }
-  return (
-    <code className="text-xs">
-      <UserText>{JSON.stringify(cell)}</UserText>
-    </code>
-  );
-}
 
 interface QueryResultViewProps {
   result: QueryRunResult;
@@ -185,39 +147,7 @@ export function QueryResultView({ result, title, origin }: QueryResultViewProps)
           {result.columns.length === 0 ? (
             <p className="p-4 text-sm text-gray-600">The query returned no columns.</p>
           ) : (
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-gray-50">
-                <tr>
-                  {result.columns.map((column) => (
-                    <th key={column} scope="col" className="border-b border-gray-200 px-3 py-2 font-semibold">
-                      <UserText>{column}</UserText>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row, rowIndex) => (
-                  <tr key={rowIndex} className="odd:bg-white even:bg-gray-50">
-                    {row.map((cell, cellIndex) => (
-                      <td key={cellIndex} className="border-b border-gray-100 px-3 py-1.5 align-top">
-                        {Array.isArray(cell) ? (
-                          <span>
-                            {cell.map((item, itemIndex) => (
-                              <span key={itemIndex}>
-                                {itemIndex > 0 && <span className="text-gray-500"> · </span>}
-                                <Cell cell={item as TableCell} onSelect={select} />
-                              </span>
-                            ))}
-                          </span>
-                        ) : (
-                          <Cell cell={cell} onSelect={select} />
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ResultTable columns={result.columns} rows={result.rows} onSelect={select} />
           )}
           {result.rowCount === 0 && <p className="p-4 text-sm text-gray-600">No rows.</p>}
         </div>

@@ -2,13 +2,12 @@
 
 import { diffLines } from "diff";
 import { useState } from "react";
-import { errorMessage } from "@/lib/api-client";
-import { getQueryVersionApi } from "@/lib/queries/client";
 import type { SavedQuery, SavedQueryVersion } from "@/lib/queries/model";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { useVersionPair } from "./hooks/useVersionPair";
 
 function when(iso: string): string {
   const date = new Date(iso);
@@ -62,18 +61,9 @@ interface VersionHistoryProps {
 export function VersionHistory({ query, viewing, onView, onRestore, busy }: VersionHistoryProps) {
   const [left, setLeft] = useState(Math.max(1, query.version - 1));
   const [right, setRight] = useState(query.version);
-  const [comparison, setComparison] = useState<{ before: SavedQueryVersion; after: SavedQueryVersion } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function compare() {
-    setFailure(null);
-    try {
-      const [before, after] = await Promise.all([getQueryVersionApi(query.id, left), getQueryVersionApi(query.id, right)]);
-      setComparison({ before, after });
-    } catch (cause) {
-      setFailure(errorMessage(cause, "The versions could not be loaded."));
-    }
-  }
+  // The pair Compare was last pressed for: changing a select does not compare until it is pressed again.
+  const [pair, setPair] = useState<{ left: number; right: number } | null>(null);
+  const { comparison, failure } = useVersionPair(query.id, pair);
 
   const versionOptions = query.versions.map((version) => (
     <option key={version.version} value={version.version}>
@@ -133,7 +123,7 @@ export function VersionHistory({ query, viewing, onView, onRestore, busy }: Vers
                 {versionOptions}
               </select>
             </label>
-            <Button onClick={() => void compare()} size="sm">
+            <Button onClick={() => setPair({ left, right })} size="sm">
               Compare
             </Button>
           </div>

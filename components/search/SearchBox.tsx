@@ -1,13 +1,18 @@
 "use client";
 
+import { keepPreviousData, useQueries } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { errorMessage, searchApi } from "@/lib/api-client";
+import { errorMessage } from "@/lib/api-client";
+import { searchQuery } from "@/lib/client/explore-queries";
 import type { SearchHit } from "@/lib/graph/types";
 import { ENTITY_TYPE_SPECS, type EntityType } from "@/lib/model/registry";
 import { MAX_SEARCH_LENGTH } from "@/lib/explore/search-text";
-import { UserText } from "@/components/ui/UserText";
+import { UserText, UserTextList } from "@/components/ui/UserText";
 
 const DEBOUNCE_MS = 200;
+
+/** The state of "no search" while the box is blank. */
+const IDLE = { data: undefined, error: null, isError: false, isFetching: false, dataUpdatedAt: 0 } as const;
 
 interface SearchBoxProps {
   onPick: (hit: SearchHit) => void;
@@ -17,6 +22,8 @@ interface SearchBoxProps {
   placeholder?: string;
   /** Only entities of this type (a report picker). */
   type?: EntityType;
+  /** Only entities from these data sets (the explorer's "Search in"); none: every entity. */
+  datasets?: readonly string[];
   /** Only hits this accepts (the entities a relationship may join). */
   accept?: (hit: SearchHit) => boolean;
 }
@@ -31,71 +38,71 @@ export function SearchBox({
   showLabel = false,
   placeholder = "Search companies, people, agencies, reports, events…",
   type,
+  datasets,
   accept,
 }: SearchBoxProps) {
   const [text, setText] = useState("");
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  /** The text the shown hits answer; Enter only picks when it matches what is typed now. */
-  const [hitsFor, setHitsFor] = useState("");
-  const [active, setActive] = useState(-1);
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  /** The text searched for: the typed text once typing pauses ("" while blank). */
+  const [searched, setSearched] = useState("");
+  /** Closed by Escape, a pick or leaving the field; typing opens it again. */
+  const [closed, setClosed] = useState(false);
+  /** The option under the keyboard, for one answer (a new answer starts at its first hit). */
+  const [activeFor, setActiveFor] = useState<{ answer: number; index: number } | null>(null);
   const listId = useId();
-  // A filter given inline is a new function every render; read the latest without searching again.
-  const acceptRef = useRef(accept);
-  useEffect(() => {
-    acceptRef.current = accept;
-  });
+  /** The pending close after leaving the field: coming back (or typing) before it fires cancels it. */
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const cancelClosing = () => clearTimeout(closing.current);
+  useEffect(() => () => clearTimeout(closing.current), []);
+  const typed = text.trim();
 
   useEffect(() => {
-    const query = text.trim();
-    if (query.length === 0) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      searchApi(query, { limit: 10, type }, controller.signal)
-        .then(({ results: found }) => {
-          const results = acceptRef.current ? found.filter(acceptRef.current) : found;
-          setHits(results);
-          setHitsFor(query);
-          setActive(results.length > 0 ? 0 : -1);
-          setMessage(results.length === 0 ? `Nothing found for “${query}”.` : null);
-          setOpen(true);
-        })
-        .catch((error: unknown) => {
-          if (controller.signal.aborted) return;
-          setHits([]);
-          setMessage(errorMessage(error, "Search failed."));
-          setOpen(true);
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text, type]);
+    if (typed.length === 0) return;
+    const timer = setTimeout(() => setSearched(typed), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  // Through the data cache: a superseded search is cancelled, and the last answer stays on screen (and
+  // says which text it answers) until the next one arrives.
+  // No search at all for blank text, not even a disabled one: nothing is scheduled until there is text.
+  const wanted = searched.length > 0 ? [{ ...searchQuery(searched, type, 10, datasets), placeholderData: keepPreviousData }] : [];
+  const [search = IDLE] = useQueries({ queries: wanted });
+  const answer = typed.length > 0 && searched.length > 0 ? search.data : undefined;
+  const hits = answer ? (accept ? answer.results.filter(accept) : answer.results) : [];
+  /** The text the shown hits answer; Enter only picks when it matches what is typed now. */
+  const hitsFor = answer?.q ?? "";
+  const failed = typed.length > 0 && searched.length > 0 && search.isError && !search.isFetching;
+  const message = failed
+    ? errorMessage(search.error, "Search failed.")
+    : answer && hits.length === 0
+      ? `Nothing found for “${answer.q}”.`
+      : null;
+  const answerId = search.dataUpdatedAt;
+  const active = activeFor?.answer === answerId ? activeFor.index : hits.length > 0 ? 0 : -1;
+  const setActive = (index: number) => setActiveFor({ answer: answerId, index });
+  const open = !closed;
 
   function pick(hit: SearchHit) {
-    setOpen(false);
+    setClosed(true);
     setText("");
-    setHits([]);
+    setSearched("");
     onPick(hit);
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown") {
       event.preventDefault();
-      setOpen(true);
-      setActive((index) => Math.min(hits.length - 1, index + 1));
+      setClosed(false);
+      setActive(Math.min(hits.length - 1, active + 1));
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
-      setActive((index) => Math.max(0, index - 1));
+      setActive(Math.max(0, active - 1));
     } else if (event.key === "Enter") {
       event.preventDefault();
       const hit = hits[active];
       // Typed faster than the search answered: the list is for older text, so wait for the new one.
-      if (open && hit && hitsFor === text.trim()) pick(hit);
+      if (open && hit && hitsFor === typed) pick(hit);
     } else if (event.key === "Escape") {
-      setOpen(false);
+      setClosed(true);
     }
   }
 
@@ -120,15 +127,22 @@ export function SearchBox({
         maxLength={MAX_SEARCH_LENGTH}
         value={text}
         onChange={(event) => {
+          cancelClosing();
           setText(event.target.value);
-          if (event.target.value.trim().length === 0) {
-            setHits([]);
-            setMessage(null);
-          }
+          setClosed(false);
+          if (event.target.value.trim().length === 0) setSearched("");
         }}
         onKeyDown={onKeyDown}
-        onFocus={() => setOpen(hits.length > 0)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          cancelClosing();
+          // Reopen what there is to show; never close on focus: a focus event also comes when the window
+          // regains focus, and closing then hid the answer to what the reader was typing (it came later).
+          if (hits.length > 0) setClosed(false);
+        }}
+        onBlur={() => {
+          // Late enough for a click on an option to land first; cancelled if the field is back in use by then.
+          closing.current = setTimeout(() => setClosed(true), 150);
+        }}
         className="w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-red-700 focus:outline-none focus:ring-2 focus:ring-red-700/30"
       />
       {showList && (
@@ -149,6 +163,10 @@ export function SearchBox({
               id={`${listId}-option-${index}`}
               role="option"
               aria-selected={index === active}
+              // Named by the entity's name and type; the context line (a report's publisher may name another
+              // entity) describes the option rather than joining its name.
+              aria-labelledby={`${listId}-option-${index}-name ${listId}-option-${index}-type`}
+              aria-describedby={hit.context.length > 0 || hit.datasets.length > 0 ? `${listId}-option-${index}-context` : undefined}
               onMouseDown={(event) => {
                 event.preventDefault();
                 pick(hit);
@@ -161,12 +179,40 @@ export function SearchBox({
                 className="inline-block h-2.5 w-2.5 shrink-0 rounded-full"
                 style={{ backgroundColor: ENTITY_TYPE_SPECS[hit.type].color }}
               />
-              <UserText className="font-medium text-gray-900">{hit.name}</UserText>
-              <span className="ml-auto shrink-0 text-xs text-gray-600">{ENTITY_TYPE_SPECS[hit.type].label}</span>
+              <span className="min-w-0">
+                <span id={`${listId}-option-${index}-name`}>
+                  <UserText className="font-medium text-gray-900">{hit.name}</UserText>
+                </span>
+                <HitContext id={`${listId}-option-${index}-context`} hit={hit} />
+              </span>
+              <span id={`${listId}-option-${index}-type`} className="ml-auto shrink-0 text-xs text-gray-600">
+                {ENTITY_TYPE_SPECS[hit.type].label}
+              </span>
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * The line under a hit's name that tells namesakes apart: its context (party, state, country, date...) and
+ * the data sets it came from. Nothing at all when there is neither, so a plain hit stays one line.
+ */
+export function HitContext({ hit, id }: { hit: Pick<SearchHit, "context" | "datasets">; id?: string }) {
+  const { context, datasets } = hit;
+  if (context.length === 0 && datasets.length === 0) return null;
+  return (
+    <span id={id} className="block text-xs text-gray-600">
+      {context.length > 0 && <UserTextList items={context} separator=" · " />}
+      {context.length > 0 && datasets.length > 0 && " · "}
+      {datasets.length > 0 && (
+        <span>
+          <span className="sr-only">data sets: </span>
+          <UserTextList items={datasets} />
+        </span>
+      )}
+    </span>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
 import { updateSettingsApi } from "@/lib/settings/client";
@@ -11,7 +12,9 @@ import { Alert } from "@/components/ui/Alert";
  */
 export function InstanceSettingsForm({ initial }: { initial: InstanceSettings }) {
   const [settings, setSettings] = useState(initial);
-  const [busy, setBusy] = useState(false);
+  // Nothing else in the browser caches the setting (the page gets it from the server), so there is no key to update.
+  const saving = useMutation({ mutationFn: (change: { publicRead: boolean }) => updateSettingsApi(change) });
+  const busy = saving.isPending;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const fixed = settings.publicReadFixedBy === "environment";
@@ -20,18 +23,15 @@ export function InstanceSettingsForm({ initial }: { initial: InstanceSettings })
     const before = settings;
     // The box follows the click at once (as a checkbox should) and goes back if the save fails.
     setSettings({ ...settings, publicRead });
-    setBusy(true);
     setError(null);
     setNotice(null);
     try {
-      const saved = await updateSettingsApi({ publicRead });
+      const saved = await saving.mutateAsync({ publicRead });
       setSettings(saved);
       setNotice(saved.publicRead ? "Signed-out visitors can now read the graph." : "Only signed-in people can read the graph now.");
     } catch (cause) {
       setSettings(before);
       setError(errorMessage(cause, "The setting could not be saved."));
-    } finally {
-      setBusy(false);
     }
   }
 

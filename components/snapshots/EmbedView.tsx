@@ -18,7 +18,7 @@ export function EmbedView({ snapshot }: { snapshot: Snapshot }) {
   const [selected, setSelected] = useState<string | null>(null);
   const elements = useMemo(() => {
     const positions = new Map(snapshot.graph.nodes.map((node) => [node.id, node.position]));
-    const base = toElements(snapshot.graph);
+    const base = toElements(snapshot.graph, { edgeWidth: snapshot.style.edgeWidth });
     return { nodes: base.nodes.map((node) => ({ ...node, position: positions.get(node.data.id) })), edges: base.edges };
   }, [snapshot]);
   const fixed = useMemo(() => ({ extent: snapshot.viewport }), [snapshot]);

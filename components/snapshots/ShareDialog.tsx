@@ -9,8 +9,9 @@ import { Field } from "@/components/ui/Field";
 import { errorMessage } from "@/lib/api-client";
 import { useCan } from "@/lib/auth/client";
 import type { CapturedView } from "@/lib/snapshots/capture";
-import { createSnapshotApi, embedSnippet, rememberRevokeKey, revokeSnapshotApi } from "@/lib/snapshots/client";
+import { embedSnippet } from "@/lib/snapshots/client";
 import type { CreatedSnapshot, SnapshotOrigin, SnapshotStyle } from "@/lib/snapshots/model";
+import { useSnapshotWrites } from "./hooks/useSnapshots";
 
 interface ShareDialogProps {
   /** Reads the view at the moment of sharing; null when nothing is drawn. */
@@ -19,6 +20,8 @@ interface ShareDialogProps {
   defaultTitle: string;
   /** The view's visible filters, recorded with the snapshot. */
   style?: Partial<SnapshotStyle>;
+  /** The button's text: "Share" for the whole view, "Share the selection" for a selection. */
+  triggerLabel?: string;
 }
 
 function CopyField({ label, value, multiline = false }: { label: string; value: string; multiline?: boolean }) {
@@ -60,19 +63,20 @@ function CopyField({ label, value, multiline = false }: { label: string; value: 
  */
 export function ShareDialog(props: ShareDialogProps) {
   const can = useCan("snapshots:create");
-  if (!can.allowed) return <UnavailableAction label="Share" can={can} className={buttonClass()} />;
+  if (!can.allowed) return <UnavailableAction label={props.triggerLabel ?? "Share"} can={can} className={buttonClass()} />;
   return <ShareDialogAllowed {...props} />;
 }
 
-function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialogProps) {
+function ShareDialogAllowed({ capture, origin, defaultTitle, style, triggerLabel = "Share" }: ShareDialogProps) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(defaultTitle);
   const [note, setNote] = useState("");
   const [noteIsCaption, setNoteIsCaption] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedSnapshot | null>(null);
   const [revoked, setRevoked] = useState(false);
+  const writes = useSnapshotWrites();
+  const busy = writes.create.isPending;
   const noteHelpId = useId();
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -93,23 +97,18 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
       setFailure("There is nothing on screen to share yet.");
       return;
     }
-    setBusy(true);
     setFailure(null);
     try {
-      const made = await createSnapshotApi({ title, note, noteIsCaption, origin, ...(style ? { style } : {}), ...view });
-      rememberRevokeKey(made.snapshot.id, made.revokeKey);
-      setCreated(made);
+      setCreated(await writes.create.mutateAsync({ title, note, noteIsCaption, origin, ...(style ? { style } : {}), ...view }));
     } catch (cause) {
       setFailure(errorMessage(cause, "The link could not be made. Try again."));
-    } finally {
-      setBusy(false);
     }
   }
 
   async function revoke() {
     if (!created || !window.confirm("Revoke this link? Whoever has it, the embed and the preview image will stop working.")) return;
     try {
-      await revokeSnapshotApi(created.snapshot.id, created.revokeKey);
+      await writes.revoke.mutateAsync({ id: created.snapshot.id, revokeKey: created.revokeKey });
       setRevoked(true);
     } catch (cause) {
       setFailure(errorMessage(cause, "The link could not be revoked."));
@@ -119,7 +118,7 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style }: ShareDialo
   const base = typeof window === "undefined" ? "" : window.location.origin;
   return (
     <>
-      <Button onClick={start}>Share</Button>
+      <Button onClick={start}>{triggerLabel}</Button>
       {open && (
         <Dialog title="Share this view" onClose={() => setOpen(false)} initialFocus={firstField}>
           {!created ? (

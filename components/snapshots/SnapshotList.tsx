@@ -1,22 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useMemo, useState } from "react";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
-import { errorMessage, requestJson } from "@/lib/api-client";
+import { errorMessage } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
-import { listSnapshotsApi, revokeKeyFor, revokeSnapshotApi } from "@/lib/snapshots/client";
+import { revokeKeyFor } from "@/lib/snapshots/client";
 import type { SnapshotSummary } from "@/lib/snapshots/model";
 import { formatSnapshotDate } from "./SnapshotView";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
-
-/** An admin revokes without the key (snapshots:revoke-any); the server checks the role. */
-function revokeWithoutKey(id: string) {
-  return requestJson<SnapshotSummary>(`/api/snapshots/${encodeURIComponent(id)}/revoke`, { method: "POST", body: {} });
-}
+import { useSnapshotList, useSnapshotWrites } from "./hooks/useSnapshots";
 
 /**
  * Every snapshot made on this instance: title, date, size, state (snapshots:list; a signed-out visitor is
@@ -24,41 +20,33 @@ function revokeWithoutKey(id: string) {
  * the role may revoke any (snapshots:revoke-any).
  */
 export function SnapshotList() {
-  const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const [keys, setKeys] = useState<Record<string, string>>({});
   const me = useMe();
   const listing = canFrom(me, "snapshots:list");
   const revokeAny = canFrom(me, "snapshots:revoke-any");
-  const mayList = listing.allowed;
-
-  useEffect(() => {
-    if (!mayList) return;
-    const controller = new AbortController();
-    listSnapshotsApi(controller.signal)
-      .then(({ snapshots: list }) => {
-        setSnapshots(list);
-        // Revoke keys live in this browser's storage, which only exists here, after the fetch.
-        setKeys(Object.fromEntries(list.flatMap((item) => {
+  const list = useSnapshotList(listing.allowed);
+  const { revoke: revoking } = useSnapshotWrites();
+  const [revokeFailure, setRevokeFailure] = useState<string | null>(null);
+  const snapshots = list.data ?? null;
+  const failure = revokeFailure ?? (list.error ? errorMessage(list.error, "The shared links could not be loaded.") : null);
+  // Revoke keys live in this browser's storage, which only exists here, once the list has come.
+  const keys = useMemo(
+    () =>
+      Object.fromEntries(
+        (snapshots ?? []).flatMap((item) => {
           const key = revokeKeyFor(item.id);
           return key ? [[item.id, key]] : [];
-        })));
-      })
-      .catch((cause: unknown) => {
-        if (!controller.signal.aborted) setFailure(errorMessage(cause, "The shared links could not be loaded."));
-      });
-    return () => controller.abort();
-  }, [reload, mayList]);
+        }),
+      ) as Record<string, string>,
+    [snapshots],
+  );
 
   async function revoke(item: SnapshotSummary) {
     const key = keys[item.id];
     if ((!key && !revokeAny.allowed) || !window.confirm(`Revoke “${isolate(item.title)}”? The link, its embed and its preview image will stop working.`)) return;
     try {
-      await (key ? revokeSnapshotApi(item.id, key) : revokeWithoutKey(item.id));
-      setReload((count) => count + 1);
+      await revoking.mutateAsync({ id: item.id, revokeKey: key ?? null });
     } catch (cause) {
-      setFailure(errorMessage(cause, "The link could not be revoked."));
+      setRevokeFailure(errorMessage(cause, "The link could not be revoked."));
     }
   }
 
@@ -70,7 +58,7 @@ export function SnapshotList() {
           Snapshots made with “Share” on this Redstring. Each shows its subgraph as it was when shared.{" "}
           {revokeAny.allowed ? "You can revoke any of them here." : "Links made in this browser can be revoked here."}
         </p>
-        {mayList && revokeAny.reason && (
+        {listing.allowed && revokeAny.reason && (
           <p className="mt-1">
             <NeedsPermission can={revokeAny} />
           </p>

@@ -11,7 +11,6 @@ import { errorMessage } from "@/lib/api-client";
 import type { JsonValue } from "@/lib/json";
 import { toElements } from "@/lib/graph/elements";
 import type { EntityType } from "@/lib/model/registry";
-import { compareSnapshotApi } from "@/lib/snapshots/client";
 import type { FieldChange, Snapshot, SnapshotComparison } from "@/lib/snapshots/model";
 import { serializeViewState } from "@/lib/explore/view-state";
 import { ExportMenu } from "./ExportMenu";
@@ -19,6 +18,7 @@ import { SnapshotDetails } from "./SnapshotDetails";
 import { UserText } from "@/components/ui/UserText";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { useSnapshotComparison } from "./hooks/useSnapshots";
 
 const GraphCanvas = dynamic(() => import("@/components/graph/GraphCanvas"), {
   ssr: false,
@@ -55,7 +55,7 @@ function ChangedElement({ label, changes, onSelect }: { label: React.ReactNode; 
 
 /** The snapshot's elements as Cytoscape definitions: frozen positions, and compare marks when asked. */
 function snapshotElements(snapshot: Snapshot, comparison: SnapshotComparison | null) {
-  const elements = toElements(snapshot.graph);
+  const elements = toElements(snapshot.graph, { edgeWidth: snapshot.style.edgeWidth });
   const positions = new Map(snapshot.graph.nodes.map((node) => [node.id, node.position]));
   const removedNodes = new Set(comparison?.nodes.removed);
   const changedNodes = new Set(comparison?.nodes.changed.map((item) => item.id));
@@ -70,7 +70,7 @@ function snapshotElements(snapshot: Snapshot, comparison: SnapshotComparison | n
     ...edge,
     classes: removedEdges.has(edge.data.id) ? "removed" : changedEdges.has(edge.data.id) ? "changed" : undefined,
   }));
-  const added = comparison ? toElements({ nodes: snapshot.graph.nodes, edges: comparison.edges.added }).edges.map((edge) => ({ ...edge, classes: "added" })) : [];
+  const added = comparison ? toElements({ nodes: snapshot.graph.nodes, edges: comparison.edges.added }, { edgeWidth: snapshot.style.edgeWidth }).edges.map((edge) => ({ ...edge, classes: "added" })) : [];
   return { nodes, edges: [...edges, ...added] };
 }
 
@@ -80,9 +80,12 @@ function snapshotElements(snapshot: Snapshot, comparison: SnapshotComparison | n
  */
 export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const [comparison, setComparison] = useState<SnapshotComparison | null>(null);
-  const [comparing, setComparing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Nothing is compared until the reader asks; asking again reads today's data again.
+  const [asked, setAsked] = useState(false);
+  const compared = useSnapshotComparison(snapshot.id, asked);
+  const comparison = compared.data ?? null;
+  const comparing = compared.isFetching;
+  const failure = !comparing && compared.error ? errorMessage(compared.error, "Today's data could not be read. Try again.") : null;
   const coreRef = useRef<Core | null>(null);
   const elements = useMemo(() => snapshotElements(snapshot, comparison), [snapshot, comparison]);
   const counts = useMemo(() => {
@@ -94,16 +97,9 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
   const names = new Map(snapshot.graph.nodes.map((node) => [node.id, node.name]));
   const continueHref = `/?${serializeViewState({ nodes: snapshot.graph.nodes.map((node) => node.id).slice(0, MAX_VIEW_IDS), selected: null })}`;
 
-  async function compare() {
-    setComparing(true);
-    setFailure(null);
-    try {
-      setComparison(await compareSnapshotApi(snapshot.id));
-    } catch (cause) {
-      setFailure(errorMessage(cause, "Today's data could not be read. Try again."));
-    } finally {
-      setComparing(false);
-    }
+  function compare() {
+    if (asked) void compared.refetch();
+    else setAsked(true);
   }
 
   const changeCount = comparison
@@ -144,7 +140,7 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
           )}
         </div>
         <span className="flex flex-wrap gap-2">
-          <Button onClick={() => void compare()} disabled={comparing}>
+          <Button onClick={compare} disabled={comparing}>
             {comparing ? "Comparing…" : "Compare with live"}
           </Button>
           <Link href={continueHref} className={buttonClass()}>

@@ -1,5 +1,5 @@
 /** The browser's side of accounts: who is signed in, and the sign-in, set-up and admin calls. */
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { requestJson } from "../api-client";
 import { PERMISSIONS, PERMISSION_ACTIONS, ROLES, type Permission, type Role, type SessionUser } from "./roles";
 import type { UserSummary } from "./records";
@@ -26,50 +26,25 @@ export const changePasswordApi = (currentPassword: string, newPassword: string) 
 
 const NOBODY: Me = { user: null, permissions: [], needsSetup: false };
 
+/** The cache key of who is signed in; signing out clears the whole cache (AccountMenu). */
+export const meKey = ["me"] as const;
+
 /**
- * One /api/auth/me request shared by every component mounted at the same time (the header, the account
- * menu, the page's buttons), aborted when the last of them unmounts and forgotten once answered, so a
- * later mount (after signing in or out) asks again.
+ * Who is signed in (null while loading). Buttons use it to hide or disable what the role cannot do.
+ * One query shared by every component that asks (the header, the account menu, the page's buttons); an
+ * answer that cannot be read counts as signed out, as the server would treat the request.
  */
-let shared: { answer: Promise<Me>; controller: AbortController; users: number } | null = null;
-
-function shareMe(): { answer: Promise<Me>; release: () => void } {
-  if (shared === null) {
-    const controller = new AbortController();
-    const entry = { controller, users: 0, answer: meApi(controller.signal).catch(() => NOBODY) };
-    shared = entry;
-    void entry.answer.then(() => {
-      if (shared === entry) shared = null;
-    });
-  }
-  const entry = shared;
-  entry.users += 1;
-  return {
-    answer: entry.answer,
-    release: () => {
-      entry.users -= 1;
-      if (entry.users > 0) return;
-      if (shared === entry) shared = null;
-      entry.controller.abort();
-    },
-  };
-}
-
-/** Who is signed in (null while loading). Buttons use it to hide or disable what the role cannot do. */
 export function useMe(): Me | null {
-  const [me, setMe] = useState<Me | null>(null);
-  useEffect(() => {
-    const { answer, release } = shareMe();
-    let current = true;
-    void answer.then((value) => {
-      if (current) setMe(value);
-    });
-    return () => {
-      current = false;
-      release();
-    };
-  }, []);
-  return me;
+  const me = useQuery({
+    queryKey: meKey,
+    queryFn: ({ signal }) =>
+      meApi(signal).catch((cause: unknown) => {
+        // Cancelled (every asker unmounted): not an answer to remember.
+        if (signal.aborted) throw cause;
+        return NOBODY;
+      }),
+  });
+  return me.data ?? null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 /**
- * The first admin from REDSTRING_ADMIN_EMAIL / REDSTRING_ADMIN_PASSWORD, created at start-up (by
- * lib/database.ts) while no user exists. Once anyone exists it does nothing: changing the variables later
+ * The first admin from REDSTRING_ADMIN_EMAIL / REDSTRING_ADMIN_PASSWORD, created by the migrate deploy
+ * step (`npm run migrate`, graph-seed/bootstrap.ts) while no user exists. Once anyone exists it does nothing: changing the variables later
  * never resets a password or adds a second admin behind the admin page's back.
  */
 import { getConfig } from "../config";

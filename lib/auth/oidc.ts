@@ -25,7 +25,7 @@ import { ConfigurationError, getConfig, type OidcConfig } from "../config";
 import { AppError, BadRequestError, ForbiddenError } from "../errors";
 import { clientAddress } from "../client-address";
 import { SIGN_IN_ADDRESS_LIMIT, refundToken, takeToken } from "../rate-limit";
-import { sessionSecret, setSessionCookie } from "./session";
+import { openingPasswords, sealingPassword, setSessionCookie } from "./session";
 import { signInWithOidcIdentity } from "./users";
 
 export const OIDC_STATE_COOKIE = "redstring_oidc";
@@ -183,7 +183,7 @@ export async function startOidcSignIn(request: NextRequest): Promise<NextRespons
       state: pending.state,
       nonce: pending.nonce,
     });
-    const sealed = await sealData(pending, { password: sessionSecret(), ttl: STATE_TTL_SECONDS });
+    const sealed = await sealData(pending, { password: sealingPassword(), ttl: STATE_TTL_SECONDS });
     const response = NextResponse.redirect(authorization, 303);
     // SameSite=Lax: the provider sends the browser back with a top-level GET, which carries it.
     response.cookies.set(OIDC_STATE_COOKIE, sealed, {
@@ -207,7 +207,7 @@ async function readPending(request: NextRequest): Promise<Pending> {
   if (!sealed) throw expired;
   let data: unknown;
   try {
-    data = await unsealData(sealed, { password: sessionSecret(), ttl: STATE_TTL_SECONDS });
+    data = await unsealData(sealed, { password: openingPasswords(), ttl: STATE_TTL_SECONDS });
   } catch (cause) {
     if (cause instanceof AppError) throw cause;
     throw expired;

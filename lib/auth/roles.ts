@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   "snapshots:create": ["editor", "analyst", "admin"],
   /** Revoking any link without its key (the key's holder may always revoke their own link). */
   "snapshots:revoke-any": ["admin"],
+  /**
+   * Keeping one's own workspaces (views too big for a URL) and opening one a colleague shared by link,
+   * read-only. Only the owner changes one (lib/workspaces/store.ts); members arrive with investigations.
+   */
+  "workspaces:own": ["viewer", "editor", "analyst", "admin"],
+  /** Reading anyone's workspace by its id, whoever owns it (admins look after the instance). */
+  "workspaces:read-any": ["admin"],
   /** Draft Cypher (/api/run-query) and creating, editing, deleting, restoring, duplicating saved queries. */
   "queries:write": ["analyst", "admin"],
   /** Uploads, starting an import, and watching import jobs. */
@@ -63,6 +70,8 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
   "snapshots:list": "see the list of shared links",
   "snapshots:create": "share snapshots",
   "snapshots:revoke-any": "revoke other people's links",
+  "workspaces:own": "keep workspaces",
+  "workspaces:read-any": "read other people's workspaces",
   "queries:write": "write or change queries",
   "imports:write": "import data",
   "graph:edit": "edit the graph",

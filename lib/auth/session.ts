@@ -8,11 +8,12 @@ import "server-only";
  * Route handlers read the cookie from their NextRequest (not next/headers), so integration tests can call
  * them directly with a Cookie header; server components use actorFromCookies().
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import type { NextRequest, NextResponse } from "next/server";
 import { getConfig } from "../config";
 import { read, write } from "../database";
+import { noteUser } from "../db/context";
 import { AppError } from "../errors";
 import type { Actor } from "./roles";
 import { publicReadAllowed } from "../settings/instance";
@@ -31,11 +32,12 @@ interface SessionData {
 const holder = globalThis as typeof globalThis & { __redstringSessionSecret?: string };
 
 /**
- * The configured secret; outside production, a random one per process (sessions then end with a restart,
- * which is fine while developing). scripts/start.mjs and scripts/test.mjs keep one in .data/ instead.
+ * The configured secrets, newest first; outside production, a random one per process (sessions then end
+ * with a restart, which is fine while developing). scripts/start.mjs and scripts/test.mjs keep one in
+ * .data/ instead, and scripts/server.mjs refuses to start a production server without one.
  */
-export function sessionSecret(): string {
-  const configured = getConfig().sessionSecret;
+function sessionSecrets(): string[] {
+  const configured = getConfig().sessionSecrets;
   if (configured) return configured;
   if (process.env.NODE_ENV === "production") {
     console.error("[redstring] REDSTRING_SESSION_SECRET is not set: nobody can sign in.");
@@ -45,12 +47,38 @@ export function sessionSecret(): string {
     console.warn("[redstring] REDSTRING_SESSION_SECRET is not set: using a random one; sessions end when the server restarts.");
     holder.__redstringSessionSecret = randomBytes(32).toString("base64url");
   }
-  return holder.__redstringSessionSecret;
+  return [holder.__redstringSessionSecret];
+}
+
+/** The secret that seals new cookies: the first configured. */
+export function sessionSecret(): string {
+  return sessionSecrets()[0]!;
+}
+
+/**
+ * A secret's id inside a seal, derived from the secret itself, so the list can be reordered and old
+ * secrets dropped without renumbering. (A seal made with a plain string password carries id 1: cookies
+ * from before rotation existed open with the newest secret, which was then the only one.)
+ */
+function secretId(secret: string): number {
+  return 2 + Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16);
+}
+
+/** For sealing: only the newest secret, under its id. */
+export function sealingPassword(): Record<number, string> {
+  const newest = sessionSecret();
+  return { [secretId(newest)]: newest };
+}
+
+/** For opening: every configured secret (and the newest under the legacy id 1). */
+export function openingPasswords(): Record<number, string> {
+  const secrets = sessionSecrets();
+  return { 1: secrets[0]!, ...Object.fromEntries(secrets.map((secret) => [secretId(secret), secret])) };
 }
 
 export function sealSession(sessionId: string): Promise<string> {
   const data: SessionData = { sessionId, issuedAt: Date.now() };
-  return sealData(data, { password: sessionSecret(), ttl: SESSION_TTL_SECONDS });
+  return sealData(data, { password: sealingPassword(), ttl: SESSION_TTL_SECONDS });
 }
 
 /**
@@ -60,7 +88,7 @@ export function sealSession(sessionId: string): Promise<string> {
 export async function unsealSession(sealed: string | undefined): Promise<string | null> {
   if (!sealed) return null;
   try {
-    const data = await unsealData<Partial<SessionData>>(sealed, { password: sessionSecret(), ttl: SESSION_TTL_SECONDS });
+    const data = await unsealData<Partial<SessionData>>(sealed, { password: openingPasswords(), ttl: SESSION_TTL_SECONDS });
     return typeof data.sessionId === "string" && sessionIdPattern.test(data.sessionId) ? data.sessionId : null;
   } catch (cause) {
     if (cause instanceof AppError) throw cause;
@@ -78,7 +106,11 @@ async function actorOfCookie(sealed: string | undefined): Promise<Actor> {
   const sessionId = await unsealSession(sealed);
   const stored = sessionId ? await read((tx) => findUserOfSession(tx, sessionId)) : null;
   const user = stored && !stored.disabledAt ? sessionUserOf(stored) : null;
-  if (user) return { user };
+  if (user) {
+    // The request's next transactions name the user in their metadata (SHOW TRANSACTIONS).
+    noteUser(user.id);
+    return { user };
+  }
   // Signed out: whether they may read is the instance's setting (a cached read, lib/settings/instance.ts).
   return { user: null, publicRead: await publicReadAllowed() };
 }

@@ -6,7 +6,6 @@ import "server-only";
 import { z } from "zod";
 import { getConfig } from "../config";
 import { read, write } from "../database";
-import { runRead } from "../db/session";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyNothing, verifyPassword } from "./passwords";
 import { UnauthorizedError, requirePermission } from "./permissions";
@@ -28,6 +27,7 @@ import {
   updatePasswordHash,
   updateUserRecord,
   withoutHash,
+  type StoredUser,
   type OidcIdentity,
   type UserSummary,
 } from "./records";
@@ -86,14 +86,18 @@ export async function createFirstAdmin(input: z.infer<typeof setupSchema>): Prom
   if (!(await needsSetup())) throw new ConflictError("Redstring is already set up. Sign in instead.");
   const passwordHash = await hashPassword(input.password);
   const id = newUserId();
+  let created: StoredUser | null;
   try {
-    await write((tx) => insertUser(tx, { id, email: input.email, name: input.name, role: "admin", passwordHash, setupMarker: "first" }));
+    // Read back in the write's own transaction: a new session (on a follower) might not see it yet.
+    created = await write(async (tx) => {
+      await insertUser(tx, { id, email: input.email, name: input.name, role: "admin", passwordHash, setupMarker: "first" });
+      return findUserById(tx, id);
+    });
   } catch (cause) {
     if (isConstraintViolation(cause)) throw new ConflictError("Redstring is already set up. Sign in instead.");
     throw cause;
   }
-  const created = await runRead((tx) => findUserById(tx, id));
-  if (!created) throw new Error("a user just written cannot be read back");
+  if (!created) throw new Error("a user just written cannot be read back in its own transaction");
   return sessionUserOf(created);
 }
 
@@ -106,17 +110,21 @@ export async function createUser(actor: Actor, input: z.infer<typeof newUserSche
   requirePermission(actor, "users:manage");
   const passwordHash = await hashPassword(input.password);
   const id = newUserId();
+  let created: StoredUser | null;
   try {
-    await write((tx) => insertUser(tx, { id, email: input.email, name: input.name, role: input.role, passwordHash }));
+    created = await write(async (tx) => {
+      await insertUser(tx, { id, email: input.email, name: input.name, role: input.role, passwordHash });
+      return findUserById(tx, id);
+    });
   } catch (cause) {
     if (isConstraintViolation(cause)) throw new ConflictError(`There is already an account for ${input.email.toLowerCase()}.`);
     throw cause;
   }
-  return getUser(id);
+  return summaryOf(created, id);
 }
 
-async function getUser(id: string): Promise<UserSummary> {
-  const user = await read((tx) => findUserById(tx, id));
+/** What the admin page shows of a user read in the same transaction that changed it. */
+function summaryOf(user: StoredUser | null, id: string): UserSummary {
   if (!user) throw new NotFoundError(`No user has the id "${id}".`);
   return withoutHash(user);
 }
@@ -131,13 +139,12 @@ export async function updateUser(actor: Actor, id: string, change: z.infer<typeo
   if (actor.user?.id === id && ((change.role !== undefined && change.role !== "admin") || change.disabled === true)) {
     throw new ForbiddenError("You cannot demote or disable your own account. Ask another admin.");
   }
-  const found = await write(async (tx) => {
-    if (!(await updateUserRecord(tx, id, change))) return false;
+  const updated = await write(async (tx) => {
+    if (!(await updateUserRecord(tx, id, change))) return null;
     if (change.disabled === true) await deleteSessionsOfUser(tx, id);
-    return true;
+    return findUserById(tx, id);
   });
-  if (!found) throw new NotFoundError(`No user has the id "${id}".`);
-  return getUser(id);
+  return summaryOf(updated, id);
 }
 
 /** An admin signs a user out everywhere (a lost laptop, a departure); how many sessions ended. */

@@ -7,9 +7,11 @@ import "server-only";
  * its place in line.
  *
  * Work started from inside admitted work (a read within a write's callback) runs at once: waiting for a
- * slot that its own caller holds could deadlock.
+ * slot that its own caller holds could deadlock. Work whose request was aborted while it waits leaves the
+ * line at once (RequestAbortedError), so a browser that gave up does not hold up the ones behind it.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { RequestAbortedError } from "../errors";
 
 const inside = new AsyncLocalStorage<true>();
 
@@ -21,9 +23,10 @@ interface Gate {
 const holder = globalThis as typeof globalThis & { __redstringAdmission?: Gate };
 const gate: Gate = (holder.__redstringAdmission ??= { running: 0, waiting: [] });
 
-export async function admitted<T>(limit: number, work: () => Promise<T>): Promise<T> {
+export async function admitted<T>(limit: number, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   if (inside.getStore()) return work();
-  if (gate.running >= limit) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  if (signal?.aborted) throw new RequestAbortedError();
+  if (gate.running >= limit) await turn(signal);
   else gate.running += 1;
   try {
     return await inside.run(true, work);
@@ -33,6 +36,23 @@ export async function admitted<T>(limit: number, work: () => Promise<T>): Promis
     if (next) next();
     else gate.running -= 1;
   }
+}
+
+/** Waits in line until the slot is handed over; an abort meanwhile takes the place out of the line. */
+function turn(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const admit = () => {
+      signal?.removeEventListener("abort", leave);
+      resolve();
+    };
+    const leave = () => {
+      const place = gate.waiting.indexOf(admit);
+      if (place >= 0) gate.waiting.splice(place, 1);
+      reject(new RequestAbortedError());
+    };
+    gate.waiting.push(admit);
+    signal?.addEventListener("abort", leave, { once: true });
+  });
 }
 
 /** For tests and the health of the queue: how many run and how many wait right now. */

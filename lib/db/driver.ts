@@ -1,12 +1,26 @@
 import "server-only";
-import neo4j, { type Driver } from "neo4j-driver";
+import neo4j, { type BookmarkManager, type Driver } from "neo4j-driver";
 import { getConfig } from "../config";
 
 /**
  * One driver per process. In development Next.js re-evaluates modules on every edit; keeping the driver on
  * globalThis stops each reload from leaking a connection pool.
  */
-const holder = globalThis as typeof globalThis & { __redstringDriver?: Driver; __redstringProbeDriver?: Driver };
+const holder = globalThis as typeof globalThis & {
+  __redstringDriver?: Driver;
+  __redstringProbeDriver?: Driver;
+  __redstringBookmarks?: BookmarkManager;
+};
+
+/**
+ * One bookmark manager for every session of the process: each transaction starts after every write this
+ * process has committed, so in a cluster a read on a follower sees what another request of this server
+ * just wrote. The bookmarks of another server's writes come with the browser (lib/bookmark-cookie.ts).
+ */
+export function processBookmarks(): BookmarkManager {
+  holder.__redstringBookmarks ??= neo4j.bookmarkManager();
+  return holder.__redstringBookmarks;
+}
 
 export function getDriver(): Driver {
   if (holder.__redstringDriver) return holder.__redstringDriver;
@@ -46,5 +60,7 @@ export async function closeDriver(): Promise<void> {
   const drivers = [holder.__redstringDriver, holder.__redstringProbeDriver];
   holder.__redstringDriver = undefined;
   holder.__redstringProbeDriver = undefined;
+  // Bookmarks belong to the database the driver spoke to: a new driver (another NEO4J_URI) starts afresh.
+  holder.__redstringBookmarks = undefined;
   await Promise.all(drivers.map((driver) => driver?.close()));
 }

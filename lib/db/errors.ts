@@ -58,3 +58,13 @@ export function isConstraintViolation(cause: unknown): boolean {
   // By its code, not instanceof: what reaches a caller may have passed through another copy of the driver.
   return typeof cause === "object" && cause !== null && "code" in cause && cause.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
 }
+
+/**
+ * The database refused a bookmark the session was given (malformed), or gave up waiting for it: a
+ * bookmark of this database from before it was restored from a backup names transactions it will not see
+ * again. (A bookmark of another database is ignored by Neo4j, which is right too.)
+ */
+export function isBookmarkRefusal(cause: unknown): boolean {
+  if (typeof cause !== "object" || cause === null || !("code" in cause) || typeof cause.code !== "string") return false;
+  return cause.code.startsWith("Neo.ClientError.Transaction.InvalidBookmark") || cause.code === "Neo.TransientError.Transaction.BookmarkTimeout";
+}

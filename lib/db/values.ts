@@ -8,7 +8,14 @@
 import "server-only";
 import neo4j from "neo4j-driver";
 import type { JsonValue } from "../json";
-import { dateFieldsOf, type EntityType } from "../model/registry";
+import {
+  fieldsOf,
+  precisionFieldOf,
+  precisionOf,
+  type EntityType,
+  type FieldSpec,
+  type RelationshipType,
+} from "../model/registry";
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");
@@ -86,31 +93,83 @@ export function mapToPlain(record: Record<string, unknown>): { [key: string]: Js
   return result;
 }
 
-/** An ISO `YYYY-MM-DD` string as a Neo4j Date, so date indexes and range filters work in Cypher. */
+/** An ISO date (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY`) as a Neo4j Date: the first day of the month or year. */
 export function isoToNeo4jDate(iso: string) {
   const [year, month, day] = iso.split("-").map(Number);
   return new neo4j.types.Date(year ?? 0, month ?? 1, day ?? 1);
 }
 
 /**
- * Entity properties as they are stored: dates as Neo4j Dates, and the aliases also joined into
- * `aliasText`, because full-text indexes only index string properties, not lists.
+ * One record's typed fields as they are stored: numbers as floats, integers as Neo4j Integers, dates as
+ * Neo4j Dates with their precision beside them (FieldKind), date-times as Neo4j DateTimes. Values are
+ * already checked by the registry's schemas; a value of the wrong JavaScript type is left as it is.
  */
-export function entityPropertiesForNeo4j(
-  type: EntityType,
-  properties: Record<string, unknown>,
-): Record<string, unknown> {
+export function typedPropertiesForNeo4j(fields: readonly FieldSpec[], properties: Record<string, unknown>): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(properties)) {
-    if (value === undefined || key === "type") continue;
-    stored[key] = value;
+    if (value !== undefined && key !== "type") stored[key] = value;
   }
-  for (const field of dateFieldsOf(type)) {
-    const value = stored[field];
-    if (typeof value === "string") stored[field] = isoToNeo4jDate(value);
+  for (const field of fields) {
+    const value = stored[field.name];
+    if (value === undefined || value === null) continue;
+    if (field.kind === "date" && typeof value === "string") {
+      stored[field.name] = isoToNeo4jDate(value);
+      const precision = precisionOf(value);
+      const precisionField = precisionFieldOf(field.name);
+      // Event has its own datePrecision field; an explicit value there wins over what the date's form says.
+      if (precision !== "day" && stored[precisionField] === undefined) stored[precisionField] = precision;
+    } else if (field.kind === "datetime" && typeof value === "string") {
+      stored[field.name] = neo4j.types.DateTime.fromStandardDate(new Date(value));
+    } else if (field.kind === "integer" && typeof value === "number") {
+      stored[field.name] = neo4j.int(value);
+    } else if (field.kind === "number" && typeof value === "number") {
+      // A whole amount is still a float: Cypher's sum() and comparisons then never mix Integer and Float.
+      stored[field.name] = value;
+    }
   }
+  return stored;
+}
+
+/**
+ * A record's stored properties as typed JSON: the reverse of typedPropertiesForNeo4j. A date known only
+ * to its month or year reads back as written ("2019-03", "2019"), and its precision property, kept for
+ * that, is not shown unless the type declares it as a field (Event.datePrecision).
+ */
+export function typedPropertiesFromNeo4j(fields: readonly FieldSpec[], properties: Record<string, unknown>): { [key: string]: JsonValue } {
+  const plain = mapToPlain(properties);
+  const declared = new Set(fields.map((field) => field.name));
+  for (const field of fields) {
+    if (field.kind !== "date") continue;
+    const precisionField = precisionFieldOf(field.name);
+    const value = plain[field.name];
+    const precision = plain[precisionField];
+    if (typeof value === "string" && !declared.has(precisionField)) {
+      if (precision === "year") plain[field.name] = value.slice(0, 4);
+      else if (precision === "month") plain[field.name] = value.slice(0, 7);
+    }
+    if (!declared.has(precisionField)) delete plain[precisionField];
+  }
+  return plain;
+}
+
+/**
+ * Entity properties as they are stored: typed fields converted (typedPropertiesForNeo4j), and the
+ * aliases also joined into `aliasText`, because full-text indexes only index string properties, not lists.
+ */
+export function entityPropertiesForNeo4j(type: EntityType, properties: Record<string, unknown>): Record<string, unknown> {
+  const stored = typedPropertiesForNeo4j(fieldsOf(type), properties);
   const aliases = Array.isArray(stored.aliases) ? (stored.aliases as string[]) : [];
   stored.aliases = aliases;
   stored.aliasText = aliases.join(" | ");
   return stored;
+}
+
+/** A relationship's own properties as they are stored (provenance and bookkeeping pass through). */
+export function relationshipPropertiesForNeo4j(type: RelationshipType, properties: Record<string, unknown>): Record<string, unknown> {
+  return typedPropertiesForNeo4j(fieldsOf(type), properties);
+}
+
+/** Stored properties of an entity or a relationship as typed JSON. */
+export function propertiesFromNeo4j(type: EntityType | RelationshipType, properties: Record<string, unknown>): { [key: string]: JsonValue } {
+  return typedPropertiesFromNeo4j(fieldsOf(type), properties);
 }

@@ -19,6 +19,7 @@ import { parseWith } from "../validation";
 import {
   ENTITY_TYPE_SPECS,
   RELATIONSHIP_TYPE_SPECS,
+  relationshipPropertySchemas,
   checkEndpoints,
   entitySchemas,
   isEntityType,
@@ -26,8 +27,10 @@ import {
   type RelationshipType,
 } from "../model/registry";
 import { commitChange, staleVersionError } from "./changes";
+import type { PropertyInput } from "./model";
 import {
   editableEntityFields,
+  unitedDatasets,
   sameState,
   type ChangeOp,
   type ChangeSummary,
@@ -111,15 +114,20 @@ function relationshipLabel(type: RelationshipType, fromName: string, toName: str
   return `${isolate(fromName)} ${RELATIONSHIP_TYPE_SPECS[type].verb} ${isolate(toName)}`;
 }
 
-/** A relationship's own fields: only those its type declares, and only non-empty ones. */
-function validRelationshipFields(type: RelationshipType, fields: Record<string, string>): Record<string, JsonValue> {
+/**
+ * A relationship's own fields: only those its type declares, only non-empty ones, each typed as its
+ * field declares (an amount "12.5" from a form is the number 12.5; "twelve" is a 422 naming the field).
+ */
+function validRelationshipFields(type: RelationshipType, fields: Record<string, PropertyInput>): Record<string, JsonValue> {
   const allowed = new Set(RELATIONSHIP_TYPE_SPECS[type].fields.map((field) => field.name));
-  const properties: Record<string, JsonValue> = {};
+  const given: Record<string, PropertyInput> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (!allowed.has(key)) throw new UnprocessableError(`${type} has no field "${key}".`);
-    if (value.trim() !== "") properties[key] = value.trim();
+    const trimmed = typeof value === "string" ? value.trim() : value;
+    if (trimmed !== "") given[key] = trimmed;
   }
-  return properties;
+  const parsed = parseWith(relationshipPropertySchemas[type], given, `${type} properties`) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, JsonValue] => entry[1] !== undefined));
 }
 
 interface Provenance {
@@ -386,7 +394,8 @@ export async function updateRelationship(actor: Actor, id: string, body: UpdateR
     const type: RelationshipType = stored.state.type;
     const after: RelationshipState = {
       ...stored.state,
-      properties: { ...validRelationshipFields(type, body.properties), ...provenanceProperties(sources, body.quote) },
+      // The form edits fields and provenance; the data sets the relationship came from are kept.
+      properties: { ...unitedDatasets(stored.state), ...validRelationshipFields(type, body.properties), ...provenanceProperties(sources, body.quote) },
     };
     if (!reportOp && sameState(stored.state, after)) return { id, change: null };
     const ops: ChangeOp[] = [...(reportOp ? [reportOp] : []), { kind: "relationship", id, label, before: stored.state, after }];

@@ -2,8 +2,8 @@ import "server-only";
 /**
  * Merging a duplicate into the entity that survives. Everything the duplicate had moves to the survivor:
  * its relationships (joined with the survivor's own when both had the same link to the same entity, their
- * sources combined), its citations when it is a report, its name and aliases (kept as aliases) and any
- * field the survivor lacks. The duplicate is then deleted. It is one recorded change, so one revert puts
+ * sources combined), its citations when it is a report, its name and aliases (kept as aliases), any
+ * field the survivor lacks, and the data sets it came from (`datasets`: both lists, joined). The duplicate is then deleted. It is one recorded change, so one revert puts
  * both entities and every relationship back exactly as they were.
  */
 import type { ManagedTransaction } from "neo4j-driver";
@@ -16,7 +16,7 @@ import { RELATIONSHIP_TYPE_SPECS } from "../model/registry";
 import { commitChange } from "./changes";
 import type { EditResult } from "./edits";
 import { sourcesOf } from "./edits";
-import { editableEntityFields, type ChangeOp, type EntityState, type RelationshipState } from "./model";
+import { editableEntityFields, unitedDatasets, type ChangeOp, type EntityState, type RelationshipState } from "./model";
 import { MAX_RELATIONSHIPS_PER_CHANGE, lockEntities, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
 import { isolate } from "../text/bidi";
 
@@ -35,14 +35,14 @@ export function mergedEntityState(survivor: EntityState, duplicate: EntityState)
     const theirs = duplicate.properties[field];
     if ((mine === undefined || mine === null || mine === "") && theirs !== undefined && theirs !== null) properties[field] = theirs;
   }
-  return { ...survivor, properties };
+  return { ...survivor, properties: { ...properties, ...unitedDatasets(survivor, duplicate) } };
 }
 
 /** Two relationships become one: the survivor's fields win, the sources of both are kept, in order. */
 function combined(kept: RelationshipState, moved: RelationshipState): RelationshipState {
   const properties: Record<string, JsonValue> = { ...moved.properties, ...kept.properties };
   properties.sources = unique([...sourcesOf(kept), ...sourcesOf(moved)]);
-  return { ...kept, properties };
+  return { ...kept, properties: { ...properties, ...unitedDatasets(kept, moved) } };
 }
 
 export async function mergeEntities(actor: Actor, survivorId: string, duplicateId: string, outer?: ManagedTransaction): Promise<EditResult> {

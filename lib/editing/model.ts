@@ -47,6 +47,8 @@ export const CHANGE_ACTIONS = [
   "delete-relationship",
   "merge",
   "revert",
+  /** `npm run migrate` typing values older versions stored as text (lib/editing/convert-values.ts). */
+  "convert-values",
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
@@ -76,6 +78,21 @@ export interface ChangePage {
 
 /** Properties never part of a state: identity, and what the database keeps for itself. */
 export const BOOKKEEPING_PROPERTIES = new Set(["id", "createdAt", "updatedAt", "aliasText"]);
+
+/**
+ * The data sets a record came from (the importers' `datasets`, lib/datasets): no form edits it, an edit
+ * keeps it, and a merge keeps the data sets of both records. Empty when the record has none.
+ */
+export function datasetsOf(state: { properties: Record<string, JsonValue> }): string[] {
+  const datasets = state.properties.datasets;
+  return Array.isArray(datasets) ? datasets.filter((id): id is string => typeof id === "string") : [];
+}
+
+/** `datasets` as a property of both records joined (nothing when neither has any). */
+export function unitedDatasets(...states: { properties: Record<string, JsonValue> }[]): { datasets?: string[] } {
+  const united = [...new Set(states.flatMap(datasetsOf))];
+  return united.length > 0 ? { datasets: united } : {};
+}
 
 /** The fields the entity form edits; anything else stored on the entity (an importer's extras) is kept as it is. */
 export function editableEntityFields(type: EntityType): string[] {
@@ -142,6 +159,13 @@ const provenanceInputShape = {
   quote: z.string().trim().max(500).optional(),
 };
 
+/**
+ * A relationship's own properties as a client sends them: text, numbers and booleans. Which keys a type
+ * has and what each value must be is the registry's (checked when the change is built).
+ */
+const propertiesInputSchema = z.record(z.string(), z.union([z.string().max(300), z.number(), z.boolean()])).default({});
+export type PropertyInput = string | number | boolean;
+
 /** A link made together with a new entity (an event's participants): the other end and the direction. */
 export const newLinkSchema = z
   .object({
@@ -149,7 +173,7 @@ export const newLinkSchema = z
     other: entityIdSchema,
     /** "out": new entity -> other; "in": other -> new entity. */
     direction: z.enum(["out", "in"]),
-    properties: z.record(z.string(), z.string().trim().max(300)).default({}),
+    properties: propertiesInputSchema,
   })
   .strict();
 export type NewLink = z.infer<typeof newLinkSchema>;
@@ -177,7 +201,7 @@ export const createRelationshipBodySchema = z
     type: relationshipTypeSchema,
     from: entityIdSchema,
     to: entityIdSchema,
-    properties: z.record(z.string(), z.string().trim().max(300)).default({}),
+    properties: propertiesInputSchema,
     ...provenanceInputShape,
   })
   .strict();
@@ -185,7 +209,7 @@ export type CreateRelationshipBody = z.infer<typeof createRelationshipBodySchema
 
 export const updateRelationshipBodySchema = z
   .object({
-    properties: z.record(z.string(), z.string().trim().max(300)).default({}),
+    properties: propertiesInputSchema,
     ...provenanceInputShape,
     updatedAt: z.string().max(64).nullable().optional(),
   })

@@ -7,7 +7,7 @@ import "server-only";
 import type { ManagedTransaction } from "neo4j-driver";
 import { ConflictError, UnprocessableError } from "../errors";
 import { toInteger } from "../db/params";
-import { entityPropertiesForNeo4j, mapToPlain, toPlain } from "../db/values";
+import { entityPropertiesForNeo4j, propertiesFromNeo4j, relationshipPropertiesForNeo4j, toPlain } from "../db/values";
 import { type JsonValue } from "../json";
 import {
   ENTITY_LABEL,
@@ -15,6 +15,7 @@ import {
   entityTypeOf,
   isEntityType,
   isRelationshipType,
+  type EntityType,
   type RelationshipType,
 } from "../model/registry";
 import { BOOKKEEPING_PROPERTIES, canonicalJson, sameState, type ChangeOp, type EntityState, type RelationshipState } from "./model";
@@ -100,8 +101,9 @@ export async function changeTime(tx: ManagedTransaction): Promise<unknown> {
   return result.records[0]!.get("now");
 }
 
-function contentOf(properties: Record<string, unknown>): Record<string, JsonValue> {
-  return mapToPlain(Object.fromEntries(Object.entries(properties).filter(([key]) => !BOOKKEEPING_PROPERTIES.has(key))));
+/** A record's content as typed JSON, as the editor and the audit trail hold it (bookkeeping left out). */
+function contentOf(type: EntityType | RelationshipType, properties: Record<string, unknown>): Record<string, JsonValue> {
+  return propertiesFromNeo4j(type, Object.fromEntries(Object.entries(properties).filter(([key]) => !BOOKKEEPING_PROPERTIES.has(key))));
 }
 
 function createdAtOf(properties: Record<string, unknown>): string | null {
@@ -132,7 +134,7 @@ export async function readEntities(tx: ManagedTransaction, ids: readonly string[
     const updatedAt = toPlain(properties.updatedAt);
     found.set(String(record.get("id")), {
       id: String(record.get("id")),
-      state: { type, properties: contentOf(properties), createdAt: createdAtOf(properties) },
+      state: { type, properties: contentOf(type, properties), createdAt: createdAtOf(properties) },
       updatedAt: typeof updatedAt === "string" ? updatedAt : null,
     });
   }
@@ -160,7 +162,7 @@ function toStoredRelationship(record: { get(key: string): unknown }): StoredRela
       type,
       from: String(record.get("from")),
       to: String(record.get("to")),
-      properties: contentOf(properties),
+      properties: contentOf(type, properties),
       createdAt: createdAtOf(properties),
     },
     updatedAt: typeof updatedAt === "string" ? updatedAt : null,
@@ -374,8 +376,12 @@ function relationshipType(type: string): string {
 async function writeEntity(tx: ManagedTransaction, id: string, state: EntityState, before: EntityState | null, now: unknown): Promise<void> {
   const type = typeLabel(state.type);
   const stale = before && before.type !== state.type ? `REMOVE n:${typeLabel(before.type)}` : "";
+  // MATCH an entity that exists (its lock is held): a MERGE would also want the exclusive lock of the id's
+  // unique-index entry, which other saves of the same entity share-lock while they queue for the node's
+  // lock. That cycle is a deadlock Neo4j detects, and under load the retries ran out (a 500).
+  const find = before ? `MATCH (n:${ENTITY_LABEL} {id: $id})` : `MERGE (n:${ENTITY_LABEL} {id: $id})`;
   await tx.run(
-    `MERGE (n:${ENTITY_LABEL} {id: $id})
+    `${find}
      ${stale}
      WITH n, coalesce(n.createdAt, CASE WHEN $createdAt IS NULL THEN $now ELSE datetime($createdAt) END) AS createdAt
      WITH n, createdAt, ${NEXT_UPDATED_AT("n")} AS updatedAt
@@ -401,7 +407,7 @@ async function createRelationship(tx: ManagedTransaction, id: string, state: Rel
      SET r = $properties
      SET r.id = $id, r.createdAt = CASE WHEN $createdAt IS NULL THEN $now ELSE datetime($createdAt) END, r.updatedAt = $now
      RETURN count(r) AS created`,
-    { id, from: state.from, to: state.to, properties: state.properties, createdAt: state.createdAt ?? null, now },
+    { id, from: state.from, to: state.to, properties: relationshipPropertiesForNeo4j(state.type, state.properties), createdAt: state.createdAt ?? null, now },
   );
   if (Number(result.records[0]?.get("created") ?? 0) !== 1) {
     throw new ConflictError(`An end of this relationship (“${state.from}” or “${state.to}”) no longer exists.`);
@@ -414,6 +420,6 @@ async function updateRelationship(tx: ManagedTransaction, id: string, state: Rel
      WITH r, r.createdAt AS createdAt, ${NEXT_UPDATED_AT("r")} AS updatedAt
      SET r = $properties
      SET r.id = $id, r.createdAt = createdAt, r.updatedAt = updatedAt`,
-    { id, properties: state.properties, now },
+    { id, properties: relationshipPropertiesForNeo4j(state.type, state.properties), now },
   );
 }

@@ -3,13 +3,14 @@ import "server-only";
  * The explorer's reads: one entity, a page of its neighbours, the subgraph of a URL. Each takes the Actor
  * asking and checks "graph:read" first (lib/auth/permissions.ts), like every graph read.
  */
+import type { ManagedTransaction } from "neo4j-driver";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
 import { read } from "../database";
 import { toInteger } from "../db/params";
 import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "../model/registry";
 import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
-import type { GraphData, GraphNode, NeighbourPage } from "../graph/types";
+import type { GraphData, GraphEdge, GraphNode, NeighbourPage } from "../graph/types";
 import type { NeighbourOrder } from "../api-schemas";
 import { BadRequestError, NotFoundError } from "../errors";
 
@@ -58,6 +59,12 @@ export interface NeighbourOptions {
   /** Only neighbours joined by a relationship of this type (and only those relationships in `edges`). */
   relationship?: RelationshipType;
   order?: NeighbourOrder;
+  /**
+   * The ids of the explorer's view: the answer's `links` then hold every relationship (of any type) between
+   * the page's neighbours and these entities, the center or each other, so expanding a node can add the
+   * page to the view without reading the whole view again.
+   */
+  within?: readonly string[];
 }
 
 /**
@@ -73,6 +80,8 @@ const ORDER_BY: Record<NeighbourOrder, string> = {
 export interface NeighbourPageWithDegrees extends NeighbourPage {
   /** Relationships each neighbour on the page has in all (what order=degree sorts by), by id. */
   degrees: Record<string, number>;
+  /** With `within`: the relationships joining the page's neighbours to the view (empty without it). */
+  links: GraphEdge[];
 }
 
 /**
@@ -102,6 +111,10 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
          WITH DISTINCT m ORDER BY ${orderBy} SKIP $offset LIMIT $limit
          RETURN collect(m) AS neighbours
        }
+       CALL (center) {
+         OPTIONAL MATCH (viewed:${ENTITY_LABEL}) WHERE viewed.id IN coalesce($within, [])
+         RETURN collect(viewed) AS viewed
+       }
        RETURN ${NODE("center")} AS center, total,
          [m IN neighbours | ${NODE("m")}] AS nodes,
          [m IN neighbours | {id: m.id, degree: COUNT { (m)--() }}] AS degrees,
@@ -109,8 +122,21 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
            UNWIND neighbours AS m
            MATCH (center)-${rel}-(m)
            RETURN DISTINCT ${EDGE("r")}
-         } AS edges`,
-      { id, type: options.type ?? null, offset: toInteger(options.offset), limit: toInteger(options.limit) },
+         } AS edges,
+         COLLECT {
+           // Both ends bound: each pair is an expand-into, so a hub on the page is never traversed whole.
+           UNWIND CASE WHEN $within IS NULL THEN [] ELSE neighbours END AS m
+           UNWIND viewed + neighbours + [center] AS other
+           MATCH (m)-[r]-(other)
+           RETURN DISTINCT ${EDGE("r")}
+         } AS links`,
+      {
+        id,
+        type: options.type ?? null,
+        offset: toInteger(options.offset),
+        limit: toInteger(options.limit),
+        within: options.within ? [...options.within] : null,
+      },
     );
     return result.records[0];
   });
@@ -124,6 +150,7 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
     limit: options.limit,
     nodes: compact((row.get("nodes") as RawNode[]).map(toGraphNode)),
     edges: compact((row.get("edges") as RawEdge[]).map(toGraphEdge)),
+    links: compact((row.get("links") as RawEdge[]).map(toGraphEdge)),
     degrees: Object.fromEntries(degrees.map((item) => [String(item.id), Number(item.degree)])),
   };
 }
@@ -139,20 +166,26 @@ export interface Subgraph extends GraphData {
  */
 export async function getSubgraph(actor: Actor, ids: readonly string[]): Promise<Subgraph> {
   requirePermission(actor, "graph:read");
-  const row = await read(async (tx) => {
-    const result = await tx.run(
-      `MATCH (n:${ENTITY_LABEL}) WHERE n.id IN $ids
-       WITH collect(n) AS found
-       RETURN [n IN found | ${NODE("n")}] AS nodes,
-         COLLECT {
-           UNWIND found AS a
-           MATCH (a)-[r]->(b:${ENTITY_LABEL}) WHERE b.id IN $ids
-           RETURN ${EDGE("r")}
-         } AS edges`,
-      { ids: [...ids] },
-    );
-    return result.records[0];
-  });
+  return read((tx) => readSubgraph(tx, ids));
+}
+
+/**
+ * getSubgraph's read inside a transaction the caller holds, for a caller that has checked `graph:read`
+ * itself: a new snapshot copies the graph in the same write transaction that stores it.
+ */
+export async function readSubgraph(tx: ManagedTransaction, ids: readonly string[]): Promise<Subgraph> {
+  const result = await tx.run(
+    `MATCH (n:${ENTITY_LABEL}) WHERE n.id IN $ids
+     WITH collect(n) AS found
+     RETURN [n IN found | ${NODE("n")}] AS nodes,
+       COLLECT {
+         UNWIND found AS a
+         MATCH (a)-[r]->(b:${ENTITY_LABEL}) WHERE b.id IN $ids
+         RETURN ${EDGE("r")}
+       } AS edges`,
+    { ids: [...ids] },
+  );
+  const row = result.records[0];
   const nodes = compact(((row?.get("nodes") ?? []) as RawNode[]).map(toGraphNode));
   const found = new Set(nodes.map((node) => node.id));
   return {

@@ -2,7 +2,7 @@
  * Raw values read from Neo4j -> the app's GraphNode / GraphEdge. Pure, so it is tested with driver values
  * built by hand. Queries return nodes as {labels, properties} and relationships as maps with our own ids.
  */
-import { mapToPlain, toPlain } from "../db/values";
+import { propertiesFromNeo4j, toPlain } from "../db/values";
 import { entityTypeOf, isRelationshipType } from "../model/registry";
 import type { GraphEdge, GraphNode, SourceRef } from "../graph/types";
 
@@ -28,7 +28,8 @@ export function toGraphNode(raw: RawNode): GraphNode | null {
   const type = entityTypeOf(raw.labels);
   const id = raw.properties.id;
   if (!type || typeof id !== "string") return null;
-  const properties = mapToPlain(
+  const properties = propertiesFromNeo4j(
+    type,
     Object.fromEntries(Object.entries(raw.properties).filter(([key]) => !HIDDEN_NODE_PROPERTIES.has(key))),
   );
   const name = raw.properties.name;
@@ -52,7 +53,8 @@ function toSourceRef(raw: Record<string, unknown>): SourceRef {
 export function toGraphEdge(raw: RawEdge): GraphEdge | null {
   if (!isRelationshipType(raw.type) || typeof raw.id !== "string") return null;
   if (typeof raw.source !== "string" || typeof raw.target !== "string") return null;
-  const properties = mapToPlain(
+  const properties = propertiesFromNeo4j(
+    raw.type,
     Object.fromEntries(Object.entries(raw.properties).filter(([key]) => !PROVENANCE_PROPERTIES.has(key))),
   );
   const quote = raw.properties.quote;

@@ -6,6 +6,11 @@
  * matches exactly, as a prefix (search as you type) or within a small edit distance (typos: "fischer"
  * finds "Fisher"); exact matches rank first. With `all`, every word must match; with `any`, one is enough
  * (the fallback when no entity has them all).
+ *
+ * A US bill number is one word however it is typed: "H.R. 2", "HR 2", "hr2", "S.1603", "s 1603" and
+ * "H.J.Res. 12" become "hr2", "s1603", "hjres12", the token the index holds for the bill's id alias
+ * ("HR2-114" is indexed as "hr2" and "114"). It matches exactly or as a prefix, never fuzzily: "s1604" is
+ * another bill, not a typo.
  */
 import { BadRequestError } from "../errors";
 
@@ -13,10 +18,26 @@ export const MAX_SEARCH_LENGTH = 200;
 const MAX_WORDS = 8;
 const MAX_WORD_LENGTH = 40;
 
+/** hr, hres, hjres, hconres and the same with s, each letter optionally followed by a dot and spaces. */
+// Not after a letter, a digit or an apostrophe: "Sherrod's 2 bills" holds no bill.
+const BILL_NUMBER = /(?<![\p{L}\p{N}'’])([hs])\.?\s*(?:(j)\.?\s*(res)|(con)\.?\s*(res)|(res)|(r))?\.?\s*(\d{1,5})(?![\p{L}\p{N}])/gu;
+
+/** Bill numbers written any usual way, as the one word the index holds ("H.R. 2" -> "hr2"). */
+export function joinBillNumbers(text: string): string {
+  return text.replace(BILL_NUMBER, (match, chamber: string, ...parts: unknown[]) => {
+    const kind = parts.slice(0, 6).filter((part): part is string => typeof part === "string").join("");
+    const number = parts[6] as string;
+    // "s 1603" or "S.1603" is a Senate bill; a bare "h 2" is no bill type, so it stays two words.
+    if (chamber === "h" && kind === "") return match;
+    return `${chamber}${kind}${number}`;
+  });
+}
+
+const BILL_KEY = /^(?:h|s)(?:r|res|jres|conres)?\d{1,5}$/;
+const isBillKey = (word: string) => BILL_KEY.test(word) && !/^h\d/.test(word);
+
 export function searchWords(text: string): string[] {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
+  return joinBillNumbers(text.normalize("NFKC").toLowerCase())
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, MAX_WORDS)
@@ -25,6 +46,7 @@ export function searchWords(text: string): string[] {
 
 function clauseFor(word: string): string {
   const alternatives = [`${word}^4`, `${word}*^2`];
+  if (isBillKey(word)) return `(${alternatives.join(" OR ")})`;
   // Short words would fuzzy-match nearly everything; longer ones tolerate more typing mistakes.
   if (word.length >= 8) alternatives.push(`${word}~2`);
   else if (word.length >= 4) alternatives.push(`${word}~1`);

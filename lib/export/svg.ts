@@ -9,7 +9,7 @@
  * override in a name would reverse the words drawn beside it; lib/text/bidi.ts). Output is deterministic (input order, fixed number formatting), so it can be compared in tests.
  */
 import { ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type NodeShape } from "../model/registry";
-import { nodeLabel } from "../graph/elements";
+import { nodeLabel, sourcesWidth } from "../graph/elements";
 import type { Position, PositionedGraph, PositionedNode } from "../graph/positioned";
 import type { GraphEdge } from "../graph/types";
 import { xmlEscape } from "../format/xml";
@@ -165,6 +165,7 @@ function star(): number[] {
 /** Unit polygons of the shapes Cytoscape draws as polygons (same corner lists as Cytoscape). */
 const UNIT_POLYGONS: Partial<Record<NodeShape, number[]>> = {
   hexagon: fitToSquare(ngon(6)),
+  pentagon: fitToSquare(ngon(5)),
   octagon: fitToSquare(ngon(8)),
   star: star(),
   diamond: [0, 1, 1, 0, 0, -1, -1, 0],
@@ -210,6 +211,7 @@ export function nodeShapePath(shape: NodeShape, center: Position): string {
     case "ellipse":
       return circlePath(center);
     case "hexagon":
+    case "pentagon":
     case "octagon":
     case "star":
     case "diamond":
@@ -220,11 +222,8 @@ export function nodeShapePath(shape: NodeShape, center: Position): string {
 
 /* ---------------------------------------------------------------- layout */
 
-/** mapData(sourceCount, 1, 4, 1.5, 5) from the stylesheet. */
-export function edgeWidth(sourceCount: number): number {
-  const count = Math.min(4, Math.max(1, sourceCount));
-  return 1.5 + ((count - 1) / 3) * 3.5;
-}
+/** The canvas's width by sources (lib/graph/elements.ts): a drawing is the default view. */
+export const edgeWidth = sourcesWidth;
 
 /** Cytoscape's triangle arrow: 0.3 of max((width * 13.37)^0.9, 29), as long as it is wide. */
 function arrowSize(width: number): number {

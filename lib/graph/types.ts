@@ -43,6 +43,10 @@ export interface SearchHit {
   type: EntityType;
   name: string;
   description: string | null;
+  /** What tells namesakes apart: party, state, country, date... as short phrases (lib/explore/search-context.ts). */
+  context: string[];
+  /** The data sets the entity came from (their ids); none for an entity made by hand. */
+  datasets: string[];
   score: number;
 }
 

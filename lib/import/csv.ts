@@ -14,6 +14,7 @@ import {
   mapRelationshipRow,
   nodeColumns,
   relationshipColumns,
+  rowPasses,
   type CsvMapping,
   type Row,
 } from "./mapping";
@@ -114,6 +115,27 @@ async function readHeader(file: string, delimiter: string): Promise<string[] | n
   return null;
 }
 
+type MapRow = (row: Row) => ReturnType<typeof mapNodeRow> | ReturnType<typeof mapRelationshipRow>;
+/** Entities by type and id, of the node mappings with `sameId: "first"`, for one pass over the files. */
+type FirstSeen = Map<string, Record<string, unknown>>;
+
+/**
+ * `sameId: "first"`: a row with an id that an earlier row of such a mapping gave (this one, or another
+ * with the same setting: legislators-current before legislators-historical) yields the first row's entity
+ * again, which the pipeline counts as an identical repeat instead of refusing it for its other values.
+ */
+function firstById(mapRow: (row: Row) => ReturnType<typeof mapNodeRow>): (seen: FirstSeen) => MapRow {
+  return (seen) => (row) => {
+    const mapped = mapRow(row);
+    if (!("entity" in mapped)) return mapped;
+    const key = `${String(mapped.entity.type)} ${String(mapped.entity.id)}`;
+    const first = seen.get(key);
+    if (first) return { entity: first };
+    seen.set(key, mapped.entity);
+    return mapped;
+  };
+}
+
 export interface CsvSourceOptions {
   mapping: CsvMapping;
   /** Where the mapping's file names are resolved. */
@@ -125,11 +147,17 @@ export interface CsvSourceOptions {
 export function csvSource({ mapping, directory, name }: CsvSourceOptions): ImportSource {
   const resolve = (file: string) => path.resolve(directory, file);
   const entries = [
-    ...mapping.nodes.map((node) => ({ file: node.file, columns: nodeColumns(node), map: (row: Row) => mapNodeRow(node, row) })),
+    ...mapping.nodes.map((node) => ({
+      file: node.file,
+      when: node.when,
+      columns: nodeColumns(node),
+      map: node.sameId === "first" ? firstById((row: Row) => mapNodeRow(node, row)) : (): MapRow => (row: Row) => mapNodeRow(node, row),
+    })),
     ...mapping.relationships.map((relationship) => ({
       file: relationship.file,
+      when: relationship.when,
       columns: relationshipColumns(relationship),
-      map: (row: Row) => mapRelationshipRow(relationship, row),
+      map: (): MapRow => (row: Row) => mapRelationshipRow(relationship, row),
     })),
   ];
   const files = [...new Set(entries.map((entry) => entry.file))];
@@ -146,6 +174,7 @@ export function csvSource({ mapping, directory, name }: CsvSourceOptions): Impor
     files,
     totalBytes,
     async *items(counter: ReadCounter): AsyncGenerator<ImportItem> {
+      const firstSeen: FirstSeen = new Map(); // per pass: every pass must see the same items
       for (const [index, entry] of entries.entries()) {
         const file = entry.file;
         const absolute = resolve(file);
@@ -163,13 +192,15 @@ export function csvSource({ mapping, directory, name }: CsvSourceOptions): Impor
           yield { kind: "problem", file, line: 1, index: 0, reason: `the mapping reads column ${list}, which the header lacks`, fileLevel: true };
           continue;
         }
+        const map = entry.map(firstSeen);
         for await (const event of readCsv(absolute, mapping.delimiter, counter)) {
           if (event.kind === "problem") {
             yield { kind: "problem", file, line: event.line, index: 0, reason: event.reason, fileLevel: event.fileLevel };
             continue;
           }
           const { line, row } = event.record;
-          const mapped = entry.map(row);
+          if (!rowPasses(entry.when, row)) continue;
+          const mapped = map(row);
           // The mapping entry as the index: one file may feed both a node and a relationship mapping.
           if ("reason" in mapped) yield { kind: "problem", file, line, index, reason: mapped.reason };
           else if ("entity" in mapped) yield { kind: "entity", file, line, index, entity: mapped.entity };

@@ -3,7 +3,8 @@
  * `{"id", "schema", "properties": {name: [values]}}`.
  *
  * Things become entities: Person, Company, Organization (and LegalEntity), PublicBody (an Agency),
- * Address. Interval schemata become relationships carrying their dates and amounts: Payment -> PAID
+ * Address; a country is their `country` field. Values are typed by the registry's schemas the pipeline
+ * applies: an amount is a number, a date keeps the precision FtM gives it (year, month or day). Interval schemata become relationships carrying their dates and amounts: Payment -> PAID
  * (payer to beneficiary), Ownership -> OWNER_OF, Directorship -> DIRECTOR_OF, Membership -> MEMBER_OF (its
  * dates are dropped: MEMBER_OF has only a role). An `addressEntity` becomes HAS_ADDRESS. Any other
  * schema is refused with its name, so nothing is dropped silently.
@@ -134,8 +135,11 @@ export function mapFtmEntity(ftm: FtmEntity): Mapped[] {
     if (type === "Address") {
       Object.assign(entity, compact({ street: first("street"), postalCode: first("postalCode"), city: first("city"), country: countries[0]?.toUpperCase() }));
     } else if (countries.length > 0) {
-      // No country field outside Address: said in the description so it stays searchable.
-      notes.push(`Country: ${[...new Set(countries.map((country) => country.toUpperCase()))].join(", ")}`);
+      const codes = [...new Set(countries.map((country) => country.toUpperCase()))];
+      // An Agency has no country field, and a second country (a jurisdiction besides a nationality) no
+      // field of its own: said in the description, so it is kept and stays searchable.
+      if (type !== "Agency") entity.country = codes[0];
+      if (type === "Agency" || codes.length > 1) notes.push(`${codes.length > 1 ? "Countries" : "Country"}: ${codes.join(", ")}`);
     }
     if (type === "Person" && first("position")) entity.occupation = first("position");
     if (type === "Company" && first("sector")) entity.industry = first("sector");

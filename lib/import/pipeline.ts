@@ -59,6 +59,11 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   /** Cite this Report on every relationship (created if missing); null keeps the file's own sources. */
   sourceReport: SourceReport | null;
+  /**
+   * The id of the data set this import is (a `Dataset` record, lib/datasets): every entity and relationship
+   * written gets it in its `datasets` list, existing ones included. Used as given (not prefixed).
+   */
+  dataset?: string;
   /** Prepended to every id (entities, relationships, references): keeps tests and trial runs apart. */
   idPrefix?: string;
   onProgress?: (progress: Progress) => void;
@@ -81,6 +86,12 @@ export interface ImportResult {
   problemCount: number;
   problems: Problem[];
   elapsedMs: number;
+  /**
+   * Set by an import as a data set (lib/datasets/import-run.ts): candidate pairs, not yet judged, between
+   * the data set's entities and the rest of the graph (or within it), found by cross-referencing after
+   * the rows were in (lib/resolution).
+   */
+  possibleMatches?: number;
 }
 
 interface EntityEntry extends RowOrigin {
@@ -324,7 +335,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
   startPhase("write entities");
   let entitiesCreated = 0;
   const entityBatches = typedBatches<EntityType, EntityInput>(batchSize, async (type, batch) => {
-    const count = await options.store.writeEntities(type, batch);
+    const count = await options.store.writeEntities(type, batch, options.dataset ?? null);
     entitiesCreated += count;
     created += count;
     progress(true);
@@ -337,7 +348,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
       ...(report.description ? { description: report.description } : {}),
       ...(report.url && /^https?:\/\//.test(report.url) ? { url: report.url } : {}),
     }) as EntityInput;
-    entitiesCreated += await options.store.writeEntities("Report", [reportEntity]);
+    entitiesCreated += await options.store.writeEntities("Report", [reportEntity], options.dataset ?? null);
   }
   for await (const item of source.items(counter)) {
     rows += 1;
@@ -355,7 +366,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
   startPhase("write relationships");
   let relationshipsCreated = 0;
   const relationshipBatches = typedBatches<RelationshipType, RelationshipInput>(batchSize, async (type, batch) => {
-    const count = await options.store.writeRelationships(type, batch);
+    const count = await options.store.writeRelationships(type, batch, options.dataset ?? null);
     relationshipsCreated += count;
     created += count;
     progress(true);

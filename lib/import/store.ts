@@ -8,8 +8,11 @@ import type { EntityInput, EntityType, RelationshipInput, RelationshipType } fro
 export interface ImportStore {
   /** The type of each of these ids that exists (ids not in the result do not exist). */
   entityTypes(ids: readonly string[]): Promise<Map<string, EntityType | null>>;
-  /** Writes one batch of validated entities of one type in one transaction; returns how many were new. */
-  writeEntities(type: EntityType, entities: readonly EntityInput[]): Promise<number>;
+  /**
+   * Writes one batch of validated entities of one type in one transaction; returns how many were new.
+   * `dataset`: the id of the data set being imported, added to each one's `datasets` (new or not).
+   */
+  writeEntities(type: EntityType, entities: readonly EntityInput[], dataset?: string | null): Promise<number>;
   /** Writes one batch of validated relationships of one type in one transaction; returns how many were new. */
-  writeRelationships(type: RelationshipType, relationships: readonly RelationshipInput[]): Promise<number>;
+  writeRelationships(type: RelationshipType, relationships: readonly RelationshipInput[], dataset?: string | null): Promise<number>;
 }

@@ -20,6 +20,8 @@ export const ENTITY_TYPES = [
   "Bill",
   "Subject",
   "Address",
+  // Congressional committees and subcommittees (issue 15): not agencies, as a journalist would say.
+  "Committee",
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -56,15 +58,29 @@ export const ENTITY_LABEL = "Entity";
  */
 export const ENTITY_SEARCH_INDEX = "entity_search";
 
-/** How a field is edited and shown. Dates are ISO `YYYY-MM-DD` strings in JSON and Neo4j `Date`s. */
-export type FieldKind = "text" | "longText" | "url" | "date" | "choice";
+/**
+ * How a field is stored, edited and shown: its value type. In JSON and in Neo4j alike a value keeps its
+ * type (lib/db/values.ts converts both ways):
+ * - text, longText, url, choice: strings;
+ * - number: a float (`sum(r.amount)` works); integer: a Neo4j Integer; boolean: true / false;
+ * - date: `YYYY-MM-DD`, or only `YYYY-MM` / `YYYY` when the source knows no more. Stored as a Neo4j Date
+ *   (the first day of the month or year, so range filters work) with the precision beside it in
+ *   `<field>Precision` ("month" / "year"), so the value reads back as written;
+ * - datetime: ISO-8601 with an offset, a Neo4j DateTime.
+ */
+export type FieldKind = "text" | "longText" | "url" | "date" | "datetime" | "choice" | "number" | "integer" | "boolean";
 
 export interface FieldSpec {
   readonly name: string;
   readonly label: string;
   readonly kind: FieldKind;
   readonly choices?: readonly string[];
+  /** For a number that is money: the field of the same record that holds its ISO 4217 currency code. */
+  readonly currencyField?: string;
 }
+
+/** The kinds whose values are strings in JSON and Neo4j. */
+export const TEXT_KINDS: readonly FieldKind[] = ["text", "longText", "url", "choice"];
 
 /** Cytoscape node shapes we use; kept as a union so a typo fails the typecheck. */
 export type NodeShape =
@@ -75,7 +91,8 @@ export type NodeShape =
   | "tag"
   | "diamond"
   | "star"
-  | "barrel";
+  | "barrel"
+  | "pentagon";
 
 export interface EntityTypeSpec {
   readonly type: EntityType;
@@ -87,15 +104,58 @@ export interface EntityTypeSpec {
   readonly fields: readonly FieldSpec[];
 }
 
+/** A calendar date to the day, month or year: `2019-03-14`, `2019-03` or `2019`. */
+export const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Whether text is a real calendar date (to the day, month or year); Date.parse would roll 2019-02-30 over to 2 March. */
+export function isCalendarDate(value: string): boolean {
+  const match = PARTIAL_DATE.exec(value);
+  if (!match) return false;
+  const [, year, month = "01", day = "01"] = match;
+  const iso = `${year}-${month}-${day}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso;
+}
+
+/** How much of a date is known, from how it is written. */
+export function precisionOf(date: string): DatePrecision {
+  const parts = date.split("-").length;
+  return parts === 1 ? "year" : parts === 2 ? "month" : "day";
+}
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  // Date.parse would roll 2019-02-30 over to 2 March; a real date survives the round trip unchanged.
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, "must be a real calendar date");
+  .trim()
+  // abort: text that is not a date at all gets one message, not also "not a real calendar date".
+  .regex(PARTIAL_DATE, { message: "must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY)", abort: true })
+  .refine(isCalendarDate, "must be a real calendar date");
 
+/** ISO-8601 date and time with an offset or Z: an instant, never a wall-clock time of unknown zone. */
+const isoDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: "must be a date and time written YYYY-MM-DDTHH:MM:SSZ (or with an offset)",
+    abort: true,
+  })
+  .refine((value) => !Number.isNaN(Date.parse(value)), "must be a real date and time");
+
+/**
+ * A number from JSON, or from text a form or a file wrote: "1234.5", "-3", "1e6". Thousands separators,
+ * currency signs and words are refused rather than guessed at.
+ */
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const numberValue = z.preprocess(
+  (value) => (typeof value === "string" && NUMBER_TEXT.test(value.trim()) ? Number(value.trim()) : value),
+  z.number({ error: "must be a number" }).finite("must be a finite number"),
+);
+const integerValue = numberValue.pipe(z.number().int("must be a whole number").min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER));
+
+/** true / false, also as the words "true" / "false" a form sends; any other word is refused, not guessed. */
+const booleanValue = z.preprocess(
+  (value) => (value === "true" ? true : value === "false" ? false : value),
+  z.boolean({ error: "must be true or false" }),
+);
 const httpUrl = z
   .string()
   .max(2000)
@@ -105,8 +165,11 @@ const httpUrl = z
 const shortText = z.string().trim().min(1).max(300);
 const longText = z.string().trim().max(5000);
 
-const DATE_PRECISIONS = ["day", "month", "year"] as const;
+export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** Where a person or an organisation is from or registered: a country code as the source gives it ("DE"). */
+const COUNTRY_FIELD: FieldSpec = { name: "country", label: "Country", kind: "text" };
 
 export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
   Company: {
@@ -118,6 +181,7 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
     fields: [
       { name: "industry", label: "Industry", kind: "text" },
       { name: "website", label: "Website", kind: "url" },
+      COUNTRY_FIELD,
     ],
   },
   Legislator: {
@@ -130,6 +194,7 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
       { name: "party", label: "Party", kind: "text" },
       { name: "state", label: "State", kind: "text" },
       { name: "chamber", label: "Chamber", kind: "choice", choices: ["senate", "house"] },
+      { name: "current", label: "Sitting now", kind: "boolean" },
     ],
   },
   Person: {
@@ -138,7 +203,7 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
     plural: "People",
     color: "#ff7f0e",
     shape: "ellipse",
-    fields: [{ name: "occupation", label: "Occupation", kind: "text" }],
+    fields: [{ name: "occupation", label: "Occupation", kind: "text" }, COUNTRY_FIELD],
   },
   Agency: {
     type: "Agency",
@@ -157,6 +222,7 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
     fields: [
       { name: "kind", label: "Kind", kind: "text" },
       { name: "website", label: "Website", kind: "url" },
+      COUNTRY_FIELD,
     ],
   },
   Report: {
@@ -203,10 +269,10 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
     color: "#8c564b",
     shape: "barrel",
     fields: [
-      { name: "congress", label: "Congress", kind: "text" },
-      { name: "active", label: "Active", kind: "choice", choices: ["yes", "no"] },
-      { name: "enacted", label: "Enacted", kind: "choice", choices: ["yes", "no"] },
-      { name: "vetoed", label: "Vetoed", kind: "choice", choices: ["yes", "no"] },
+      { name: "congress", label: "Congress", kind: "integer" },
+      { name: "active", label: "Active", kind: "boolean" },
+      { name: "enacted", label: "Enacted", kind: "boolean" },
+      { name: "vetoed", label: "Vetoed", kind: "boolean" },
     ],
   },
   Subject: {
@@ -228,6 +294,17 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
       { name: "postalCode", label: "Postal code", kind: "text" },
       { name: "city", label: "City", kind: "text" },
       { name: "country", label: "Country", kind: "text" },
+    ],
+  },
+  Committee: {
+    type: "Committee",
+    label: "Committee",
+    plural: "Committees",
+    color: "#5254a3",
+    shape: "pentagon",
+    fields: [
+      { name: "chamber", label: "Chamber", kind: "choice", choices: ["house", "senate", "joint"] },
+      { name: "website", label: "Website", kind: "url" },
     ],
   },
 };
@@ -260,8 +337,8 @@ export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, Relation
   PART_OF: {
     type: "PART_OF",
     verb: "part of",
-    from: ["Region", "Agency", "Organization", "Company"],
-    to: ["Region", "Agency", "Organization", "Company"],
+    from: ["Region", "Agency", "Organization", "Company", "Committee"],
+    to: ["Region", "Agency", "Organization", "Company", "Committee"],
     fields: [],
     eventRole: false,
   },
@@ -277,7 +354,7 @@ export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, Relation
     type: "MEMBER_OF",
     verb: "member of",
     from: ["Legislator", "Person", "Organization", "Agency"],
-    to: ["Agency", "Organization"],
+    to: ["Agency", "Organization", "Committee"],
     fields: [roleField],
     eventRole: false,
   },
@@ -358,7 +435,8 @@ export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, Relation
     type: "REFERRED_TO",
     verb: "referred to",
     from: ["Bill"],
-    to: ["Agency"],
+    // Agency too: a database imported before committees had their own type (see lib/import/legis-upgrade.ts).
+    to: ["Committee", "Agency"],
     fields: [],
     eventRole: false,
   },
@@ -383,11 +461,11 @@ export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, Relation
     verb: "paid",
     from: PARTICIPANTS,
     to: PARTICIPANTS,
-    // Kept as the source wrote them: an amount is a decimal string, a date may be only a year or a month.
+    // A date may be only a year or a month: the source's precision is kept (see FieldKind).
     fields: [
-      { name: "amount", label: "Amount", kind: "text" },
+      { name: "amount", label: "Amount", kind: "number", currencyField: "currency" },
       { name: "currency", label: "Currency", kind: "text" },
-      { name: "date", label: "Date", kind: "text" },
+      { name: "date", label: "Date", kind: "date" },
       { name: "purpose", label: "Purpose", kind: "text" },
     ],
     eventRole: false,
@@ -398,10 +476,10 @@ export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, Relation
     from: PARTICIPANTS,
     to: ["Company", "Organization"],
     fields: [
-      { name: "percentage", label: "Share (%)", kind: "text" },
+      { name: "percentage", label: "Share (%)", kind: "number" },
       roleField,
-      { name: "startDate", label: "From", kind: "text" },
-      { name: "endDate", label: "Until", kind: "text" },
+      { name: "startDate", label: "From", kind: "date" },
+      { name: "endDate", label: "Until", kind: "date" },
     ],
     eventRole: false,
   },
@@ -412,8 +490,8 @@ export const RELATIONSHIP_TYPE_SPECS: Readonly<Record<RelationshipType, Relation
     to: ["Company", "Organization", "Agency"],
     fields: [
       roleField,
-      { name: "startDate", label: "From", kind: "text" },
-      { name: "endDate", label: "Until", kind: "text" },
+      { name: "startDate", label: "From", kind: "date" },
+      { name: "endDate", label: "Until", kind: "date" },
     ],
     eventRole: false,
   },
@@ -444,10 +522,19 @@ export const entityIdSchema = z
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
 export const relationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
 
-function fieldSchema(field: FieldSpec): z.ZodType {
+/** The schema of one field's value: what it accepts, and the typed value it gives. */
+export function fieldSchema(field: FieldSpec): z.ZodType {
   switch (field.kind) {
     case "date":
       return isoDate;
+    case "datetime":
+      return isoDateTime;
+    case "number":
+      return numberValue;
+    case "integer":
+      return integerValue;
+    case "boolean":
+      return booleanValue;
     case "url":
       return httpUrl;
     case "choice":
@@ -500,25 +587,45 @@ export const provenanceSchema = z.object({
   quote: z.string().trim().min(1).max(500).optional(),
 });
 
+/** A relationship property's value once checked: typed as its field declares. */
+export type PropertyValue = string | number | boolean;
+
+/** The strict schema of one relationship type's own properties (`PAID`: amount a number, date a date...). */
+export const relationshipPropertySchemas = Object.fromEntries(
+  RELATIONSHIP_TYPES.map((type) => [type, z.object(fieldsShape(RELATIONSHIP_TYPE_SPECS[type].fields)).strict()]),
+) as unknown as Record<RelationshipType, z.ZodObject>;
+
 export const relationshipInputSchema = z
   .object({
     id: entityIdSchema,
     type: relationshipTypeSchema,
     from: entityIdSchema,
     to: entityIdSchema,
-    properties: z.record(z.string(), z.string().max(300)).default({}),
+    properties: z.record(z.string(), z.union([z.string().max(300), z.number(), z.boolean()])).default({}),
   })
   .extend(provenanceSchema.shape)
   .strict()
-  .superRefine((rel, ctx) => {
+  .transform((rel, ctx) => {
     const allowed = new Set(RELATIONSHIP_TYPE_SPECS[rel.type].fields.map((field) => field.name));
     for (const key of Object.keys(rel.properties)) {
       if (!allowed.has(key)) {
         ctx.addIssue({ code: "custom", path: ["properties", key], message: `${rel.type} has no field "${key}"` });
       }
     }
+    if (Object.keys(rel.properties).some((key) => !allowed.has(key))) return z.NEVER;
+    const parsed = relationshipPropertySchemas[rel.type].safeParse(rel.properties);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: "custom", path: ["properties", ...issue.path.map(String)], message: issue.message });
+      }
+      return z.NEVER;
+    }
+    const properties = Object.fromEntries(
+      Object.entries(parsed.data).filter((entry): entry is [string, PropertyValue] => entry[1] !== undefined),
+    );
+    return { ...rel, properties };
   });
-export type RelationshipInput = z.infer<typeof relationshipInputSchema>;
+export type RelationshipInput = z.output<typeof relationshipInputSchema>;
 
 /** A whole graph as data: what the seed story, a Redstring JSON export and graph-seed/validate.ts take. */
 export interface GraphInput {
@@ -539,7 +646,10 @@ export function relationshipTypesBetween(from: EntityType, to: EntityType): Rela
   return RELATIONSHIP_TYPES.filter((type) => checkEndpoints(type, from, to) === null);
 }
 
-/** Names of the fields stored as Neo4j dates, per type, so values map both ways in one place. */
-export function dateFieldsOf(type: EntityType): readonly string[] {
-  return ENTITY_TYPE_SPECS[type].fields.filter((field) => field.kind === "date").map((field) => field.name);
+/** The field specs of an entity type, or of a relationship type's own properties. */
+export function fieldsOf(type: EntityType | RelationshipType): readonly FieldSpec[] {
+  return isEntityType(type) ? ENTITY_TYPE_SPECS[type].fields : RELATIONSHIP_TYPE_SPECS[type].fields;
 }
+
+/** Where a date field's precision is kept when the source knew only its month or year. */
+export const precisionFieldOf = (field: string) => `${field}Precision`;

@@ -3,7 +3,7 @@ import neo4j, { Neo4jError, type ManagedTransaction, type QueryResult, type Sess
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
 import { getConfig } from "../config";
-import { getDriver } from "../db/driver";
+import { transactionConfig, withSession } from "../db/session";
 import { MEMORY_CODES, TIMEOUT_CODES, mapDatabaseError } from "../db/errors";
 import { answeredWithin } from "../db/liveness";
 import { ensureDatabaseReady } from "../database";
@@ -79,7 +79,7 @@ export async function executeQuery(request: QueryRunRequest): Promise<QueryRunRe
             const extras = await fetchMissingParts(tx, rows);
             return { columns, truncated, ...convertRows(rows, extras, limits.maxGraphElements) };
           }),
-        { timeout: timeoutMs },
+        transactionConfig(timeoutMs),
       );
     // Two deadlines: the run's own limit, and a database that stops answering at all (503, lib/db/liveness.ts).
     const converted = await withinDeadline(timeoutMs, () =>
@@ -121,9 +121,10 @@ export async function checkQuery(cypher: string, parameters: ParameterDeclaratio
     const nulls = Object.fromEntries(parameters.map((parameter) => [parameter.name, null]));
     await answeredWithin(config.databaseDeadlineMs, () =>
       withReadSession(undefined, (session) =>
-        session.executeRead((tx) => translated(config.queryTimeoutMs, () => explainAndClassify(tx, cypher, nulls)), {
-          timeout: config.queryTimeoutMs,
-        }),
+        session.executeRead(
+          (tx) => translated(config.queryTimeoutMs, () => explainAndClassify(tx, cypher, nulls)),
+          transactionConfig(config.queryTimeoutMs),
+        ),
       ),
     );
   } catch (cause) {
@@ -167,20 +168,13 @@ async function withinDeadline<T>(timeoutMs: number, work: () => Promise<T>): Pro
   }
 }
 
-async function withReadSession<T>(fetchSize: number | undefined, work: (session: Session) => Promise<T>): Promise<T> {
-  const config = getConfig();
-  // fetchSize: the server produces at most that many rows ahead of what we read, so stopping at the row
-  // cap really stops the query instead of discarding a stream the server keeps filling.
-  const session = getDriver().session({
-    database: config.neo4jDatabase,
-    defaultAccessMode: neo4j.session.READ,
-    ...(fetchSize === undefined ? {} : { fetchSize }),
-  });
-  try {
-    return await work(session);
-  } finally {
-    await session.close();
-  }
+/**
+ * fetchSize: the server produces at most that many rows ahead of what we read, so stopping at the row cap
+ * really stops the query instead of discarding a stream the server keeps filling. The session is the
+ * request's (lib/db/session.ts): its bookmarks, its metadata, closed when the browser aborts.
+ */
+function withReadSession<T>(fetchSize: number | undefined, work: (session: Session) => Promise<T>): Promise<T> {
+  return withSession("READ", (session) => work(session), fetchSize === undefined ? {} : { fetchSize });
 }
 
 async function explainAndClassify(tx: ManagedTransaction, cypher: string, values: Record<string, unknown>) {

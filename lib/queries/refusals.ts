@@ -10,8 +10,15 @@ import { QueryRefusedError } from "./errors";
 export const FULLTEXT_PROCEDURE = "db.index.fulltext.queryNodes";
 export const ALLOWED_PROCEDURES: readonly string[] = [FULLTEXT_PROCEDURE];
 
-/** Procedures that list the schema: refused, because they would list Redstring's internal names too. */
-const SCHEMA_PROCEDURES = new Set(["db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization"]);
+/** Where an analyst reads the labels, relationship types and property keys instead (app/(app)/schema). */
+export const SCHEMA_PAGE = "/schema";
+
+/**
+ * Procedures that list the schema (db.labels(), db.relationshipTypes(), db.propertyKeys(), db.schema.*,
+ * and APOC's apoc.meta.* should it ever be installed): refused, because they list Redstring's internal
+ * labels and keys too. Names are compared without case, as a typo's refusal should still say where to look.
+ */
+const SCHEMA_PROCEDURE = /^(?:db\.(?:labels|relationshipTypes|propertyKeys|schema\.\w+)|apoc\.meta\.\w+)$/i;
 
 export const writeRefusal = (what: string) =>
   new QueryRefusedError("write", `Saved queries can only read: this query writes to the graph (${what}).`);
@@ -19,10 +26,11 @@ export const loadCsvRefusal = () =>
   new QueryRefusedError("load-csv", "LOAD CSV is not allowed: saved queries cannot read files or URLs.");
 
 export function procedureRefusal(name: string): QueryRefusedError {
-  if (SCHEMA_PROCEDURES.has(name)) {
+  if (SCHEMA_PROCEDURE.test(name)) {
     return new QueryRefusedError(
       "procedure",
-      `The procedure ${name} is not allowed: it would list Redstring's internal records too. ` +
+      `The procedure ${name} is not allowed: it would list Redstring's internal labels and keys too. ` +
+        `The schema page (${SCHEMA_PAGE}) lists every entity type, relationship type and property key you can query, with its value type. ` +
         `Entity labels: ${ENTITY_LABEL}, ${ENTITY_TYPES.join(", ")}. Relationship types: ${RELATIONSHIP_TYPES.join(", ")}.`,
     );
   }

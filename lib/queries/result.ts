@@ -9,7 +9,7 @@
  * Neo4j elementIds are used to join things up here and never leave this module.
  */
 import neo4j, { type Node, type Path, type Relationship } from "neo4j-driver";
-import { mapToPlain, toPlain } from "../db/values";
+import { propertiesFromNeo4j, toPlain } from "../db/values";
 import { type JsonValue } from "../json";
 import { toGraphEdge, toGraphNode, type RawNode } from "../explore/from-records";
 import type { GraphData, GraphEdge, GraphNode } from "../graph/types";
@@ -31,8 +31,15 @@ export type RelationshipCell = {
   properties: Record<string, JsonValue>;
 };
 export type PathCell = { kind: "path"; nodes: string[]; relationships: string[] };
-/** Nested nodes, relationships and paths (in lists and maps) take the same shapes as the cells above. */
-export type TableCell = JsonValue | NodeCell | RelationshipCell | PathCell;
+/**
+ * A value whose type JSON cannot carry, tagged so the table can show it as what it is; `value` is the raw
+ * text a CSV keeps. Strings, numbers and booleans stay plain JSON. A date is `YYYY-MM-DD` (Neo4j keeps no
+ * precision in the value: `r.date` of a payment known to the year reads as its first day), a datetime
+ * ISO-8601 with its offset, a localdatetime without a zone, and an integer past 2^53 its digits.
+ */
+export type TypedValueCell = { kind: "date" | "datetime" | "localdatetime" | "integer"; value: string };
+/** Nested nodes, relationships, paths and typed values (in lists and maps) take the same shapes as the cells above. */
+export type TableCell = JsonValue | NodeCell | RelationshipCell | PathCell | TypedValueCell;
 
 /** What the rows lack, for execute.ts to fetch in the same transaction. */
 export interface MissingParts {
@@ -193,7 +200,8 @@ export function convertRows(
         type: value.type,
         source: ourId(value.startNodeElementId),
         target: ourId(value.endNodeElementId),
-        properties: mapToPlain(properties),
+        // Typed as the registry says: a payment's date known to the year reads "2011", as in the graph.
+        properties: isRelationshipType(value.type) ? propertiesFromNeo4j(value.type, properties) : {},
       };
     }
     if (neo4j.isPath(value)) {
@@ -215,11 +223,22 @@ export function convertRows(
     if (isPlainMap(value)) {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCell(item)])) as JsonValue;
     }
-    return toPlain(value);
+    return typedValueCell(value) ?? toPlain(value);
   };
 
   const table = rows.map((row) => row.map(toCell));
   return { rows: table, graph: { nodes: [...graphNodes.values()], edges: [...graphEdges.values()] }, graphTruncated };
+}
+
+/** A temporal value or an oversized integer as a tagged cell; null for what plain JSON already says. */
+export function typedValueCell(value: unknown): TypedValueCell | null {
+  const text = () => String(toPlain(value));
+  if (neo4j.isDate(value)) return { kind: "date", value: text() };
+  if (neo4j.isDateTime(value)) return { kind: "datetime", value: text() };
+  if (neo4j.isLocalDateTime(value)) return { kind: "localdatetime", value: text() };
+  if (neo4j.isInt(value) && !neo4j.integer.inSafeRange(value)) return { kind: "integer", value: value.toString() };
+  if (typeof value === "bigint" && !Number.isSafeInteger(Number(value))) return { kind: "integer", value: value.toString() };
+  return null;
 }
 
 function isCellOf<Kind extends "node" | "relationship">(

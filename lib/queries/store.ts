@@ -124,7 +124,9 @@ export async function updateQuery(
       );
     }
     case "saved":
-      return saved ?? getQuery(actor, id);
+      // Read in the writing transaction (written()): never again in a new session, which might not see it.
+      if (!saved) throw new Error("a saved version was not read back in its own transaction");
+      return saved;
   }
 }
 
@@ -157,16 +159,21 @@ export async function duplicateQuery(actor: Actor, id: string, outer?: ManagedTr
 }
 
 /** Moves a query to the bin; `restoreQuery` brings it back (the library's undo). */
-export async function deleteQuery(actor: Actor, id: string): Promise<SavedQuery> {
-  requirePermission(actor, "queries:write");
-  if (!(await write((tx) => setDeleted(tx, id, true)))) throw notFound(id);
-  return getQuery(actor, id);
+export function deleteQuery(actor: Actor, id: string): Promise<SavedQuery> {
+  return setBinned(actor, id, true);
 }
 
-export async function restoreQuery(actor: Actor, id: string): Promise<SavedQuery> {
+export function restoreQuery(actor: Actor, id: string): Promise<SavedQuery> {
+  return setBinned(actor, id, false);
+}
+
+/** Into the bin or out of it, and the query as it then is, read in the same transaction. */
+async function setBinned(actor: Actor, id: string, deleted: boolean): Promise<SavedQuery> {
   requirePermission(actor, "queries:write");
-  if (!(await write((tx) => setDeleted(tx, id, false)))) throw notFound(id);
-  return getQuery(actor, id);
+  return write(async (tx) => {
+    if (!(await setDeleted(tx, id, deleted))) throw notFound(id);
+    return written(tx, id);
+  });
 }
 
 /** Runs a saved query (its latest version, or the one named): anyone who may read may run the library. */

@@ -23,6 +23,11 @@ export function revokeSnapshotApi(id: string, revokeKey: string) {
   return requestJson<SnapshotSummary>(`/api/snapshots/${encodeURIComponent(id)}/revoke`, { method: "POST", body: { revokeKey } });
 }
 
+/** An admin revokes without the key (snapshots:revoke-any); the server checks the role. */
+export function revokeAnySnapshotApi(id: string) {
+  return requestJson<SnapshotSummary>(`/api/snapshots/${encodeURIComponent(id)}/revoke`, { method: "POST", body: {} });
+}
+
 const KEYS = "redstring.snapshotRevokeKeys";
 
 function readKeys(): Record<string, string> {

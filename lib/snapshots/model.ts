@@ -3,16 +3,21 @@
  * Shapes and input schemas shared by the server and the browser; nothing here touches the database.
  */
 import { z } from "zod";
+import { MAX_LARGE_VIEW_IDS } from "../api-schemas";
 import type { GraphEdge, GraphNode } from "../graph/types";
 import type { PositionedGraph } from "../graph/positioned";
+import { EDGE_WIDTH_MODES } from "../graph/elements";
 import { entityIdSchema, ENTITY_TYPES, RELATIONSHIP_TYPES } from "../model/registry";
 
 /** 128 random bits, base64url: 22 characters. */
 export const snapshotIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "a snapshot id is 22 letters, digits, '-' or '_'");
 
-/** What one snapshot may hold. Big enough for a serious investigation, small enough to render. */
-export const MAX_SNAPSHOT_NODES = 2_000;
-export const MAX_SNAPSHOT_EDGES = 10_000;
+/**
+ * What one snapshot may hold: a whole workspace (lib/workspaces/model.ts), 20,000 entities, and the
+ * relationships among them that such a view draws.
+ */
+export const MAX_SNAPSHOT_NODES = MAX_LARGE_VIEW_IDS;
+export const MAX_SNAPSHOT_EDGES = 100_000;
 
 const finite = z.number().finite();
 
@@ -37,8 +42,8 @@ export const originSchema = z.discriminatedUnion("kind", [
 export type SnapshotOrigin = z.infer<typeof originSchema>;
 
 /**
- * The visible filters and styles of the view when it was shared: hidden types, the event date range and
- * the layout. (Hidden elements are not in the snapshot at all; this records why.)
+ * The visible filters and styles of the view when it was shared: hidden types, the event date range, the
+ * layout and what edge widths say. (Hidden elements are not in the snapshot at all; this records why.)
  */
 export const styleSchema = z
   .object({
@@ -47,9 +52,10 @@ export const styleSchema = z
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
     to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
     layout: z.string().max(20).default("force"),
+    edgeWidth: z.enum(EDGE_WIDTH_MODES).default("sources"),
   })
   .strict()
-  .default({ hiddenTypes: [], hiddenRelationships: [], from: null, to: null, layout: "force" });
+  .default({ hiddenTypes: [], hiddenRelationships: [], from: null, to: null, layout: "force", edgeWidth: "sources" });
 export type SnapshotStyle = z.infer<typeof styleSchema>;
 
 export const createSnapshotSchema = z

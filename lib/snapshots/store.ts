@@ -20,6 +20,7 @@ import { read, write } from "../database";
 import { toPlain } from "../db/values";
 import { toInteger } from "../db/params";
 import { getSubgraph } from "../explore/entities";
+import { readSubgraphInBatches } from "../explore/large-subgraph";
 import { ConflictError, ForbiddenError, GoneError, NotFoundError } from "../errors";
 import type { PositionedGraph } from "../graph/positioned";
 import { compareGraphs } from "./compare";
@@ -45,12 +46,26 @@ export function snapshotPath(id: string): string {
   return `/s/${id}`;
 }
 
-/** Copies the current data of what is on screen, with its positions, under a new unguessable id. */
+/**
+ * Copies the current data of what is on screen, with its positions, under a new unguessable id: one write
+ * transaction reads the entities, stores the copy and returns what it stored (the caller's transaction
+ * when there is one: an idempotent request's, lib/idempotency.ts). Read and write in one transaction also
+ * means the copy cannot miss an entity deleted between them.
+ */
 export async function createSnapshot(actor: Actor, input: CreateSnapshot, outer?: ManagedTransaction): Promise<CreatedSnapshot> {
   requirePermission(actor, "snapshots:create");
-  const ids = input.nodes.map((node) => node.id);
-  // Every role that may share may read the graph; the actor goes along so the read is checked like any other.
-  const live = await getSubgraph(actor, ids);
+  // Every role that may share may read the graph; checked here since the read below runs in our transaction.
+  requirePermission(actor, "graph:read");
+  const id = randomBytes(16).toString("base64url");
+  const revokeKey = randomBytes(24).toString("base64url");
+  const store = (tx: ManagedTransaction) => storeSnapshot(tx, id, hashKey(revokeKey).toString("hex"), input);
+  const snapshot = outer ? await store(outer) : await write(store);
+  return { snapshot, path: snapshotPath(id), revokeKey };
+}
+
+async function storeSnapshot(tx: ManagedTransaction, id: string, revokeKeyHash: string, input: CreateSnapshot): Promise<SnapshotSummary> {
+  // Up to 20,000 entities: read in batches rather than as one row (lib/explore/large-subgraph.ts).
+  const live = await readSubgraphInBatches(tx, input.nodes.map((node) => node.id));
   if (live.missing.length > 0) {
     throw new ConflictError(
       `${live.missing.length === 1 ? "One entity" : `${live.missing.length} entities`} on screen no longer ` +
@@ -63,35 +78,28 @@ export async function createSnapshot(actor: Actor, input: CreateSnapshot, outer?
     nodes: live.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? { x: 0, y: 0 } })),
     edges: live.edges.filter((edge) => drawn === null || drawn.has(edge.id)),
   };
-  const id = randomBytes(16).toString("base64url");
-  const revokeKey = randomBytes(24).toString("base64url");
-  // In the caller's transaction when there is one (an idempotent request's, lib/idempotency.ts).
-  const store = async (tx: ManagedTransaction) => {
-    const result = await tx.run(
-      `CREATE (s:${SNAPSHOT_LABEL} {id: $id})
-       SET s += $properties, s.createdAt = datetime()
-       RETURN ${SUMMARY_FIELDS} AS s`,
-      {
-        id,
-        properties: {
-          title: input.title,
-          note: input.note,
-          noteIsCaption: input.noteIsCaption,
-          revokeKeyHash: hashKey(revokeKey).toString("hex"),
-          graphJson: JSON.stringify(graph),
-          viewportJson: JSON.stringify(input.viewport),
-          originJson: JSON.stringify(input.origin),
-          styleJson: JSON.stringify(input.style),
-          knownEdgeIdsJson: JSON.stringify(live.edges.map((edge) => edge.id)),
-          nodeCount: toInteger(graph.nodes.length),
-          edgeCount: toInteger(graph.edges.length),
-        },
+  const result = await tx.run(
+    `CREATE (s:${SNAPSHOT_LABEL} {id: $id})
+     SET s += $properties, s.createdAt = datetime()
+     RETURN ${SUMMARY_FIELDS} AS s`,
+    {
+      id,
+      properties: {
+        title: input.title,
+        note: input.note,
+        noteIsCaption: input.noteIsCaption,
+        revokeKeyHash,
+        graphJson: JSON.stringify(graph),
+        viewportJson: JSON.stringify(input.viewport),
+        originJson: JSON.stringify(input.origin),
+        styleJson: JSON.stringify(input.style),
+        knownEdgeIdsJson: JSON.stringify(live.edges.map((edge) => edge.id)),
+        nodeCount: toInteger(graph.nodes.length),
+        edgeCount: toInteger(graph.edges.length),
       },
-    );
-    return toSummary(result.records[0]!.get("s") as Properties);
-  };
-  const snapshot = outer ? await store(outer) : await write(store);
-  return { snapshot, path: snapshotPath(id), revokeKey };
+    },
+  );
+  return toSummary(result.records[0]!.get("s") as Properties);
 }
 
 type Properties = Record<string, unknown>;
@@ -144,12 +152,19 @@ function forReader<T extends SnapshotSummary>(reader: Actor, snapshot: T): T {
   return snapshot.noteIsCaption || mayReadPrivateNote(reader) ? snapshot : { ...snapshot, note: "" };
 }
 
+/** A snapshot's stored record as it is in the database, for any reader: shape it with snapshotFor. */
+export type StoredSnapshot = Properties;
+
+/** The one read of a snapshot's record (null: no snapshot has this id). */
+export function readStoredSnapshot(id: string): Promise<StoredSnapshot | null> {
+  return read((tx) => findFull(tx, id));
+}
+
 /**
- * The snapshot as shared, for this reader (a private note only for the team). Unknown: 404. Revoked:
- * 410, and nothing of it is returned.
+ * The snapshot as shared, for this reader (a private note only for the team), from its stored record.
+ * Unknown: 404. Revoked: 410, and nothing of it is returned.
  */
-export async function getSnapshot(reader: Actor, id: string): Promise<Snapshot> {
-  const s = await read((tx) => findFull(tx, id));
+export function snapshotFor(reader: Actor, id: string, s: StoredSnapshot | null): Snapshot {
   if (!s) throw new NotFoundError(`No snapshot has the id "${id}".`);
   const summary = forReader(reader, toSummary(s));
   if (summary.revokedAt) throw new GoneError(revokedMessage);
@@ -161,6 +176,11 @@ export async function getSnapshot(reader: Actor, id: string): Promise<Snapshot> 
     viewport: viewport.success ? viewport.data : { x1: -500, y1: -500, x2: 500, y2: 500 },
     style: style.success ? style.data : styleSchema.parse(undefined),
   };
+}
+
+/** The snapshot as shared, for this reader: one read, then snapshotFor. */
+export async function getSnapshot(reader: Actor, id: string): Promise<Snapshot> {
+  return snapshotFor(reader, id, await readStoredSnapshot(id));
 }
 
 export type SnapshotState = "active" | "revoked" | "missing";

@@ -73,3 +73,17 @@ export function appBuildIsCurrent() {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   return existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(APP_SOURCES);
 }
+
+/**
+ * The deploy steps that prepare a database (graph-seed/bootstrap.ts), as `npm start`, `npm test` and the
+ * bench run them: `npm run migrate`, then, when `seedArgs` is given, `npm run seed` with those arguments
+ * (`["--if-empty"]`: only into a database with no entity, and only while REDSTRING_AUTO_SEED is on).
+ * `env` must hold NEO4J_URI. Resolves with the first failing exit code, or 0.
+ */
+export async function prepareDatabase(env, { seedArgs = null } = {}) {
+  // "react-server" lets the data layer's `import "server-only"` resolve outside Next.js.
+  const tool = (script, args = []) => run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], { env });
+  const migrated = await tool("graph-seed/migrate-cli.ts");
+  if (migrated !== 0 || seedArgs === null) return migrated;
+  return tool("graph-seed/cli.ts", seedArgs);
+}

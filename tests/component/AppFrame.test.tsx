@@ -2,7 +2,7 @@
  * The route group's frame renders the header once for every page, marks the section from the address, and
  * lets a page put its own controls into the header (the explorer's search) while they stay the page's.
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { sectionOf } from "@/components/AppHeader";
@@ -40,6 +40,9 @@ describe("sectionOf", () => {
     ["/snapshots", "snapshots"],
     ["/s/abc", "snapshots"],
     ["/data", "data"],
+    ["/datasets", "datasets"],
+    ["/datasets/ftm-donations", "datasets"],
+    ["/resolution", "resolution"],
     ["/changes", "changes"],
     ["/admin/users", "admin"],
     ["/admin/settings", "admin"],

@@ -2,7 +2,7 @@
  * The header by role: sections the role cannot use are not listed, Users only for users:manage, and a
  * signed-out visitor gets "Sign in" (or "Set up" on an instance with no account yet).
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import { AppHeader } from "@/components/AppHeader";
 import { answer, serveRequests } from "../support/network";
 import { meFor, stubApiAs, type Who } from "../support/me";
@@ -28,7 +28,7 @@ describe("AppHeader and roles", () => {
   it("shows a viewer every section and who they are, but no Users", async () => {
     renderHeaderAs("viewer");
     expect(await screen.findByTestId("signed-in-as")).toHaveTextContent("Test viewer (viewer)");
-    expect(sections()).toEqual(["Explorer", "Saved queries", "Shared links", "Import and export", "Changes"]);
+    expect(sections()).toEqual(["Explorer", "Workspaces", "Saved queries", "Shared links", "Import and export", "Data sets", "Duplicates", "Changes"]);
     expect(screen.queryByRole("link", { name: "Users" })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
   });
@@ -47,7 +47,7 @@ describe("AppHeader and roles", () => {
   it("offers a signed-out visitor Sign in, back to this page, and leaves out Shared links", async () => {
     renderHeaderAs("signed out");
     expect(await screen.findByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/signin?next=${encodeURIComponent("/queries/abc?version=2")}`);
-    expect(sections()).toEqual(["Explorer", "Saved queries", "Import and export"]);
+    expect(sections()).toEqual(["Explorer", "Saved queries", "Import and export", "Data sets", "Duplicates"]);
     expect(screen.queryByTestId("signed-in-as")).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Sign out" })).not.toBeInTheDocument();
   });

@@ -3,7 +3,7 @@
  * confirmation (POST /api/changes/{id}/revert, then the list reloads), the server's message on a conflict,
  * and the recorded text (summaries, labels, values) shown as text, never as markup.
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import type { ChangeDetails, ChangeSummary } from "@/lib/editing/model";
 import { answer, serveRequests } from "../support/network";

@@ -2,7 +2,7 @@
  * The explorer's editor panel: which form each editor state shows, and what it tells the explorer after a
  * save (entities to add to the view, to select, to drop). The forms themselves: EditingForms*.test.tsx.
  */
-import { render, screen } from "@testing-library/react";
+import { render, screen } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { EditorPanel, type EditOutcome, type EditorState } from "@/components/explorer/EditorPanel";
 import type { GraphData } from "@/lib/graph/types";
@@ -76,7 +76,7 @@ describe("EditorPanel", { timeout: 20_000 }, () => {
     const result = { id: "company-acme", change: null };
     const { onDone, user } = setup({ kind: "merge", id: "company-acme" }, (url) =>
       url.pathname === "/api/search"
-        ? answer(200, { results: [{ id: "company-acme-2", type: "Company", name: "Acme Corporation", description: null, score: 1 }] })
+        ? answer(200, { results: [{ id: "company-acme-2", type: "Company", name: "Acme Corporation", description: null, context: [], datasets: [], score: 1 }] })
         : answer(200, result),
     );
     await user.type(screen.getByRole("combobox", { name: "Duplicate company" }), "acme");

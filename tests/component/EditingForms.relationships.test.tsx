@@ -6,7 +6,7 @@
  * entity, then DELETE. MergeEntities: a duplicate of the same type only, and "Which one stays?" decides
  * survivor and duplicate. Names holding markup stay text. EntityForm: EditingForms.test.tsx.
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { DeleteEntity } from "@/components/editing/DeleteEntity";
 import { MergeEntities } from "@/components/editing/MergeEntities";
@@ -20,7 +20,7 @@ import { wholeText } from "../support/text";
 const XSS = `<img src=x onerror=alert(1)>`;
 // Every pick waits out the search box's debounce; a busy machine needs more than the default five seconds.
 const SLOW = { timeout: 20_000 };
-const hit = (id: string, type: SearchHit["type"], name: string): SearchHit => ({ id, type, name, description: null, score: 1 });
+const hit = (id: string, type: SearchHit["type"], name: string): SearchHit => ({ id, type, name, description: null, context: [], datasets: [], score: 1 });
 const ACME: GraphNode = { id: "company-acme", type: "Company", name: "Acme Corp", properties: { name: "Acme Corp" } };
 const AGENCY = hit("agency-health", "Agency", "Health Agency");
 const TAXES = hit("subject-taxes", "Subject", "Taxes"); // nothing joins a Company and a Subject
@@ -189,6 +189,29 @@ describe("RelationshipForm: editing", SLOW, () => {
       { properties: { product: "Masks" }, sources: ["report-a"], quote: "Acme supplied PPE.", updatedAt: "2024-06-02T10:00:00.000Z" },
     ]);
     expect(onSaved).toHaveBeenCalledWith({ id: EDGE.id, change: null }, null);
+  });
+
+  it("keeps a payment's typed values: the amount in a number box, a year-only date as written, both sent back", async () => {
+    const payment: GraphEdge = {
+      ...EDGE,
+      id: "rel-payment",
+      type: "PAID",
+      properties: { amount: 113969.15, currency: "EUR", date: "2011", updatedAt: "2024-06-02T10:00:00.000Z" },
+    };
+    const fetchMock = serve(() => answer(200, { id: payment.id, change: null }));
+    const user = userEvent.setup({ delay: null });
+    render(<RelationshipForm edge={payment} names={{ from: ACME.name, to: AGENCY.name }} onSaved={() => {}} onCancel={() => {}} />);
+    const amount = screen.getByLabelText("Amount");
+    expect(amount).toHaveAttribute("type", "number");
+    expect(amount).toHaveValue(113969.15);
+    // A date picker would blank "2011": a year-only date stays a text box.
+    expect(screen.getByLabelText("Date")).toHaveValue("2011");
+    await user.clear(screen.getByLabelText("Currency"));
+    await user.type(screen.getByLabelText("Currency"), "USD");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(sent(fetchMock, "PATCH", `/api/relationships/${payment.id}`)).toStrictEqual([
+      expect.objectContaining({ properties: { amount: "113969.15", currency: "USD", date: "2011" } }),
+    ]);
   });
 
   it("refuses to save once every source is removed", async () => {

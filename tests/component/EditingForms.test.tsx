@@ -6,7 +6,7 @@
  * server's field problems show next to their field, its conflicts as an alert; names are text, never markup.
  * RelationshipForm, DeleteEntity and MergeEntities: EditingForms.relationships.test.tsx.
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { EntityForm } from "@/components/editing/EntityForm";
 import type { EditResult } from "@/lib/editing/edits";
@@ -15,7 +15,7 @@ import { ENTITY_TYPES, ENTITY_TYPE_SPECS } from "@/lib/model/registry";
 import { answer, serveRequests } from "../support/network";
 
 const XSS = `<img src=x onerror=alert(1)>`;
-const hit = (id: string, type: SearchHit["type"], name: string): SearchHit => ({ id, type, name, description: null, score: 1 });
+const hit = (id: string, type: SearchHit["type"], name: string): SearchHit => ({ id, type, name, description: null, context: [], datasets: [], score: 1 });
 const ACME = hit("company-acme", "Company", "Acme Corp");
 const RAID = hit("event-raid", "Event", "Dawn raid");
 const AUDIT = hit("report-audit", "Report", "Audit of Acme");
@@ -32,6 +32,8 @@ function serve(write: () => Response = () => answer(201, CREATED), entities: Sea
       const type = url.searchParams.get("type");
       return answer(200, { results: entities.filter((entity) => !type || entity.type === type) });
     }
+    // The duplicate warning's read (components/resolution): nothing similar, unless a test says otherwise.
+    if (url.pathname === "/api/resolution/similar") return answer(200, { similar: [] });
     return write();
   });
 }
@@ -42,6 +44,10 @@ function sent(fetchMock: ReturnType<typeof serveRequests>, method: string, path:
     .filter(([input, init]) => String(input) === path && (init?.method ?? "GET") === method)
     .map(([, init]) => JSON.parse(String(init?.body)) as unknown);
 }
+
+/** Requests other than the duplicate warning's reads, which come as a name is typed. */
+const callsBesidesSimilar = (fetchMock: ReturnType<typeof serveRequests>) =>
+  (fetchMock.mock.calls as unknown as Call[]).filter(([input]) => !String(input).startsWith("/api/resolution/similar")).length;
 
 const writes = (fetchMock: ReturnType<typeof serveRequests>) =>
   (fetchMock.mock.calls as unknown as Call[]).filter(([, init]) => (init?.method ?? "GET") !== "GET").length;
@@ -69,6 +75,47 @@ async function pickFromSearch(user: ReturnType<typeof userEvent.setup>, label: s
   await user.click(await screen.findByRole("option", { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }));
 }
 
+describe("EntityForm: warnings where duplicates are made", SLOW, () => {
+  const THERMO = { id: "company-thermo-fisher", name: "Thermo Fisher Scientific Inc.", type: "Company", score: 0.95, reasons: ["same name once 'Inc.' is removed"] };
+
+  function serveSimilar(similar: unknown[]) {
+    return serveRequests((url) => {
+      if (url.pathname === "/api/resolution/similar") return answer(200, { similar: url.searchParams.get("name")?.startsWith("Thermo") ? similar : [] });
+      return answer(201, CREATED);
+    });
+  }
+
+  it("shows the similar entity before saving, refuses a plain Create, and creates with Create anyway", async () => {
+    const fetchMock = serveSimilar([THERMO]);
+    const { user, onSaved } = setup();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Type" }), "Company");
+    await user.type(name(), "Thermo Fisher Scientific");
+    const warning = await screen.findByRole("status", { name: "Similar entities" });
+    expect(warning).toHaveTextContent("Thermo Fisher Scientific Inc. already exists — open it, or create anyway.");
+    expect(within(warning).getByRole("link", { name: "Thermo Fisher Scientific Inc." })).toHaveAttribute("href", "/?nodes=company-thermo-fisher&selected=company-thermo-fisher");
+    const asked = (fetchMock.mock.calls as unknown as Call[]).map(([input]) => new URL(String(input), "http://localhost")).find((url) => url.pathname === "/api/resolution/similar");
+    expect(asked?.searchParams.get("type")).toBe("Company");
+
+    await user.click(screen.getByRole("button", { name: "Create" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("open one of them, or choose Create anyway");
+    expect(writes(fetchMock)).toBe(0);
+
+    await user.click(within(warning).getByRole("button", { name: "Create anyway" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(sent(fetchMock, "POST", "/api/entities")).toHaveLength(1);
+  });
+
+  it("creates at once when nothing similar exists", async () => {
+    const fetchMock = serveSimilar([THERMO]);
+    const { user, onSaved } = setup();
+    await user.type(name(), "Entirely new hearing");
+    await user.click(screen.getByRole("button", { name: "Create" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole("status", { name: "Similar entities" })).not.toBeInTheDocument();
+    expect(sent(fetchMock, "POST", "/api/entities")).toHaveLength(1);
+  });
+});
+
 describe("EntityForm: a new entity", SLOW, () => {
   it("shows exactly the chosen type's registry fields", async () => {
     serve();
@@ -79,7 +126,7 @@ describe("EntityForm: a new entity", SLOW, () => {
     const common = ["Type", "Name *", "Also known as (one per line)", "Description"];
 
     await user.selectOptions(type, "Legislator");
-    expect(labels(form)).toEqual([...common, "Party", "State", "Chamber", "Link to…"]);
+    expect(labels(form)).toEqual([...common, "Party", "State", "Chamber", "Sitting now", "Link to…"]);
     const chamber = screen.getByRole("combobox", { name: "Chamber" });
     expect(optionsOf(chamber)).toEqual(["—", "senate", "house"]);
     expect(chamber).toHaveValue("");
@@ -159,7 +206,7 @@ describe("EntityForm: a new entity", SLOW, () => {
     const fetchMock = serve();
     const { user, onSaved } = setup();
     await pickFromSearch(user, "Link to…", "acme", "Acme Corp");
-    const before = fetchMock.mock.calls.length;
+    const before = callsBesidesSimilar(fetchMock);
     await user.click(screen.getByRole("button", { name: "Create" }));
     expect(screen.getByRole("alert")).toHaveTextContent("A name is needed.");
     await user.type(name(), "Contract award");
@@ -169,7 +216,7 @@ describe("EntityForm: a new entity", SLOW, () => {
     await user.clear(name());
     await user.click(screen.getByRole("button", { name: "Create" }));
     expect(screen.getByRole("alert")).toHaveTextContent("A name is needed.");
-    expect(fetchMock.mock.calls.length).toBe(before);
+    expect(callsBesidesSimilar(fetchMock)).toBe(before);
     expect(writes(fetchMock)).toBe(0);
     expect(onSaved).not.toHaveBeenCalled();
   });
@@ -299,7 +346,7 @@ describe("EntityForm: editing", SLOW, () => {
     expect(screen.getByRole("heading", { name: "Edit company" })).toBeInTheDocument();
     expect(screen.queryByRole("combobox", { name: "Type" })).not.toBeInTheDocument();
     expect(screen.queryByRole("combobox", { name: "Link to…" })).not.toBeInTheDocument();
-    expect(labels(form)).toEqual(["Name *", "Also known as (one per line)", "Description", "Industry", "Website"]);
+    expect(labels(form)).toEqual(["Name *", "Also known as (one per line)", "Description", "Industry", "Website", "Country"]);
     expect(name()).toHaveValue("Acme Corp");
     expect(aliases()).toHaveValue("Acme\nACME Inc.");
     expect(screen.getByRole("textbox", { name: "Industry" })).toHaveValue("biotech");

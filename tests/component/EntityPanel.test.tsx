@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { EntityPanel } from "@/components/panels/EntityPanel";
 import type { GraphEdge, GraphNode, NeighbourPage, SourceRef } from "@/lib/graph/types";

@@ -3,7 +3,7 @@
  * (the canvas is covered end to end in Chromium). What matters here: answers that arrive late never
  * undo what the user did meanwhile.
  */
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import type { GraphNode, NeighbourPage } from "@/lib/graph/types";
 import { answer, serveRequests } from "../support/network";
@@ -163,5 +163,23 @@ describe("Explorer", () => {
       api.release("b", ["b1"]);
     });
     await waitFor(() => expect(location.nodes()).toEqual(["a", "a1", "b", "b1"]));
+  });
+
+  it("adds an expanded page to the view without reading the whole view again", async () => {
+    const recorder = serveRequests((url) => {
+      if (url.pathname === "/api/auth/me") return answer(200, SIGNED_OUT_READER);
+      if (url.pathname === "/api/graph") return subgraphAnswer(url);
+      const center = url.pathname.split("/")[3] ?? "";
+      return answer(200, { ...page(center, url.searchParams.has("offset") ? [`${center}1`, `${center}2`] : []), links: [] });
+    });
+    const user = openExplorerAt("/?nodes=a,b");
+    await user.click(await screen.findByRole("button", { name: "expand a" }));
+    expect(await screen.findByRole("button", { name: "expand a2" })).toBeInTheDocument();
+    expect(location.nodes()).toEqual(["a", "a1", "a2", "b"]);
+    const paths = recorder.mock.calls.map(([path]) => new URL(path, "http://localhost"));
+    // One read of the view when the page opened; the expansion asked for its page with the view it adds to.
+    expect(paths.filter((path) => path.pathname === "/api/graph")).toHaveLength(1);
+    const expansion = paths.find((path) => path.pathname === "/api/entities/a/neighbours" && path.searchParams.has("offset"));
+    expect(expansion?.searchParams.get("within")?.split(",").sort()).toEqual(["a", "b"]);
   });
 });

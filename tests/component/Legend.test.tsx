@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import { Legend } from "@/components/graph/Legend";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS } from "@/lib/model/registry";
 

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { ListView } from "@/components/explorer/ListView";
 import type { GraphData } from "@/lib/graph/types";
@@ -61,7 +61,8 @@ describe("ListView", () => {
     await user.click(screen.getByRole("tab", { name: "Relationships (1)" }));
     const table = screen.getByRole("table", { name: "Relationships in view" });
     const cells = within(within(table).getAllByRole("row")[1]!).getAllByRole("cell").map((cell) => cell.textContent);
-    expect(cells).toEqual(["Marco Rubio", "member of", "Congressional-Executive Commission on China", "1"]);
+    // The last column holds amounts and dates; a membership has neither.
+    expect(cells).toEqual(["Marco Rubio", "member of", "Congressional-Executive Commission on China", "1", ""]);
     await user.click(within(table).getByRole("button", { name: "member of" }));
     expect(onSelect).toHaveBeenCalledWith("rel-rubio-member-of-cecc");
   });

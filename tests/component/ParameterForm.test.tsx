@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { ParameterForm } from "@/components/queries/ParameterForm";
@@ -32,7 +32,7 @@ describe("ParameterForm", () => {
   it("offers a field of the declared kind for each parameter and reports the typed values", async () => {
     serveRequests((url) =>
       url.pathname === "/api/search"
-        ? answer(200, { results: [{ id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, score: 1 }] })
+        ? answer(200, { results: [{ id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, context: [], datasets: [], score: 1 }] })
         : answer(404, { error: "no" }),
     );
     const onValues = vi.fn();

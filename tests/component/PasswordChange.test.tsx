@@ -3,7 +3,7 @@
  * refusal shown as text, and on success how many other browsers were signed out. The account menu links
  * to it for every signed-in role.
  */
-import { render, screen } from "@testing-library/react";
+import { render, screen } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { AppHeader } from "@/components/AppHeader";
 import { PasswordChange } from "@/components/auth/PasswordChange";

@@ -4,7 +4,7 @@
  * dialog's "public caption" (off unless ticked, sent as noteIsCaption). The server side is covered by
  * tests/integration/private-by-default.test.ts.
  */
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";

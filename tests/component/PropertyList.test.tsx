@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen } from "../support/render";
 import { PropertyList } from "@/components/panels/PropertyList";
 import type { GraphNode } from "@/lib/graph/types";
 
@@ -27,8 +27,8 @@ describe("PropertyList", () => {
     const { container } = render(<PropertyList node={node} />);
     // Registry order: date, endDate, (datePrecision is bookkeeping), kind.
     expect(rows(container)).toEqual([
-      ["Date", "20 Feb 2019"],
-      ["Until", "1 Mar 2019"],
+      ["Date", "20 February 2019"],
+      ["Until", "1 March 2019"],
       ["Kind", "corporate decision"],
     ]);
     for (const hidden of ["Date known to the", "aliases", "description", "createdAt", "updatedAt", "datePrecision"]) {
@@ -46,7 +46,7 @@ describe("PropertyList", () => {
       properties: { date: "2018-02-01", datePrecision: "month" },
     };
     const { container } = render(<PropertyList node={node} />);
-    expect(rows(container)).toEqual([["Date", "Feb 2018"]]);
+    expect(rows(container)).toEqual([["Date", "February 2018"]]);
   });
 
   it("shows a report's publication day and a safe link", () => {
@@ -60,7 +60,7 @@ describe("PropertyList", () => {
     expect(rows(container)).toEqual([
       ["Publisher", "Human Rights Watch"],
       ["Link", "https://www.hrw.org/report"],
-      ["Published", "1 Dec 2017"],
+      ["Published", "1 December 2017"],
       ["Kind", "report"],
     ]);
     const link = screen.getByRole("link", { name: "https://www.hrw.org/report" });
@@ -93,6 +93,25 @@ describe("PropertyList", () => {
       ["formerTitle", "co-chairman"],
       ["terms", "2011, 2017"],
     ]);
+  });
+
+  it("shows typed values as people read them: integers grouped, booleans yes/no, dates at their precision", () => {
+    const bill: GraphNode = {
+      id: "bill-hr2",
+      type: "Bill",
+      name: "H.R. 2",
+      properties: { congress: 114, active: true, enacted: false, vetoed: false },
+    };
+    expect(rows(render(<PropertyList node={bill} />).container)).toEqual([
+      ["Congress", "114"],
+      ["Active", "yes"],
+      ["Enacted", "no"],
+      ["Vetoed", "no"],
+    ]);
+    const byYear: GraphNode = { id: "report-y", type: "Report", name: "Y", properties: { publishedAt: "2011" } };
+    const byMonth: GraphNode = { id: "report-m", type: "Report", name: "M", properties: { publishedAt: "2011-03" } };
+    expect(rows(render(<PropertyList node={byYear} />).container)).toEqual([["Published", "2011"]]);
+    expect(rows(render(<PropertyList node={byMonth} />).container)).toEqual([["Published", "March 2011"]]);
   });
 
   it("renders nothing when there is nothing to show", () => {

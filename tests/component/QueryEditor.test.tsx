@@ -3,7 +3,7 @@
  * version and running changed Cypher are for roles with queries:write. Without it the fields are read
  * only, Save is gone and the page says why. (CodeMirror and the result view are replaced by stand-ins.)
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import type { QueryRunResult } from "@/lib/queries/execute";
 import type { SavedQuery } from "@/lib/queries/model";

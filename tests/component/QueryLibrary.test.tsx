@@ -2,7 +2,7 @@
  * The saved-query library by role: everyone who may read opens queries; New query, Duplicate, Delete and
  * the bin's Restore are for roles with queries:write, and the others are told why.
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import type { SavedQuerySummary } from "@/lib/queries/model";
 import { answer } from "../support/network";

@@ -2,7 +2,7 @@
  * /changes by role: changes:read (every signed-in role) sees the trail, graph:edit (editor, admin) may
  * revert, and a signed-out visitor is told to sign in without the list being asked for.
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import type { ChangeSummary } from "@/lib/editing/model";
 import { answer } from "../support/network";
 import { stubApiAs, type Who } from "../support/me";

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { RelationshipPanel } from "@/components/panels/RelationshipPanel";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
@@ -34,5 +34,32 @@ describe("RelationshipPanel", () => {
     render(<RelationshipPanel edge={EDGE} from={undefined} to={CECC} onShowEntity={onShowEntity} />);
     await userEvent.click(screen.getByRole("button", { name: "legislator-marco-rubio" }));
     expect(onShowEntity).toHaveBeenCalledWith("legislator-marco-rubio");
+  });
+
+  it("shows a payment's amount with its currency and its date at its precision, in the registry's order", () => {
+    const donor: GraphNode = { id: "ftm-donor", type: "Company", name: "Donor GmbH", properties: {} };
+    const party: GraphNode = { id: "ftm-party", type: "Organization", name: "A party", properties: {} };
+    const payment = (properties: GraphEdge["properties"]): GraphEdge => ({
+      ...EDGE,
+      id: "ftm-payment",
+      type: "PAID",
+      source: donor.id,
+      target: party.id,
+      properties,
+    });
+    const { container, unmount } = render(
+      <RelationshipPanel edge={payment({ date: "2011-12-29", currency: "EUR", amount: 100000, purpose: "Spende" })} from={donor} to={party} onShowEntity={() => {}} />,
+    );
+    const rows = () => [...container.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    // The currency is read into the amount, so it has no row of its own.
+    expect(rows()).toEqual([
+      ["Amount", "€100,000.00"],
+      ["Date", "29 December 2011"],
+      ["Purpose", "Spende"],
+    ]);
+    expect(screen.getByText("€100,000.00").closest("dd")).toHaveClass("tabular-nums");
+    unmount();
+    const other = render(<RelationshipPanel edge={payment({ amount: 2500.5, currency: "XYZ", date: "2011-03" })} from={donor} to={party} onShowEntity={() => {}} />);
+    expect([...other.container.querySelectorAll("dd")].map((dd) => dd.textContent)).toEqual(["2,500.5 XYZ", "March 2011"]);
   });
 });

@@ -1,12 +1,12 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { SearchBox } from "@/components/search/SearchBox";
 import type { SearchHit } from "@/lib/graph/types";
 import { answer, serveNetworkError, serveRequests } from "../support/network";
 
 const HITS: SearchHit[] = [
-  { id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, score: 9 },
-  { id: "report-thermo-statement", type: "Report", name: "Thermo Fisher statement on Xinjiang", description: null, score: 5 },
+  { id: "company-thermo-fisher", type: "Company", name: "Thermo Fisher Scientific Inc.", description: null, context: [], datasets: [], score: 9 },
+  { id: "report-thermo-statement", type: "Report", name: "Thermo Fisher statement on Xinjiang", description: null, context: [], datasets: [], score: 5 },
 ];
 
 function setup() {
@@ -69,6 +69,36 @@ describe("SearchBox", () => {
     expect(onPick).toHaveBeenCalledWith(HITS[0]);
   });
 
+  it("stays open for typing that starts right after leaving the field and coming back", async () => {
+    serveRequests(() => answer(200, { results: HITS }));
+    const { input } = setup();
+    // Leaving the field schedules its list to close (late enough for a click on an option to land);
+    // coming straight back and typing must cancel that, or the answer arrives to a closed list.
+    fireEvent.focus(input);
+    fireEvent.blur(input);
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: "thermo" } });
+    // The answer comes after the debounce, which is longer than the pending close would have waited.
+    expect(await screen.findAllByRole("option")).toHaveLength(HITS.length);
+    expect(input).toHaveAttribute("aria-expanded", "true");
+  });
+
+  it("shows the answer when the field gets a focus event again before it arrives (the window regaining focus)", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    serveRequests(async () => {
+      await held;
+      return answer(200, { results: HITS });
+    });
+    const { user, input } = setup();
+    await user.type(input, "thermo");
+    // What a browser does when its window comes back to the front: the focused field hears "focus" again.
+    fireEvent.focus(input);
+    release();
+    expect(await screen.findAllByRole("option")).toHaveLength(HITS.length);
+    expect(input).toHaveAttribute("aria-expanded", "true");
+  });
+
   it("picks a hit with the mouse", async () => {
     serveRequests(() => answer(200, { results: HITS }));
     const { user, input, onPick } = setup();
@@ -115,7 +145,7 @@ describe("SearchBox", () => {
 
   it("renders markup in a hit's name as text", async () => {
     const evil = "<img src=x onerror=alert(1)>";
-    serveRequests(() => answer(200, { results: [{ id: "person-evil", type: "Person", name: evil, description: evil, score: 1 }] }));
+    serveRequests(() => answer(200, { results: [{ id: "person-evil", type: "Person", name: evil, description: evil, context: [], datasets: [], score: 1 }] }));
     const { user, input } = setup();
     await user.type(input, "evil");
     const option = await screen.findByRole("option");
@@ -162,5 +192,21 @@ describe("SearchBox", () => {
     await screen.findByRole("option", { name: /Thermo statement/ });
     await user.keyboard("{Enter}");
     expect(onPick).toHaveBeenCalledWith(expect.objectContaining({ id: "report-other" }));
+  });
+
+  it("shows each hit's context and data sets, so two namesakes look different", async () => {
+    const namesakes: SearchHit[] = [
+      { id: "legislator-a", type: "Legislator", name: "Jared Sanders", description: null, context: ["Democrat", "NY"], datasets: ["legis-graph-114"], score: 3 },
+      { id: "legislator-b", type: "Legislator", name: "Jared Sanders", description: null, context: ["Republican", "OH"], datasets: [], score: 2 },
+    ];
+    serveRequests(() => answer(200, { results: namesakes }));
+    const { user, input } = setup();
+    await user.type(input, "jared sanders");
+    const options = await screen.findAllByRole("option");
+    expect(options.map((option) => option.textContent)).toEqual([
+      "Jared SandersDemocrat · NY · data sets: legis-graph-114Legislator",
+      "Jared SandersRepublican · OHLegislator",
+    ]);
+    expect(options[0]?.textContent).not.toBe(options[1]?.textContent);
   });
 });

@@ -2,7 +2,7 @@
  * Share is offered only to roles with snapshots:create: a viewer and a signed-out visitor see the button
  * disabled, with why (and a link to sign in); an analyst opens the dialog. The server refuses anyway.
  */
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { ShareDialog } from "@/components/snapshots/ShareDialog";
 import { serveRequests } from "../support/network";

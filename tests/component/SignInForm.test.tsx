@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen } from "../support/render";
 import SignInPage from "@/app/signin/page";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { forgetCachedConfig } from "@/lib/config";

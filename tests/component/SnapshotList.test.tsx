@@ -2,7 +2,7 @@
  * Shared links by role: the list is snapshots:list (any signed-in role); Revoke is offered for the links
  * whose key this browser holds, and for every link to a role with snapshots:revoke-any (admin).
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import type { SnapshotSummary } from "@/lib/snapshots/model";
 import { rememberRevokeKey } from "@/lib/snapshots/client";

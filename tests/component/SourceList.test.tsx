@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { SourceList } from "@/components/panels/SourceList";
 import type { SourceRef } from "@/lib/graph/types";

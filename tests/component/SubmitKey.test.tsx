@@ -4,7 +4,7 @@
  * twice), a changed form or a submit after a success sends a new one. Server side:
  * tests/integration/concurrency.test.ts.
  */
-import { render, screen } from "@testing-library/react";
+import { render, screen } from "../support/render";
 import userEvent from "@testing-library/user-event";
 import { EntityForm } from "@/components/editing/EntityForm";
 import { RelationshipForm } from "@/components/editing/RelationshipForm";
@@ -15,7 +15,7 @@ import { answer, serveRequests } from "../support/network";
 
 const SLOW = { timeout: 20_000 };
 type Call = [string, RequestInit | undefined];
-const hit = (id: string, type: SearchHit["type"], name: string): SearchHit => ({ id, type, name, description: null, score: 1 });
+const hit = (id: string, type: SearchHit["type"], name: string): SearchHit => ({ id, type, name, description: null, context: [], datasets: [], score: 1 });
 const ACME: GraphNode = { id: "company-acme", type: "Company", name: "Acme Corp", properties: { name: "Acme Corp" } };
 const AGENCY = hit("agency-health", "Agency", "Health Agency");
 const AUDIT = hit("report-audit", "Report", "Audit of Acme");

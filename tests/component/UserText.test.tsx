@@ -3,7 +3,7 @@
  * app's words, so a right-to-left override in a name cannot reverse them. The visual order itself is
  * measured in Chromium (tests/e2e/bidi.spec.ts); here, the structure that gives it.
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "../support/render";
 import { ContextMenu } from "@/components/explorer/ContextMenu";
 import { ListView } from "@/components/explorer/ListView";
 import { describePath } from "@/components/explorer/PathFinder";

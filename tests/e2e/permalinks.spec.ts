@@ -9,7 +9,8 @@ import { XMLParser } from "fast-xml-parser";
 import neo4j from "neo4j-driver";
 import { PNG } from "pngjs";
 import { parseGraphInput } from "../../graph-seed/validate";
-import { graphNodeIds, nodeOnScreen } from "./support";
+import { countQueries, timesRun } from "../support/query-stats";
+import { graphNodeIds, nodeOnScreen, runCypher, SAME_ORIGIN } from "./support";
 
 const VIEW = ["company-thermo-fisher", "legislator-marco-rubio", "event-2018-02-rubio-urges-thermo-fisher", "agency-cecc"];
 
@@ -94,7 +95,7 @@ test("share a view, reopen it exactly, compare with live, export, embed and revo
   const svg = new XMLParser({ ignoreAttributes: false }).parse((await downloadText(readerPage, "SVG image")).text) as { svg?: unknown };
   expect(svg.svg).toBeDefined();
   const json = JSON.parse((await downloadText(readerPage, "Redstring JSON")).text) as Parameters<typeof parseGraphInput>[0];
-  const reimported = parseGraphInput(json); // throws on anything the importer would refuse
+  const reimported = await parseGraphInput(json); // throws on anything the importer would refuse
   expect(reimported.entities.map((entity) => entity.id)).toEqual(expect.arrayContaining(VIEW));
   const nodesCsv = (await downloadText(readerPage, "CSV of nodes")).text.trim().split("\r\n");
   expect(nodesCsv[0]).toMatch(/^id,type,name/);
@@ -145,5 +146,31 @@ test("the shared-links page lists snapshots with their state", async ({ page }) 
 test("unknown and malformed permalinks are 404 pages, not errors", async ({ request }) => {
   for (const path of ["/s/AAAAAAAAAAAAAAAAAAAAAA", "/s/not-an-id", "/embed/AAAAAAAAAAAAAAAAAAAAAA", "/embed/%3Cscript%3E"]) {
     expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
+
+test("a permalink page reads its snapshot from the database once, for its preview and its content", async ({ request }) => {
+  const made = await request.post("/api/snapshots", {
+    headers: SAME_ORIGIN,
+    data: { title: "Read once", note: "A caption", noteIsCaption: true, nodes: VIEW.map((id, index) => ({ id, x: index * 50, y: 0 })), viewport: { x1: -100, y1: -100, x2: 300, y2: 100 } },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const { snapshot } = (await made.json()) as { snapshot: { id: string } };
+
+  const counter = await countQueries(async (query) => (await runCypher(query)).records.map((record) => record.toObject()));
+  try {
+    const page = await request.get(`/s/${snapshot.id}`);
+    expect(page.status()).toBe(200);
+    const html = await page.text();
+    // Both parts were drawn from the record: the preview (metadata) and the page's own heading.
+    expect(html).toContain('property="og:description" content="A caption"');
+    expect(html).toContain("Read once");
+    const counts = await counter.counts();
+    // generateMetadata and the page share one read (React cache()); the proxy's revocation check is the
+    // only other look at the snapshot, and it reads one field, not the record.
+    expect(timesRun(counts, "RETURN properties(s) AS s")).toBe(1);
+    expect(timesRun(counts, "RETURN s.revokedAt IS NOT NULL AS revoked")).toBe(1);
+  } finally {
+    await counter.stop();
   }
 });

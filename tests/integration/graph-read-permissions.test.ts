@@ -14,6 +14,7 @@ import { GET as neighboursRoute } from "@/app/api/entities/[id]/neighbours/route
 import { GET as entityRoute } from "@/app/api/entities/[id]/route";
 import { GET as exportRoute } from "@/app/api/export/route";
 import { GET as pathsRoute } from "@/app/api/paths/route";
+import { GET as schemaRoute } from "@/app/api/schema/route";
 import { UnauthorizedError } from "@/lib/auth/permissions";
 import { SIGNED_OUT } from "@/lib/auth/roles";
 import { getClaims } from "@/lib/explore/claims";
@@ -22,6 +23,7 @@ import { closeDriver } from "@/lib/db/driver";
 import { getEntity, getNeighbours, getSubgraph } from "@/lib/explore/entities";
 import { getNeighbourSummary } from "@/lib/explore/neighbour-summary";
 import { findPaths } from "@/lib/explore/paths";
+import { readGraphSchema } from "@/lib/schema/read";
 import { searchEntities } from "@/lib/explore/search";
 import { createSnapshotSchema } from "@/lib/snapshots/model";
 import { createSnapshot, getSnapshot } from "@/lib/snapshots/store";
@@ -70,6 +72,8 @@ const reads: [string, (actor: typeof SIGNED_OUT) => Promise<unknown>, string][] 
   ["findPaths", (actor) => findPaths(actor, THERMO, RUBIO, { k: 1, maxLength: 6, avoid: [] }), THERMO],
   ["getClaims", (actor) => getClaims(actor, SEED_ARTICLE_ID, { limit: 10, offset: 0 }), SEED_ARTICLE_ID],
   ["getNeighbourSummary", (actor) => getNeighbourSummary(actor, THERMO), THERMO],
+  // The schema names no entity: its answer is about the types ("Company" is one).
+  ["readGraphSchema", (actor) => readGraphSchema(actor), "Company"],
 ];
 
 /** A real answer about `id`, not an empty or placeholder one (any resolved value would satisfy toBeDefined). */
@@ -102,6 +106,7 @@ const routes: [string, (cookie?: string) => Promise<Response>][] = [
   ["GET /api/entities/{id}/neighbour-summary", (cookie) => summaryRoute(request(`/api/entities/${THERMO}/neighbour-summary`, cookie), params(THERMO))],
   ["GET /api/paths", (cookie) => pathsRoute(request(`/api/paths?from=${THERMO}&to=${RUBIO}`, cookie))],
   ["GET /api/export", (cookie) => exportRoute(request("/api/export?format=nodes.csv", cookie))],
+  ["GET /api/schema", (cookie) => schemaRoute(request("/api/schema", cookie))],
 ];
 
 describe("the route handlers pass the request's actor down", () => {

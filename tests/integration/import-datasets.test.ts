@@ -4,10 +4,9 @@
  * run killed midway then completed by a re-run. Everything lives under a unique id prefix.
  */
 import { spawn } from "node:child_process";
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { parse } from "csv-parse/sync";
 import { closeDriver } from "@/lib/db/driver";
 import { ensureDatabaseReady } from "@/lib/database";
@@ -22,6 +21,7 @@ import { runImport } from "@/lib/import/pipeline";
 import { redstringJsonSource } from "@/lib/import/redstring-json";
 import { TEST_VIEWER } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
+import { sliceFile } from "../support/files";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DATASETS = datasetsDir(ROOT);
@@ -50,18 +50,6 @@ afterAll(async () => {
   await closeTestDriver();
 });
 
-/** The first `lines` lines of a real file, copied to the temp dir (never into the repository). */
-async function slice(from: string, to: string, lines: number) {
-  const kept: string[] = [];
-  const reader = createInterface({ input: createReadStream(from) });
-  for await (const line of reader) {
-    kept.push(line);
-    if (kept.length >= lines) break;
-  }
-  reader.close();
-  writeFileSync(to, `${kept.join("\n")}\n`);
-}
-
 describe("legis-graph-114 through the committed mapping", () => {
   const legisPrefix = `${prefix}legis-`;
   const source = path.join(DATASETS, "legis-graph-114");
@@ -74,8 +62,8 @@ describe("legis-graph-114 through the committed mapping", () => {
     (await import("node:fs")).mkdirSync(target);
     const whole = ["legislators-current.csv", "committees-current.csv", "subjects.csv"];
     const sliced = ["legislators-historical.csv", "bills.csv", "committee-members.csv", "sponsors.csv", "votes.csv", "bill_committees.csv", "bill_subjects.csv"];
-    for (const file of whole) await slice(path.join(source, file), path.join(target, file), Number.MAX_SAFE_INTEGER);
-    for (const file of sliced) await slice(path.join(source, file), path.join(target, file), 2_000);
+    for (const file of whole) await sliceFile(path.join(source, file), path.join(target, file), Number.MAX_SAFE_INTEGER);
+    for (const file of sliced) await sliceFile(path.join(source, file), path.join(target, file), 2_000);
 
     // Expected counts, derived independently of the importer from the same slice.
     const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-._]+|-+$/g, "");
@@ -83,6 +71,8 @@ describe("legis-graph-114 through the committed mapping", () => {
     const committees = new Set(rowsOf("committees-current.csv").map((row) => slug(row.thomasID ?? "")));
     const bills = new Set(rowsOf("bills.csv").map((row) => slug(row.billID ?? "")));
     const subjects = new Set(rowsOf("subjects.csv").map((row) => slug(row.title ?? "")));
+    // Subcommittees come from the seats that name them (SSBK04, part of SSBK).
+    const subcommittees = new Set(rowsOf("committee-members.csv").filter((row) => (row.committeeID ?? "").length >= 5).map((row) => slug(row.committeeID ?? "")));
     let expectedRelationships = 0;
     let dangling = 0;
     const count = (file: string, key: (row: Record<string, string>) => string, ok: (row: Record<string, string>) => boolean) => {
@@ -94,12 +84,17 @@ describe("legis-graph-114 through the committed mapping", () => {
       dangling += refused.size;
     };
     const s = (value: string | undefined) => slug(value ?? "");
-    count("committee-members.csv", (r) => `${r.committeeID}-${r.legislatorID}`, (r) => legislators.has(s(r.legislatorID)) && committees.has(s(r.committeeID)));
+    count("committee-members.csv", (r) => `${r.committeeID}-${r.legislatorID}`, (r) => legislators.has(s(r.legislatorID)) && (committees.has(s(r.committeeID)) || subcommittees.has(s(r.committeeID))));
+    // Each subcommittee PART_OF its committee (the first four letters of its id), when that is in the slice.
+    for (const subcommittee of subcommittees) {
+      if (committees.has(subcommittee.slice(0, 4))) expectedRelationships += 1;
+      else dangling += 1;
+    }
     count("sponsors.csv", (r) => `${r.billID}-${r.bioguideID}`, (r) => legislators.has(s(r.bioguideID)) && bills.has(s(r.billID)));
     count("votes.csv", (r) => `${r.billID}-${r.bioguideID}-${s(r.vote)}`, (r) => legislators.has(s(r.bioguideID)) && bills.has(s(r.billID)));
     count("bill_committees.csv", (r) => `${r.billID}-${r.committeeID}`, (r) => bills.has(s(r.billID)) && committees.has(s(r.committeeID)));
     count("bill_subjects.csv", (r) => `${r.billID}-${r.title}`, (r) => bills.has(s(r.billID)) && subjects.has(s(r.title)));
-    const expectedEntities = legislators.size + committees.size + bills.size + subjects.size + 1; // + the source Report
+    const expectedEntities = legislators.size + committees.size + subcommittees.size + bills.size + subjects.size + 1; // + the source Report
 
     const options = { store: neo4jImportStore, sourceReport: { id: "import-legis", name: "legis slice" }, skipInvalid: true, idPrefix: legisPrefix, keepProblems: 100_000 };
     const first = await runImport(csvSource({ mapping, directory: target }), options);
@@ -121,7 +116,7 @@ describe("FollowTheMoney donations", () => {
   it("loads every entity and payment once, with amounts and dates", async () => {
     const ftmPrefix = `${prefix}ftm-`;
     const file = path.join(DATASETS, "ftm-donations/donations.ijson");
-    const lines = readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as { schema: string; properties: Record<string, string[]> });
+    const lines = readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
     const things = lines.filter((line) => line.schema !== "Payment");
     const addressLinks = things.reduce((sum, line) => sum + (line.properties.addressEntity?.length ?? 0), 0);
     const payments = lines.length - things.length;
@@ -130,9 +125,11 @@ describe("FollowTheMoney donations", () => {
     const first = await runImport(ftmSource(file), options);
     expect(first.problems).toEqual([]);
     expect(await counts(ftmPrefix)).toEqual({ nodes: things.length + 1, relationships: payments + addressLinks, distinct: payments + addressLinks });
-    const [payment] = await cypher("MATCH (:Person)-[r:PAID {id: $id}]->(:Organization) RETURN r.currency AS currency, r.date AS date",
+    const [payment] = await cypher("MATCH (:Person)-[r:PAID {id: $id}]->(:Organization) RETURN r.currency AS currency, r.amount AS amount, r.date IS :: DATE AS isDate, toString(r.date) AS date",
       { id: `${ftmPrefix}ftm-2216b422a31242fe204654ce194864661f515921` });
-    expect(payment).toEqual({ currency: "EUR", date: "2011-12-29" });
+    const raw = lines.find((line) => line.id === "2216b422a31242fe204654ce194864661f515921")!.properties;
+    // Typed: the amount a number (sums work), the date a Neo4j Date, both as the file gives them.
+    expect(payment).toEqual({ currency: "EUR", amount: Number(raw.amountEur![0]), isDate: true, date: raw.date![0] });
     const again = await runImport(ftmSource(file), options);
     expect(again.entities.created + again.relationships.created).toBe(0);
   });

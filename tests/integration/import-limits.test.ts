@@ -5,7 +5,7 @@
  * single-line file does not keep /api/health from answering, and no answer names a server path.
  */
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { mkdtemp, rm, utimes } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, utimes } from "node:fs/promises";
 import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
@@ -17,11 +17,11 @@ import { GET as jobRoute } from "@/app/api/imports/[id]/route";
 import { GET as listRoute, POST as startRoute } from "@/app/api/imports/route";
 import { PUT as fileRoute } from "@/app/api/imports/uploads/[uploadId]/route";
 import { POST as uploadRoute } from "@/app/api/imports/uploads/route";
-import { register } from "@/instrumentation";
 import { forgetCachedConfig } from "@/lib/config";
 import { closeDriver } from "@/lib/db/driver";
 import { REDSTRING_JSON_FORMAT } from "@/lib/export/json-csv";
 import type { ImportJob } from "@/lib/import/jobs";
+import { STALE_AFTER_MS } from "@/lib/import/job-store";
 import { ABANDONED_AFTER_MS, uploadRoot } from "@/lib/import/uploads";
 import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
@@ -43,6 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
+  await cypher("MATCH (n) WHERE (n:Upload OR n:ImportJob) AND n.owner IN $owners DETACH DELETE n", { owners: [owner.id, other.id] });
   await removeTestUsers(prefix);
   await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix });
   await closeDriver();
@@ -56,6 +57,7 @@ function expectNoServerDetails(value: unknown) {
   const text = JSON.stringify(value);
   expect(text).not.toContain(os.tmpdir());
   expect(text).not.toContain("redstring-uploads");
+  expect(text).not.toContain(uploadRoot());
   expect(text).not.toMatch(/java\.|org\.neo4j|Exception/);
   expect(text).not.toMatch(/\bat [\w$.]+\([^)]*:\d+\)/);
   expect(text).not.toMatch(/(^|[\s"'(:=])\/[\w.-]+\/[\w.-]+/);
@@ -193,12 +195,14 @@ describe("sizes are counted on the stream", () => {
 });
 
 describe("abandoned uploads", () => {
+  /** Makes an upload look `ms` past its last file: its recorded expiry, and its folder's time. */
   async function age(uploadId: string, ms: number) {
-    const when = new Date(Date.now() - ms);
-    await utimes(path.join(uploadRoot(), uploadId), when, when);
+    const when = Date.now() - ms;
+    await cypher("MATCH (u:Upload {id: $uploadId}) SET u.expiresAt = $expiresAt", { uploadId, expiresAt: when + ABANDONED_AFTER_MS });
+    await utimes(path.join(uploadRoot(), uploadId), new Date(when), new Date(when));
   }
 
-  it("removes folders untouched for a day when a new upload begins, and keeps younger ones", async () => {
+  it("removes uploads a day past their last file when a new upload begins, and keeps younger ones", async () => {
     const old = await newUpload();
     await put(old, "left.csv", "id,name\n");
     const young = await newUpload();
@@ -207,22 +211,41 @@ describe("abandoned uploads", () => {
     await newUpload();
     expect(existsSync(path.join(uploadRoot(), old))).toBe(false);
     expect(existsSync(path.join(uploadRoot(), young))).toBe(true);
+    expect(await cypher("MATCH (u:Upload {id: $old}) RETURN u", { old })).toHaveLength(0);
     // Gone means gone for its owner too.
     expect((await put(old, "left.csv", "id,name\n")).status).toBe(404);
   });
 
-  it("removes them at start-up", async () => {
-    const old = await newUpload();
-    await age(old, 2 * ABANDONED_AFTER_MS);
-    const runtime = process.env.NEXT_RUNTIME;
-    process.env.NEXT_RUNTIME = "nodejs";
-    try {
-      await register();
-    } finally {
-      if (runtime === undefined) delete process.env.NEXT_RUNTIME;
-      else process.env.NEXT_RUNTIME = runtime;
-    }
-    expect(existsSync(path.join(uploadRoot(), old))).toBe(false);
+  it("keeps an old upload while a live import holds it, and sweeps it once that import's server has stopped beating", async () => {
+    const held = await newUpload();
+    const jobId = `${prefix}-held-job`;
+    await cypher("CREATE (:ImportJob {id: $jobId, owner: $owner, status: 'running', heartbeatAt: $now, startedAt: $at})", {
+      jobId,
+      owner: owner.id,
+      now: Date.now(),
+      at: new Date().toISOString(),
+    });
+    await cypher("MATCH (u:Upload {id: $held}) SET u.heldBy = $jobId", { held, jobId });
+    await age(held, 2 * ABANDONED_AFTER_MS);
+    await newUpload();
+    expect(existsSync(path.join(uploadRoot(), held))).toBe(true);
+
+    await cypher("MATCH (j:ImportJob {id: $jobId}) SET j.heartbeatAt = $then", { jobId, then: Date.now() - STALE_AFTER_MS - 1_000 });
+    await newUpload();
+    expect(existsSync(path.join(uploadRoot(), held))).toBe(false);
+  });
+
+  it("removes an old folder that has no record (a crash between the two), and leaves a young one", async () => {
+    const orphan = path.join(uploadRoot(), `${prefix}orphan`.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 16).padEnd(16, "x"));
+    const fresh = `${orphan.slice(0, -1)}y`;
+    await mkdir(orphan, { recursive: true });
+    await mkdir(fresh, { recursive: true });
+    const when = new Date(Date.now() - 2 * ABANDONED_AFTER_MS);
+    await utimes(orphan, when, when);
+    await newUpload();
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    await rm(fresh, { recursive: true, force: true });
   });
 });
 

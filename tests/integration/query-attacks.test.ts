@@ -150,6 +150,8 @@ interface Attack {
   outcome: "refused" | "error" | "harmless" | "refused-or-error" | "stopped";
   parameters?: { name: string; type: "string"; required: boolean }[];
   values?: Record<string, string>;
+  /** What the refusal must say (a schema listing points to the schema page). */
+  message?: RegExp;
 }
 
 const refused = (title: string, text: string | (() => string)): Attack => ({
@@ -157,6 +159,9 @@ const refused = (title: string, text: string | (() => string)): Attack => ({
   cypher: typeof text === "string" ? () => text : text,
   outcome: "refused",
 });
+
+/** A schema listing: refused, and the refusal says where the analyst's schema is. */
+const schemaListing = (title: string, text: string): Attack => ({ ...refused(title, text), message: /The schema page \(\/schema\)/ });
 
 const ATTACKS: Attack[] = [
   // Looking records up by their internal ids.
@@ -193,6 +198,10 @@ const ATTACKS: Attack[] = [
   refused("quoted user label", "MATCH (u:`User`) RETURN u"),
   refused("snapshots", "MATCH (s:Snapshot) RETURN s.revokeKeyHash, s.graphJson"),
   refused("saved queries", "MATCH (q:SavedQuery) RETURN q.cypher"),
+  // Entity resolution's records (lib/resolution/schema.ts): who judged which pair is the newsroom's own.
+  refused("match candidates", "MATCH (c:MatchCandidate) RETURN c.leftId, c.rightId, c.reasons"),
+  refused("match judgements", "MATCH (j:MatchJudgement) RETURN j.byName, j.judgement"),
+  refused("match judgements by a label test", "MATCH (n) WHERE n:MatchJudgement RETURN n.byId"),
   refused("saved query versions", "MATCH (v:SavedQueryVersion) RETURN v"),
   refused("change records", "MATCH (c:ChangeRecord) RETURN c"),
   refused("sessions", "MATCH (s:Session) RETURN s.id"),
@@ -207,12 +216,19 @@ const ATTACKS: Attack[] = [
   refused("UNION with users", "MATCH (n:Entity) RETURN n.name AS x UNION MATCH (u:User) RETURN u.email AS x"),
   refused("OPTIONAL MATCH of users", "MATCH (n:Entity) OPTIONAL MATCH (u:User) RETURN n.name, u.email LIMIT 1"),
   // Procedures: schema listings, other indexes, admin and extension procedures.
-  refused("db.propertyKeys", "CALL db.propertyKeys()"),
-  refused("db.labels", "CALL db.labels() YIELD label RETURN label"),
-  refused("db.relationshipTypes", "CALL db.relationshipTypes()"),
-  refused("db.schema.visualization", "CALL db.schema.visualization()"),
-  refused("db.schema.nodeTypeProperties", "CALL db.schema.nodeTypeProperties()"),
-  refused("quoted db.labels", "CALL `db`.`labels`()"),
+  schemaListing("db.propertyKeys", "CALL db.propertyKeys()"),
+  schemaListing("db.labels", "CALL db.labels() YIELD label RETURN label"),
+  schemaListing("db.relationshipTypes", "CALL db.relationshipTypes()"),
+  schemaListing("db.schema.visualization", "CALL db.schema.visualization()"),
+  schemaListing("db.schema.nodeTypeProperties", "CALL db.schema.nodeTypeProperties()"),
+  schemaListing("db.schema.relTypeProperties", "CALL db.schema.relTypeProperties() YIELD relType, propertyName RETURN relType, propertyName"),
+  schemaListing("quoted db.labels", "CALL `db`.`labels`()"),
+  schemaListing("db.labels without parentheses", "CALL db.labels"),
+  schemaListing("db.labels in capitals", "CALL DB.LABELS() YIELD label RETURN label"),
+  schemaListing("db.labels with spaces around the dot", "CALL db . labels () YIELD label RETURN label"),
+  schemaListing("db.labels in a subquery", "MATCH (n:Entity) CALL () { CALL db.labels() YIELD label RETURN label } RETURN DISTINCT label"),
+  schemaListing("db.propertyKeys after an entity", "MATCH (n:Entity) WITH n LIMIT 1 CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey"),
+  schemaListing("apoc.meta.schema", "CALL apoc.meta.schema() YIELD value RETURN value"),
   refused("full-text on another index", "CALL db.index.fulltext.queryNodes('user_email', 'x') YIELD node RETURN node.email"),
   {
     title: "full-text on an index named by a parameter",
@@ -223,7 +239,7 @@ const ATTACKS: Attack[] = [
   },
   refused("full-text with a quoted procedure name", "CALL `db`.`index`.`fulltext`.`queryNodes`('user_email', 'x') YIELD node RETURN node"),
   refused("full-text on relationships", "CALL db.index.fulltext.queryRelationships('entity_search', 'x') YIELD relationship RETURN relationship"),
-  refused("full-text then db.labels", "CALL db.index.fulltext.queryNodes('entity_search', 'x') YIELD node CALL db.labels() YIELD label RETURN label"),
+  schemaListing("full-text then db.labels", "CALL db.index.fulltext.queryNodes('entity_search', 'x') YIELD node CALL db.labels() YIELD label RETURN label"),
   refused("dbms.listConfig", "CALL dbms.listConfig() YIELD name, value RETURN name, value"),
   refused("dbms.showCurrentUser", "CALL dbms.showCurrentUser()"),
   refused("dbms.queryJmx", "CALL dbms.queryJmx('*:*')"),
@@ -318,6 +334,7 @@ describe(`${ATTACKS.length} hostile queries through the API`, () => {
       if (attack.outcome === "refused" || attack.outcome === "stopped") {
         expect(response.status, text.slice(0, 300)).toBe(422);
         expect(JSON.parse(text).error).toEqual(expect.any(String));
+        if (attack.message) expect(JSON.parse(text).error).toMatch(attack.message);
       }
       if (attack.outcome === "error") expect(response.status, text.slice(0, 300)).toBe(400);
       if (attack.outcome === "refused-or-error") expect([400, 422], text.slice(0, 300)).toContain(response.status);

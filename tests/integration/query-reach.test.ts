@@ -13,7 +13,7 @@ import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
 const prefix = uniquePrefix("reach");
 
 beforeAll(async () => {
-  await executeQuery({ cypher: "RETURN 1 AS one", parameters: [], values: {} }); // migrates and seeds
+  await executeQuery({ cypher: "RETURN 1 AS one", parameters: [], values: {} }); // checks the schema (migrated and seeded by the global setup)
   await createTestUser(prefix, "admin");
 });
 
@@ -44,6 +44,7 @@ describe("what a saved query may read", () => {
     ["MATCH ()-[r]->() RETURN r", "scan"],
     ["MATCH (q:SavedQuery) RETURN q.cypher", "label"],
     ["MATCH (s:Snapshot) RETURN s.revokeKeyHash", "label"],
+    ["MATCH (w:Workspace) RETURN w.nodeIds, w.ownerId", "label"],
     ["MATCH (v)<-[:HAS_VERSION]-(q) RETURN v", "label"],
     ["MATCH (n:$($label)) RETURN n", "scan"],
   ])("refuses %s (%s)", async (cypherText, reason) => {

@@ -9,10 +9,11 @@ import { POST as revokeRoute } from "@/app/api/snapshots/[id]/revoke/route";
 import { GET as snapshotRoute } from "@/app/api/snapshots/[id]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/snapshots/route";
 import { closeDriver } from "@/lib/db/driver";
-import type { CreatedSnapshot, Snapshot, SnapshotComparison, SnapshotSummary } from "@/lib/snapshots/model";
-import { snapshotState } from "@/lib/snapshots/store";
+import { createSnapshotSchema, type CreatedSnapshot, type Snapshot, type SnapshotComparison, type SnapshotSummary } from "@/lib/snapshots/model";
+import { createSnapshot, snapshotState } from "@/lib/snapshots/store";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
-import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
+import { closeTestDriver, cypher, deleteByPrefix, testDriver, uniquePrefix } from "../support/neo4j";
+import { countQueries, timesRun } from "../support/query-stats";
 import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("snap");
@@ -131,9 +132,9 @@ describe("sharing a view", () => {
 
   it("records the view's filters, date range and layout, and where it came from", async () => {
     const origin = { kind: "query", queryId: "starter-shortest-paths", version: 1, title: "Shortest paths", values: { source: company } };
-    const made = await share({ ...view, origin, style: { hiddenTypes: ["Region"], from: "2018-01-01", layout: "time" } });
+    const made = await share({ ...view, origin, style: { hiddenTypes: ["Region"], from: "2018-01-01", layout: "time", edgeWidth: "amount" } });
     const { body } = await call<Snapshot>(snapshotRoute(new NextRequest(url("/")), withId(made.snapshot.id)));
-    expect(body.style).toEqual({ hiddenTypes: ["Region"], hiddenRelationships: [], from: "2018-01-01", to: null, layout: "time" });
+    expect(body.style).toEqual({ hiddenTypes: ["Region"], hiddenRelationships: [], from: "2018-01-01", to: null, layout: "time", edgeWidth: "amount" });
     expect(body.origin).toEqual(origin);
   });
 
@@ -205,5 +206,42 @@ describe("mistakes", () => {
     expect(gone.body.error).toContain(`${prefix}ghost`);
     const foreign = await call(createRoute(post("/api/snapshots", view, { origin: "https://evil.example", host: "127.0.0.1" })));
     expect(foreign.status).toBe(403);
+  });
+});
+
+describe("making a snapshot", () => {
+  it("reads the entities in the same transaction that stores the copy, and returns what it stored", async () => {
+    // An entity created in a transaction is invisible to every other transaction until it commits: a
+    // snapshot made in that transaction can copy it only if its read runs in that same transaction.
+    const fresh = `${prefix}uncommitted`;
+    const input = createSnapshotSchema.parse({ ...view, nodes: [{ id: fresh, x: 1, y: 2 }, ...view.nodes.slice(0, 1)] });
+    const session = testDriver().session({ database: process.env.NEO4J_DATABASE });
+    try {
+      const made = await session.executeWrite(async (tx) => {
+        await tx.run("CREATE (:Entity:Company {id: $fresh, name: 'Made in this transaction', aliases: []})", { fresh });
+        return createSnapshot(users.editor.actor, input, tx);
+      });
+      created.push(made.snapshot.id);
+      expect(made.snapshot).toMatchObject({ title: view.title, nodeCount: 2, revokedAt: null });
+      const [stored] = await cypher("MATCH (s:Snapshot {id: $id}) RETURN s.graphJson AS graph", { id: made.snapshot.id });
+      expect(JSON.parse(String(stored?.graph)).nodes.map((node: { id: string }) => node.id).sort()).toEqual([company, fresh].sort());
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("runs the read of the entities and the write once each, and reads nothing back afterwards", async () => {
+    const counter = await countQueries(async (query) => cypher(query));
+    try {
+      await share();
+      const counts = await counter.counts();
+      // Entities are read in batches (lib/explore/large-subgraph.ts): a view this small is one batch.
+      expect(timesRun(counts, "UNWIND $part AS id MATCH (n:Entity {id: id})")).toBe(1);
+      expect(timesRun(counts, "CREATE (s:Snapshot {id: $id})")).toBe(1);
+      // Nothing else touches the Snapshot label: the answer came from inside the write.
+      expect([...counts.keys()].filter((query) => query.includes(":Snapshot"))).toHaveLength(1);
+    } finally {
+      await counter.stop();
+    }
   });
 });

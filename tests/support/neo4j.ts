@@ -1,9 +1,12 @@
 /**
  * Helpers for integration tests against the real Neo4j that scripts/test.mjs starts (NEO4J_URI).
  * Tests create their own data under a unique id prefix and delete it afterwards, so they can share the
- * database with each other and with the seed story.
+ * database with each other and with the seed story, which prepareTestDatabase loads (through the
+ * integration project's global setup, tests/support/integration-setup.ts) before any file runs.
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
 
 export function requireNeo4jUri(): string {
@@ -47,4 +50,24 @@ export async function graphCounts(): Promise<{ nodes: number; relationships: num
     "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
   );
   return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
+}
+
+/**
+ * The deploy steps the servers and tests rely on, run explicitly (a server only checks them): `npm run
+ * migrate` and `npm run seed` (the story is loaded only where it is missing: seeding is idempotent).
+ * Run as the real command lines, in child processes, against NEO4J_URI. scripts/test.mjs runs them once
+ * for the whole suite and sets REDSTRING_TEST_DB_PREPARED=1; a single file run by hand runs them here.
+ */
+export function prepareTestDatabase(): void {
+  const uri = requireNeo4jUri();
+  if (process.env.REDSTRING_TEST_DB_PREPARED === "1") return;
+  const root = path.resolve(import.meta.dirname, "../..");
+  for (const script of ["graph-seed/migrate-cli.ts", "graph-seed/cli.ts"]) {
+    const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script], {
+      cwd: root,
+      env: { ...process.env, NEO4J_URI: uri },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
 }

@@ -57,6 +57,20 @@ describe("neighbourQuerySchema", () => {
   });
 });
 
+describe("neighbourQuerySchema within (the explorer's view)", () => {
+  it("reads a comma-separated list of ids, once each, and allows an empty view", () => {
+    expect(neighbourQuerySchema.parse({ within: "a,b,,a" }).within).toEqual(["a", "b"]);
+    expect(neighbourQuerySchema.parse({ within: "" }).within).toEqual([]);
+    expect(neighbourQuerySchema.parse({}).within).toBeUndefined();
+  });
+
+  it("refuses an id that is not one, and more ids than a view holds", () => {
+    expect(neighbourQuerySchema.safeParse({ within: "a,Not An Id" }).success).toBe(false);
+    const ids = Array.from({ length: MAX_VIEW_IDS + 1 }, (_, index) => `id-${index}`).join(",");
+    expect(neighbourQuerySchema.safeParse({ within: ids }).success).toBe(false);
+  });
+});
+
 describe("subgraphQuerySchema", () => {
   const ids = (count: number) => Array.from({ length: count }, (_, index) => `n${index}`).join(",");
 

@@ -42,3 +42,48 @@ it("frees the slot when the work fails", async () => {
   await expect(admitted(1, async () => "next")).resolves.toBe("next");
   expect(admissionState()).toEqual({ running: 0, waiting: 0 });
 });
+
+it("takes aborted work out of the line without running it, and lets the next in", async () => {
+  const first = pending();
+  const ran: string[] = [];
+  const holding = admitted(1, async () => {
+    ran.push("first");
+    await first.done;
+  });
+  const controller = new AbortController();
+  const aborted = admitted(
+    1,
+    async () => {
+      ran.push("aborted");
+    },
+    controller.signal,
+  );
+  const next = admitted(1, async () => {
+    ran.push("next");
+  });
+  expect(admissionState()).toEqual({ running: 1, waiting: 2 });
+
+  controller.abort();
+  await expect(aborted).rejects.toMatchObject({ status: 499 });
+  expect(admissionState()).toEqual({ running: 1, waiting: 1 });
+  first.finish();
+  await Promise.all([holding, next]);
+  expect(ran).toEqual(["first", "next"]);
+  expect(admissionState()).toEqual({ running: 0, waiting: 0 });
+});
+
+it("refuses work whose request was aborted before it asked for a turn", async () => {
+  const controller = new AbortController();
+  controller.abort();
+  let ran = false;
+  await expect(
+    admitted(
+      1,
+      async () => {
+        ran = true;
+      },
+      controller.signal,
+    ),
+  ).rejects.toMatchObject({ status: 499 });
+  expect(ran).toBe(false);
+});

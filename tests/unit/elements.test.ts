@@ -1,5 +1,5 @@
 import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
-import { edgeLabel, formatEventDate, nodeLabel, toElements } from "@/lib/graph/elements";
+import { amountWidths, edgeLabel, formatEventDate, nodeLabel, sourcesWidth, toElements } from "@/lib/graph/elements";
 import type { GraphEdge, GraphNode } from "@/lib/graph/types";
 
 function node(id: string, type: GraphNode["type"], name: string, properties: GraphNode["properties"] = {}): GraphNode {
@@ -73,6 +73,7 @@ describe("toElements", () => {
         data: {
           id: company.id,
           label: "Thermo Fisher",
+          short: "Thermo Fisher",
           type: "Company",
           color: ENTITY_TYPE_SPECS.Company.color,
           shape: ENTITY_TYPE_SPECS.Company.shape,
@@ -82,6 +83,7 @@ describe("toElements", () => {
         data: {
           id: decision.id,
           label: "Thermo Fisher stops sales\n20 Feb 2019",
+          short: "Thermo Fisher stops sales\n20 Feb 2019",
           type: "Event",
           color: ENTITY_TYPE_SPECS.Event.color,
           shape: ENTITY_TYPE_SPECS.Event.shape,
@@ -105,5 +107,33 @@ describe("toElements", () => {
       edges: [edge("none", company.id, police.id, []), edge("three", police.id, company.id, ["r1", "r2", "r3"])],
     });
     expect(elements.edges.map((element) => element.data.sourceCount)).toEqual([1, 3]);
+  });
+
+  it("draws widths by sources by default, and payments by amount on a log scale when asked", () => {
+    const paid = (id: string, amount: unknown): GraphEdge => ({
+      id,
+      type: "PAID",
+      source: company.id,
+      target: police.id,
+      properties: amount === undefined ? {} : { amount: amount as number, currency: "EUR" },
+      sources: [],
+      quote: null,
+    });
+    const graph = {
+      nodes: [company, police],
+      edges: [paid("small", 1_000), paid("middle", 100_000), paid("large", 10_000_000), paid("unknown", undefined), edge("supply", company.id, police.id, ["a", "b", "c", "d"])],
+    };
+    const widths = (mode?: "sources" | "amount") => toElements(graph, mode ? { edgeWidth: mode } : {}).edges.map((element) => element.data.width);
+    expect(widths()).toEqual([1.5, 1.5, 1.5, 1.5, 5]);
+    expect(widths("sources")).toEqual(widths());
+    const [small, middle, large, unknown, supply] = widths("amount");
+    expect(small).toBe(1.5);
+    expect(large).toBe(12);
+    // A hundred times more money is the same step each time: the middle of 10^3..10^7 is 10^5.
+    expect(middle).toBeCloseTo((1.5 + 12) / 2);
+    // Links that moved no money are thinner than any payment.
+    expect([unknown, supply]).toEqual([1, 1]);
+    expect(sourcesWidth(10)).toBe(5);
+    expect(amountWidths([paid("only", 500)]).get("only")).toBeCloseTo(6.75);
   });
 });

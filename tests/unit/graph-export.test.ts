@@ -1,4 +1,4 @@
-import { parseGraphInput } from "@/graph-seed/validate";
+import { parseGraphInput, validateGraphInput } from "@/graph-seed/validate";
 import { seedEntities, seedRelationships } from "@/graph-seed/seed-story";
 import { REDSTRING_JSON_FORMAT, toEdgesCsv, toNodesCsv, toRedstringJson } from "@/lib/export/json-csv";
 import type { PositionedGraph } from "@/lib/graph/positioned";
@@ -51,15 +51,15 @@ const wsj: SourceRef = {
 };
 
 describe("toRedstringJson", () => {
-  it("turns the seed story, as read back, into exactly the seed input", () => {
+  it("turns the seed story, as read back, into exactly the seed input", async () => {
     const json = toRedstringJson(seedAsRead(), { title: "Seed", exportedAt: "2024-06-01T00:00:00.000Z" });
     expect(json.format).toBe(REDSTRING_JSON_FORMAT);
     expect(json.version).toBe(1);
     expect(json.title).toBe("Seed");
     expect(json.exportedAt).toBe("2024-06-01T00:00:00.000Z");
     expect(json.positions).toBeUndefined();
-    const reparsed = parseGraphInput({ entities: json.entities, relationships: json.relationships });
-    const seed = parseGraphInput({ entities: seedEntities, relationships: seedRelationships });
+    const reparsed = await parseGraphInput({ entities: json.entities, relationships: json.relationships });
+    const seed = await parseGraphInput({ entities: seedEntities, relationships: seedRelationships });
     expect(reparsed).toEqual(seed);
     expect(json.entities).toEqual(seed.entities);
     expect(json.relationships).toEqual(seed.relationships);
@@ -92,7 +92,7 @@ describe("toRedstringJson", () => {
     expect(Object.keys(entity as EntityInput)).toEqual(["type", "id", "name", "aliases", "description", "date", "datePrecision", "kind"]);
   });
 
-  it("maps an edge to a relationship with its own fields, report ids and quote", () => {
+  it("maps an edge to a relationship with its own fields, report ids and quote", async () => {
     const graph: GraphData = {
       nodes: [node("company-a", "Company", "A"), node("agency-b", "Agency", "B"), node("report-wsj", "Report", "WSJ article")],
       edges: [
@@ -108,11 +108,11 @@ describe("toRedstringJson", () => {
       { id: "rel-1", type: "SUPPLIED", from: "company-a", to: "agency-b", properties: { product: "sequencers" }, sources: ["report-wsj"], quote: "sold sequencers" },
       { id: "rel-2", type: "PART_OF", from: "agency-b", to: "company-a", properties: {}, sources: ["report-wsj"] },
     ]);
-    expect(() => parseGraphInput(json)).not.toThrow();
+    await expect(validateGraphInput(json)).resolves.toEqual([]);
     expect(Date.parse(json.exportedAt)).not.toBeNaN();
   });
 
-  it("adds the reports an edge cites but the graph does not hold, from the edge or from citedReports", () => {
+  it("adds the reports an edge cites but the graph does not hold, from the edge or from citedReports", async () => {
     const hrw: SourceRef = { id: "report-hrw", name: "HRW report", publisher: null, url: null, publishedAt: null };
     const graph: GraphData = {
       nodes: [node("company-a", "Company", "A"), node("agency-b", "Agency", "B")],
@@ -123,15 +123,15 @@ describe("toRedstringJson", () => {
       { type: "Report", id: "report-wsj", name: "WSJ article", aliases: [], publisher: "The Wall Street Journal", url: "https://www.wsj.com/articles/x", publishedAt: "2019-02-20" },
       { type: "Report", id: "report-hrw", name: "HRW report", aliases: [] },
     ]);
-    expect(() => parseGraphInput(fromEdges)).not.toThrow();
+    await expect(validateGraphInput(fromEdges)).resolves.toEqual([]);
 
     const fullHrw = node("report-hrw", "Report", "Human Rights Watch report", { kind: "report", description: "The full record", aliases: [], ...STAMP });
     const withFull = toRedstringJson(graph, { citedReports: [fullHrw] });
     expect(withFull.entities[3]).toEqual({ type: "Report", id: "report-hrw", name: "Human Rights Watch report", aliases: [], description: "The full record", kind: "report" });
-    expect(() => parseGraphInput(withFull)).not.toThrow();
+    await expect(validateGraphInput(withFull)).resolves.toEqual([]);
   });
 
-  it("leaves out edges whose ends are not in the graph, and carries positions", () => {
+  it("leaves out edges whose ends are not in the graph, and carries positions", async () => {
     const graph: PositionedGraph = {
       nodes: [
         { ...node("company-a", "Company", "A"), position: { x: 1.5, y: -2 } },
@@ -142,7 +142,7 @@ describe("toRedstringJson", () => {
     const json = toRedstringJson(graph, {});
     expect(json.relationships).toEqual([]);
     expect(json.positions).toEqual({ "company-a": { x: 1.5, y: -2 }, "report-wsj": { x: 10, y: 20 } });
-    expect(() => parseGraphInput(json)).not.toThrow();
+    await expect(validateGraphInput(json)).resolves.toEqual([]);
     // Plain JSON all the way: survives a trip through text unchanged.
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

@@ -176,7 +176,7 @@ describe("FollowTheMoney", () => {
   it("maps things to entities with their address, and payments to PAID with amount and date", () => {
     const person = mapFtmEntity({ id: "ABC", schema: "Person", properties: { name: ["Frau X", "X"], country: ["de"], addressEntity: ["addr1"] } });
     expect(person).toEqual([
-      { kind: "entity", entity: { type: "Person", id: "ftm-abc", name: "Frau X", aliases: ["X"], description: "Country: DE" } },
+      { kind: "entity", entity: { type: "Person", id: "ftm-abc", name: "Frau X", aliases: ["X"], country: "DE" } },
       { kind: "relationship", relationship: { type: "HAS_ADDRESS", id: "ftm-abc-address", from: "ftm-abc", to: "ftm-addr1", properties: {} } },
     ]);
     expect(mapFtmEntity({ id: "p1", schema: "Payment", properties: { payer: ["a"], beneficiary: ["b"], amountEur: ["100.5"], date: ["2011-12-29"] } })).toEqual([

@@ -44,6 +44,11 @@ describe("the layer rule", () => {
     expect(await layerErrors("lib/explore/backward.ts", 'import { seedEntities } from "@/graph-seed/seed-story";\nvoid seedEntities;\n')).toHaveLength(1);
   });
 
+  it("refuses graph-seed to every lib module, lib/database.ts included (the old exception is gone)", { timeout: SLOW }, async () => {
+    expect(await layerErrors("lib/database.ts", 'import { loadSeedStory } from "../graph-seed/load";\nvoid loadSeedStory;\n')).toHaveLength(1);
+    expect(await layerErrors("lib/backward.ts", 'import { starterQueries } from "@/graph-seed/starter-queries";\nvoid starterQueries;\n')).toHaveLength(1);
+  });
+
   it("refuses a component importing a server-only module's values, and allows its types", { timeout: SLOW }, async () => {
     const value = await layerErrors("components/Backward.tsx", 'import { runRead } from "@/lib/db/session";\nvoid runRead;\n');
     expect(value).toHaveLength(1);

@@ -70,6 +70,14 @@ describe("CSV of a result", () => {
     });
     expect(csv).toBe('n,r,p,list,nothing\r\ncompany-thermo-fisher,rel-1,a > b,"[1,""two""]",\r\n');
   });
+
+  it("keeps typed values raw: numbers unformatted, booleans as true/false, dates and big integers as their text", () => {
+    const csv = resultToCsv({
+      columns: ["total", "enacted", "day", "at", "big"],
+      rows: [[1234567.5, true, { kind: "date", value: "2011-12-29" }, { kind: "datetime", value: "2011-12-29T14:03:00Z" }, { kind: "integer", value: "9007199254740993" }]],
+    });
+    expect(csv).toBe("total,enacted,day,at,big\r\n1234567.5,true,2011-12-29,2011-12-29T14:03:00Z,9007199254740993\r\n");
+  });
 });
 
 describe("the saved-query form", () => {

@@ -86,6 +86,11 @@ describe("the plan allowlist", () => {
     expect(reasonOf(results(node("Apply", "", [call, call])), "CALL db.index.fulltext.queryNodes('entity_search', 'x') YIELD node RETURN node")).toBe("procedure");
   });
 
+  it("refuses a schema listing in the plan, pointing to the schema page", () => {
+    const listing = node("ProcedureCall", "db.schema.nodeTypeProperties() :: (nodeType :: STRING, nodeLabels :: LIST<STRING>)");
+    expect(() => classifyPlan({ queryType: "r", plan: results(listing), cypher: "" })).toThrow(/\/schema/);
+  });
+
   it("refuses a plan that runs on another database", () => {
     expect(reasonOf(results(node("NodeByLabelScan", "n:Entity")), "RETURN 1", "redstring")).toBe("database");
     expect(reasonOf(results(node("NodeByLabelScan", "n:Entity")), "RETURN 1", "neo4j")).toBeNull();
@@ -100,6 +105,21 @@ describe("the text check reads Cypher as Cypher does", () => {
 
   it.each(["\u2028", "\u2029", "\u0085", "\u202E", "\u2066", "\u0007"])("refuses the invisible character %j", (character) => {
     expect(() => precheckCypher(`MATCH (n:Entity) // x${character} RETURN n`)).toThrow(/invisible character U\+/);
+  });
+
+  it.each([
+    "CALL db.labels() YIELD label RETURN label",
+    "CALL db.labels",
+    "CALL DB.LABELS()",
+    "CALL db . relationshipTypes ()",
+    "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey",
+    "CALL db.schema.relTypeProperties()",
+    "CALL db.schema.nodeTypeProperties() YIELD nodeLabels RETURN nodeLabels",
+    "CALL db.schema.visualization()",
+    "MATCH (n:Entity) CALL () { CALL db.labels() YIELD label RETURN label } RETURN label",
+    "CALL apoc.meta.schema()",
+  ])("refuses the schema listing %j and points to the schema page", (cypher) => {
+    expect(() => precheckCypher(cypher)).toThrow(/not allowed: it would list Redstring's internal labels and keys too\. The schema page \(\/schema\)/);
   });
 
   it("reads which index each full-text call names", () => {

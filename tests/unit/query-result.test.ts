@@ -1,5 +1,5 @@
 import neo4j from "neo4j-driver";
-import { convertRows, findMissingParts, type ResultExtras } from "@/lib/queries/result";
+import { convertRows, findMissingParts, typedValueCell, type ResultExtras } from "@/lib/queries/result";
 import type { RawNode } from "@/lib/explore/from-records";
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
@@ -61,13 +61,30 @@ describe("convertRows: cells", () => {
     expect(graph).toEqual({ nodes: [], edges: [] });
   });
 
-  it("converts scalars through toPlain: integers, dates, nulls, nested lists and maps", () => {
+  it("converts scalars: integers and floats as numbers, dates tagged, nulls, nested lists and maps", () => {
     const { rows } = convertRows(
       [[neo4j.int(5), new neo4j.types.Date(2019, 2, 20), null, [neo4j.int(1), "a"], { n: neo4j.int(2), d: null }, 1.5, true]],
       noExtras,
       100,
     );
-    expect(rows[0]).toEqual([5, "2019-02-20", null, [1, "a"], { n: 2, d: null }, 1.5, true]);
+    expect(rows[0]).toEqual([5, { kind: "date", value: "2019-02-20" }, null, [1, "a"], { n: 2, d: null }, 1.5, true]);
+  });
+
+  it("tags what JSON cannot tell from text: dates, date-times, local date-times, integers past 2^53, nested too", () => {
+    const instant = new neo4j.types.DateTime(2011, 12, 29, 14, 3, 0, 0, 3600);
+    const local = new neo4j.types.LocalDateTime(2011, 12, 29, 14, 3, 0, 0);
+    const big = neo4j.int("9007199254740993");
+    const { rows } = convertRows([[instant, local, big, [new neo4j.types.Date(2011, 1, 1)], { when: new neo4j.types.Date(2011, 3, 1) }, "2011-12-29"]], noExtras, 100);
+    expect(rows[0]).toEqual([
+      { kind: "datetime", value: "2011-12-29T14:03:00+01:00" },
+      { kind: "localdatetime", value: "2011-12-29T14:03:00" },
+      { kind: "integer", value: "9007199254740993" },
+      [{ kind: "date", value: "2011-01-01" }],
+      { when: { kind: "date", value: "2011-03-01" } },
+      // A string that looks like a date stays a string: the database said it is text.
+      "2011-12-29",
+    ]);
+    expect(typedValueCell(neo4j.int(42))).toBeNull();
   });
 
   it("turns registry relationships into cells with our ids for the endpoints", () => {

@@ -4,7 +4,7 @@ import {
   RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_SPECS,
   checkEndpoints,
-  dateFieldsOf,
+  fieldsOf,
   entityIdSchema,
   entityInputSchema,
   entitySchemas,
@@ -39,9 +39,10 @@ const VALID: Record<EntityType, Record<string, unknown>> = {
     datePrecision: "day",
     kind: "decision",
   },
-  Bill: { id: "bill-hr10-114", type: "Bill", name: "SOAR Reauthorization Act", congress: "114", active: "yes", enacted: "no", vetoed: "no" },
+  Bill: { id: "bill-hr10-114", type: "Bill", name: "SOAR Reauthorization Act", congress: 114, active: true, enacted: false, vetoed: false },
   Subject: { id: "subject-taxation", type: "Subject", name: "Taxation", vocabulary: "Legislative subject terms" },
   Address: { id: "address-1", type: "Address", name: "1 Main St, Springfield", street: "1 Main St", postalCode: "12345", city: "Springfield", country: "us" },
+  Committee: { id: "committee-ssfr", type: "Committee", name: "Senate Committee on Foreign Relations", chamber: "senate", website: "https://www.foreign.senate.gov/" },
 };
 
 function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; code: string }[] } }) {
@@ -88,9 +89,10 @@ describe("entity type specs", () => {
   });
 
   it("lists the date fields of each type", () => {
-    expect(dateFieldsOf("Event")).toEqual(["date", "endDate"]);
-    expect(dateFieldsOf("Report")).toEqual(["publishedAt"]);
-    expect(dateFieldsOf("Company")).toEqual([]);
+    const dateFields = (type: EntityType) => fieldsOf(type).filter((field) => field.kind === "date").map((field) => field.name);
+    expect(dateFields("Event")).toEqual(["date", "endDate"]);
+    expect(dateFields("Report")).toEqual(["publishedAt"]);
+    expect(dateFields("Company")).toEqual([]);
   });
 });
 
@@ -222,6 +224,28 @@ describe("relationshipInputSchema", () => {
       true,
     );
     expect(relationshipInputSchema.safeParse({ ...valid, type: "PART_OF", properties: { role: "x" } }).success).toBe(false);
+  });
+
+  it("types each property as its type declares: a PAID amount is a number, its date a date to the day, month or year", () => {
+    const paid = { ...valid, type: "PAID", properties: { amount: "113969.15", currency: "EUR", date: "2011" } };
+    expect(relationshipInputSchema.parse(paid).properties).toEqual({ amount: 113969.15, currency: "EUR", date: "2011" });
+    expect(relationshipInputSchema.parse({ ...paid, properties: { amount: 100000, date: "2011-12-29" } }).properties).toEqual({
+      amount: 100000,
+      date: "2011-12-29",
+    });
+    const refused = (properties: Record<string, unknown>) => issuesOf(relationshipInputSchema.safeParse({ ...paid, properties }));
+    expect(refused({ amount: "1,000" })).toEqual([expect.objectContaining({ path: ["properties", "amount"], message: "must be a number" })]);
+    expect(refused({ amount: true })).toEqual([expect.objectContaining({ path: ["properties", "amount"] })]);
+    expect(refused({ date: "2011-13" })).toEqual([expect.objectContaining({ path: ["properties", "date"], message: "must be a real calendar date" })]);
+    expect(refused({ date: "29.12.2011" })).toEqual([expect.objectContaining({ path: ["properties", "date"] })]);
+  });
+
+  it("types entity fields too: booleans from true/false (never from other words), integers, partial dates", () => {
+    const bill = entitySchemas.Bill.parse({ ...VALID.Bill, congress: "114", enacted: "true", active: false });
+    expect(bill).toMatchObject({ congress: 114, enacted: true, active: false });
+    expect(entitySchemas.Bill.safeParse({ ...VALID.Bill, enacted: "yes" }).success).toBe(false);
+    expect(entitySchemas.Bill.safeParse({ ...VALID.Bill, congress: 114.5 }).success).toBe(false);
+    expect(entitySchemas.Report.parse({ ...VALID.Report, publishedAt: "2019-03" })).toMatchObject({ publishedAt: "2019-03" });
   });
 
   it("refuses unknown top-level keys, unknown types and bad ids", () => {

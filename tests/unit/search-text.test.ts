@@ -98,3 +98,37 @@ describe("toLuceneQuery with any word", () => {
     expect(toLuceneQuery("thermo", "any")).toBe(toLuceneQuery("thermo"));
   });
 });
+
+describe("bill numbers", () => {
+  it.each([
+    ["H.R. 2", "hr2"],
+    ["hr2", "hr2"],
+    ["HR 2", "hr2"],
+    ["H.R.2", "hr2"],
+    ["S.1603", "s1603"],
+    ["s 1603", "s1603"],
+    ["S. 1603", "s1603"],
+    ["H.J.Res. 12", "hjres12"],
+    ["s.j.res.3", "sjres3"],
+    ["H.Con.Res. 5", "hconres5"],
+    ["S.Con.Res. 5", "sconres5"],
+    ["H.Res 7", "hres7"],
+    ["S.Res. 7", "sres7"],
+  ])("%s is the one word %s, matched exactly or as a prefix but never fuzzily", (text, key) => {
+    expect(searchWords(text)).toEqual([key]);
+    expect(toLuceneQuery(text)).toBe(`(${key}^4 OR ${key}*^2)`);
+  });
+
+  it("keeps the other words of the text", () => {
+    expect(searchWords("hr 2 tax relief")).toEqual(["hr2", "tax", "relief"]);
+  });
+
+  it.each([
+    ["h 2", ["h", "2"]],
+    ["Sherrod's 2 bills", ["sherrod", "s", "2", "bills"]],
+    ["marshals 2016", ["marshals", "2016"]],
+    ["Rubio", ["rubio"]],
+  ])("leaves %s alone: no bill number in it", (text, words) => {
+    expect(searchWords(text)).toEqual(words);
+  });
+});

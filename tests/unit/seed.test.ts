@@ -21,8 +21,8 @@ function events(datePrefix: string): EntityInput[] {
 }
 
 describe("the seed story", () => {
-  it("validates without a single problem", () => {
-    expect(validateGraphInput(seed)).toEqual([]);
+  it("validates without a single problem", async () => {
+    expect(await validateGraphInput(seed)).toEqual([]);
   });
 
   it("uses every entity id and every relationship id once", () => {
@@ -100,6 +100,7 @@ describe("the seed story", () => {
   });
 });
 
+// The import pipeline's checks (graph-seed/validate.ts is its in-memory adapter), in its words.
 describe("validateGraphInput", () => {
   const report: EntityInput = { id: "report-1", type: "Report", name: "A report", aliases: [] };
   const company: EntityInput = { id: "company-acme", type: "Company", name: "Acme", aliases: [] };
@@ -114,55 +115,59 @@ describe("validateGraphInput", () => {
   };
   const graph = (entities: EntityInput[], relationships: RelationshipInput[]): GraphInput => ({ entities, relationships });
 
-  it("accepts a small valid graph", () => {
-    expect(validateGraphInput(graph([report, company, region], [locatedIn]))).toEqual([]);
+  it("accepts a small valid graph", async () => {
+    expect(await validateGraphInput(graph([report, company, region], [locatedIn]))).toEqual([]);
   });
 
-  it("reports a relationship whose end does not exist", () => {
-    expect(validateGraphInput(graph([report, company], [locatedIn]))).toEqual([
-      "relationship rel-acme-in-x: unknown end entity region-x",
+  it("reports a relationship whose end does not exist", async () => {
+    expect(await validateGraphInput(graph([report, company], [locatedIn]))).toEqual([
+      'relationship rel-acme-in-x: unknown end entity "region-x" (neither in the import nor in the database)',
     ]);
-    expect(validateGraphInput(graph([report, region], [locatedIn]))).toEqual([
-      "relationship rel-acme-in-x: unknown start entity company-acme",
-    ]);
-  });
-
-  it("reports a source that is not a Report, or not in the graph", () => {
-    expect(validateGraphInput(graph([report, company, region], [{ ...locatedIn, sources: [company.id] }]))).toEqual([
-      "relationship rel-acme-in-x: source company-acme is not a Report of this graph",
-    ]);
-    expect(validateGraphInput(graph([report, company, region], [{ ...locatedIn, sources: ["report-missing"] }]))).toEqual([
-      "relationship rel-acme-in-x: source report-missing is not a Report of this graph",
+    expect(await validateGraphInput(graph([report, region], [locatedIn]))).toEqual([
+      'relationship rel-acme-in-x: unknown start entity "company-acme" (neither in the import nor in the database)',
     ]);
   });
 
-  it("reports duplicate entity and relationship ids", () => {
-    const problems = validateGraphInput(graph([report, company, region, { ...company, name: "Acme again" }], [locatedIn, locatedIn]));
+  it("reports a source that is not a Report, or not in the graph", async () => {
+    expect(await validateGraphInput(graph([report, company, region], [{ ...locatedIn, sources: [company.id] }]))).toEqual([
+      'relationship rel-acme-in-x: source "company-acme" is not a Report',
+    ]);
+    expect(await validateGraphInput(graph([report, company, region], [{ ...locatedIn, sources: ["report-missing"] }]))).toEqual([
+      'relationship rel-acme-in-x: source "report-missing" is not a Report that exists',
+    ]);
+  });
+
+  it("reports duplicate entity and relationship ids", async () => {
+    // An identical repeat is ignored (counted, not refused): an id reused with other values is refused.
+    const problems = await validateGraphInput(
+      graph([report, company, region, { ...company, name: "Acme again" }], [locatedIn, { ...locatedIn, quote: "Another quote" }]),
+    );
     expect(problems).toEqual([
-      "entity company-acme: the id is used twice",
-      "relationship rel-acme-in-x: the id is used twice",
+      'entity id "company-acme" is already used on line 2 of graph (entities), with different values',
+      'relationship id "rel-acme-in-x" is already used on line 1 of graph (relationships), with different values',
     ]);
+    expect(await validateGraphInput(graph([report, company, region], [locatedIn, locatedIn]))).toEqual([]);
   });
 
-  it("reports endpoint types the relationship does not allow", () => {
+  it("reports endpoint types the relationship does not allow", async () => {
     const represents: RelationshipInput = { ...locatedIn, id: "rel-acme-represents-x", type: "REPRESENTS" };
-    expect(validateGraphInput(graph([report, company, region], [represents]))).toEqual([
-      "relationship rel-acme-represents-x: REPRESENTS cannot start at a Company",
+    expect(await validateGraphInput(graph([report, company, region], [represents]))).toEqual([
+      "relationship rel-acme-represents-x: REPRESENTS cannot start at a Company (company-acme -> region-x)",
     ]);
   });
 
-  it("reports schema problems with the field at fault, and every problem in one go", () => {
+  it("reports schema problems with the field at fault, and every problem in one go", async () => {
     const badEntity = { ...company, id: "company-bad", website: "javascript:alert(1)" };
     const badRelationship = { ...locatedIn, id: "rel-bad", sources: [] };
-    const problems = validateGraphInput(graph([report, company, region, badEntity], [badRelationship, { ...locatedIn, to: "nowhere" }]));
+    const problems = await validateGraphInput(graph([report, company, region, badEntity], [badRelationship, { ...locatedIn, to: "nowhere" }]));
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^entity company-bad: website: /);
     expect(problems[1]).toMatch(/^relationship rel-bad: sources: a relationship needs at least one source report/);
-    expect(problems[2]).toBe("relationship rel-acme-in-x: unknown end entity nowhere");
+    expect(problems[2]).toBe('relationship rel-acme-in-x: unknown end entity "nowhere" (neither in the import nor in the database)');
   });
 
-  it("reports an entity of an unknown type instead of throwing", () => {
+  it("reports an entity of an unknown type instead of throwing", async () => {
     const alien = { ...company, id: "alien", type: "Spaceship" } as unknown as EntityInput;
-    expect(validateGraphInput(graph([alien], []))).toEqual(["entity alien: unknown type"]);
+    expect(await validateGraphInput(graph([alien], []))).toEqual(['unknown entity type "Spaceship"']);
   });
 });

@@ -1,4 +1,4 @@
-import { MAX_VIEW_IDS } from "@/lib/api-schemas";
+import { MAX_LARGE_VIEW_IDS, MAX_VIEW_IDS } from "@/lib/api-schemas";
 import { EMPTY_VIEW, parseViewState, sameNodes, serializeViewState, withNodes, type ViewState } from "@/lib/explore/view-state";
 
 const parse = (query: string) => parseViewState(new URLSearchParams(query));
@@ -73,9 +73,9 @@ describe("withNodes", () => {
     expect(view.nodes).toEqual(["a"]);
   });
 
-  it("respects the id cap", () => {
-    const full: ViewState = { nodes: Array.from({ length: MAX_VIEW_IDS }, (_, index) => `n${index}`), selected: null };
-    expect(withNodes(full, ["extra"]).nodes).toHaveLength(MAX_VIEW_IDS);
+  it("respects the id cap of a workspace (a view past the URL's moves to one)", () => {
+    const full: ViewState = { nodes: Array.from({ length: MAX_LARGE_VIEW_IDS }, (_, index) => `n${index}`), selected: null };
+    expect(withNodes(full, ["extra"]).nodes).toHaveLength(MAX_LARGE_VIEW_IDS);
     expect(withNodes(full, ["extra"]).nodes).not.toContain("extra");
   });
 });

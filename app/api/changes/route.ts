@@ -7,5 +7,5 @@ import { parseSearchParams } from "@/lib/validation";
 
 /** Every recorded change, newest first, paged with `before` (the recent-changes page). */
 export async function GET(request: NextRequest) {
-  return respond(async () => listChanges(await actorFrom(request), parseSearchParams(request.url, changeListQuerySchema)));
+  return respond(request, async () => listChanges(await actorFrom(request), parseSearchParams(request.url, changeListQuerySchema)));
 }

@@ -7,7 +7,7 @@ import { idempotent } from "@/lib/idempotency";
 
 /** Creates an entity of any registry type, optionally linked (with sources) to existing entities. */
 export async function POST(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const body = await parseJsonBody(request, createEntityBodySchema);
     return idempotent(request, { actor, permission: "graph:edit", route: "POST /api/entities", body }, async (tx) => ({

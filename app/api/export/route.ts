@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { CONTENT_TYPES, WHOLE_GRAPH_FORMATS, toReadableStream, wholeGraphExport } from "@/lib/export/whole-graph";
-import { respond } from "@/lib/http";
+import { inRequestContext, respond } from "@/lib/http";
 import { parseSearchParams } from "@/lib/validation";
 import { ensureDatabaseReady } from "@/lib/database";
 import { actorFrom } from "@/lib/auth/session";
@@ -19,11 +19,11 @@ export async function GET(request: NextRequest) {
     chunks = wholeGraphExport(actor, format);
     await ensureDatabaseReady();
   } catch (cause) {
-    return respond(() => Promise.reject(cause));
+    return respond(request, () => Promise.reject(cause));
   }
   const day = new Date().toISOString().slice(0, 10);
   const extension = format === "json" ? "redstring.json" : format;
-  return new Response(toReadableStream(chunks), {
+  return new Response(toReadableStream(inRequestContext(request, chunks)), {
     headers: {
       "content-type": CONTENT_TYPES[format],
       "content-disposition": `attachment; filename="redstring-graph-${day}.${extension}"`,

@@ -15,14 +15,15 @@ const startSchema = z
   })
   .strict();
 
-/** The imports this server ran since it started, newest first. */
+/** The caller's imports (on any replica), newest first. */
 export async function GET(request: NextRequest) {
-  return respond(async () => ({ imports: listImportJobs(await actorFrom(request)) }));
+  return respond(request, async () => ({ imports: await listImportJobs(await actorFrom(request)) }));
 }
 
 /** Starts importing uploaded files; answers the job at once (202) for the page to poll. */
 export async function POST(request: NextRequest) {
   return respond(
+    request,
     async () => {
       const actor = await writerFrom(request);
       return startImport(actor, await parseJsonBody(request, startSchema));

@@ -7,7 +7,7 @@ import { idempotent } from "@/lib/idempotency";
 
 /** Merges a duplicate into the entity that survives; one recorded change, undone by reverting it. */
 export async function POST(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const body = await parseJsonBody(request, mergeBodySchema);
     return idempotent(request, { actor, permission: "graph:edit", route: "POST /api/merges", body }, async (tx) => ({

@@ -6,7 +6,7 @@ import { parseSearchParams } from "@/lib/validation";
 import { findPaths } from "@/lib/explore/paths";
 
 export async function GET(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
     const { from, to, ...options } = parseSearchParams(request.url, pathsQuerySchema);
     return findPaths(actor, from, to, options);

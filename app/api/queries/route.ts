@@ -9,7 +9,7 @@ import { createQuery, listQueries } from "@/lib/queries/store";
 
 /** The library (or, with bin=true, the bin), optionally filtered by text in titles, descriptions and tags. */
 export async function GET(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const { q, bin } = parseSearchParams(request.url, listQueriesSchema);
     return { queries: await listQueries(await actorFrom(request), { text: q, deleted: bin }) };
   });
@@ -17,7 +17,7 @@ export async function GET(request: NextRequest) {
 
 /** Saves a new query at version 1, after checking that it parses and only reads. */
 export async function POST(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const body = await parseJsonBody(request, createQuerySchema);
     return idempotent(request, { actor, permission: "queries:write", route: "POST /api/queries", body }, async (tx) => ({

@@ -4,6 +4,6 @@ import { respond } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** 200 when this replica can serve (database reachable and migrated, not stopping), 503 with the reason otherwise. */
-export async function GET() {
-  return respond(checkReadiness);
+export async function GET(request?: Request) {
+  return respond(request, checkReadiness);
 }

@@ -10,7 +10,7 @@ import { idempotent } from "@/lib/idempotency";
  * type, ends and fields) is not made twice: the new sources and quote are added to it (200, `existing`).
  */
 export async function POST(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const body = await parseJsonBody(request, createRelationshipBodySchema);
     return idempotent(request, { actor, permission: "graph:edit", route: "POST /api/relationships", body }, async (tx) => {

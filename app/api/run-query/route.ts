@@ -6,7 +6,7 @@ import { runQuery } from "@/lib/queries/execute";
 
 /** Runs the editor's unsaved text, with the same checks and limits as a saved query. */
 export async function POST(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return { result: await runQuery(actor, await parseJsonBody(request, runDraftSchema)) };
   });

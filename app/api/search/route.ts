@@ -6,9 +6,9 @@ import { parseSearchParams } from "@/lib/validation";
 import { searchEntities } from "@/lib/explore/search";
 
 export async function GET(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
-    const { q, limit, type } = parseSearchParams(request.url, searchQuerySchema);
-    return { results: await searchEntities(actor, q, { limit, type }) };
+    const { q, limit, type, datasets } = parseSearchParams(request.url, searchQuerySchema);
+    return { results: await searchEntities(actor, q, { limit, type, datasets }) };
   });
 }

@@ -7,12 +7,13 @@ import { BODY_LIMITS } from "@/lib/request-body";
 
 /** Every account, for the admin page (never a password hash). */
 export async function GET(request: NextRequest) {
-  return respond(async () => ({ users: await listUsers(await actorFrom(request)) }));
+  return respond(request, async () => ({ users: await listUsers(await actorFrom(request)) }));
 }
 
 /** Adds an account with a role and an initial password, which the admin passes on. */
 export async function POST(request: NextRequest) {
   return respond(
+    request,
     async () => {
       const actor = await writerFrom(request);
       return createUser(actor, await parseJsonBody(request, newUserSchema, BODY_LIMITS.credentials));

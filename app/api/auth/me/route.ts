@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Who is signed in and what they may do: the browser hides or disables the rest (the server still checks). */
 export async function GET(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
     return { user: actor.user, permissions: permissionsOf(actor), needsSetup: actor.user ? false : await needsSetup() };
   });

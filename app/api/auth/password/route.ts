@@ -7,7 +7,7 @@ import { BODY_LIMITS } from "@/lib/request-body";
 
 /** The signed-in user changes their password (the current one required); their other sessions end. */
 export async function POST(request: NextRequest) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const input = await parseJsonBody(request, passwordChangeSchema, BODY_LIMITS.credentials);
     return changePassword(actor, await sessionIdFrom(request), input);

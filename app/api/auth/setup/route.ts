@@ -17,6 +17,7 @@ export async function POST(request: NextRequest) {
   // Opened inside respond(), so a database failure there is a 503 with a message, not a bare 500.
   let sealed: string | undefined;
   const response = await respond(
+    request,
     async () => {
       assertSameOrigin(request);
       await takeToken(SIGN_IN_ADDRESS_LIMIT, `setup|${clientAddress(request)}`);

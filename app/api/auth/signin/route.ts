@@ -20,7 +20,7 @@ const signInSchema = z.object({ email: z.string().trim().min(1, "Enter your emai
 export async function POST(request: NextRequest) {
   // Opened inside respond(), so a database failure there is a 503 with a message, not a bare 500.
   let sealed: string | undefined;
-  const response = await respond(async () => {
+  const response = await respond(request, async () => {
     assertSameOrigin(request);
     const { email, password } = await parseJsonBody(request, signInSchema, BODY_LIMITS.credentials);
     const address = clientAddress(request);

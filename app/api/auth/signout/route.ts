@@ -7,7 +7,7 @@ import { assertSameOrigin, respond } from "@/lib/http";
  * A POST: a link or an image elsewhere cannot sign anyone out.
  */
 export async function POST(request: NextRequest) {
-  const response = await respond(async () => {
+  const response = await respond(request, async () => {
     assertSameOrigin(request);
     await endSession(request);
     return { signedOut: true };

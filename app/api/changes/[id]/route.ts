@@ -7,5 +7,5 @@ import { parseWith } from "@/lib/validation";
 
 /** One recorded change with the before and after of every record it touched. */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => getChange(await actorFrom(request), parseWith(changeIdSchema, (await context.params).id, "change id")));
+  return respond(request, async () => getChange(await actorFrom(request), parseWith(changeIdSchema, (await context.params).id, "change id")));
 }

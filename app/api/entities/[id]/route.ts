@@ -13,7 +13,7 @@ type Context = { params: Promise<{ id: string }> };
 const entityId = async (context: Context) => parseWith(idParamSchema, (await context.params).id, "entity id");
 
 export async function GET(request: NextRequest, context: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
     parseSearchParams(request.url, entityQuerySchema);
     return getEntity(actor, await entityId(context));
@@ -22,7 +22,7 @@ export async function GET(request: NextRequest, context: Context) {
 
 /** Replaces the entity's editable fields; recorded in the audit trail. */
 export async function PATCH(request: NextRequest, context: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return updateEntity(actor, await entityId(context), await parseJsonBody(request, updateEntityBodySchema));
   });
@@ -30,7 +30,7 @@ export async function PATCH(request: NextRequest, context: Context) {
 
 /** Deletes the entity and what goes with it (GET ./deletion lists that first); recorded and revertible. */
 export async function DELETE(request: NextRequest, context: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return deleteEntity(actor, await entityId(context));
   });

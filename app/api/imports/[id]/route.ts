@@ -5,5 +5,5 @@ import { getImportJob } from "@/lib/import/jobs";
 
 /** An import's progress and, once done, its counts and refused rows. */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => getImportJob(await actorFrom(request), (await context.params).id));
+  return respond(request, async () => getImportJob(await actorFrom(request), (await context.params).id));
 }

@@ -6,6 +6,7 @@ import { newUploadId } from "@/lib/import/jobs";
 /** A fresh private folder for the files of one import. */
 export async function POST(request: NextRequest) {
   return respond(
+    request,
     async () => {
       const actor = await writerFrom(request);
       return { uploadId: await newUploadId(actor) };

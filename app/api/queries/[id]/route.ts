@@ -14,12 +14,12 @@ async function idOf(context: Context): Promise<string> {
 
 /** The latest version and the list of all versions. */
 export async function GET(request: NextRequest, context: Context) {
-  return respond(async () => getQuery(await actorFrom(request), await idOf(context)));
+  return respond(request, async () => getQuery(await actorFrom(request), await idOf(context)));
 }
 
 /** Saves the next version; 409 if someone else saved since `baseVersion`. */
 export async function PUT(request: NextRequest, context: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const id = await idOf(context);
     const { baseVersion, ...content } = await parseJsonBody(request, updateQuerySchema);
@@ -29,7 +29,7 @@ export async function PUT(request: NextRequest, context: Context) {
 
 /** Moves the query to the bin; POST .../restore brings it back. */
 export async function DELETE(request: NextRequest, context: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return deleteQuery(actor, await idOf(context));
   });

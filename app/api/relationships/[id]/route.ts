@@ -12,14 +12,14 @@ const relationshipId = async (context: Context) => parseWith(idParamSchema, (awa
 
 /** Replaces the relationship's fields, sources and quote; it must keep at least one source. */
 export async function PATCH(request: NextRequest, context: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return updateRelationship(actor, await relationshipId(context), await parseJsonBody(request, updateRelationshipBodySchema));
   });
 }
 
 export async function DELETE(request: NextRequest, context: Context) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return deleteRelationship(actor, await relationshipId(context));
   });

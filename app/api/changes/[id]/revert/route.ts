@@ -8,7 +8,7 @@ import { idempotent } from "@/lib/idempotency";
 
 /** Undoes a recorded change (refused if what it touched changed since); the revert is recorded too. */
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const id = parseWith(changeIdSchema, (await context.params).id, "change id");
     return idempotent(request, { actor, permission: "graph:edit", route: `POST /api/changes/${id}/revert`, body: null }, async (tx) => ({

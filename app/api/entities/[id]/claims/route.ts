@@ -6,7 +6,7 @@ import { respond } from "@/lib/http";
 import { parseSearchParams, parseWith } from "@/lib/validation";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
     const options = parseSearchParams(request.url, claimsQuerySchema);
     const id = parseWith(idParamSchema, (await context.params).id, "entity id");

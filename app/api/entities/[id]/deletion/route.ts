@@ -7,7 +7,7 @@ import { parseWith } from "@/lib/validation";
 
 /** What deleting this entity would take with it, for the confirmation dialog. Changes nothing. */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
     return previewEntityDeletion(actor, parseWith(idParamSchema, (await context.params).id, "entity id"));
   });

@@ -8,7 +8,7 @@ import { parseSearchParams, parseWith } from "@/lib/validation";
 
 /** The recorded changes touching this entity, newest first (its History tab). */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
     const entityId = parseWith(idParamSchema, (await context.params).id, "entity id");
     return listChanges(actor, { ...parseSearchParams(request.url, changeListQuerySchema), entityId });

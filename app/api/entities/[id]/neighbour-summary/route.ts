@@ -6,7 +6,7 @@ import { parseSearchParams, parseWith } from "@/lib/validation";
 import { getNeighbourSummary } from "@/lib/explore/neighbour-summary";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await actorFrom(request);
     parseSearchParams(request.url, neighbourSummaryQuerySchema);
     const id = parseWith(idParamSchema, (await context.params).id, "entity id");

@@ -8,7 +8,7 @@ import { saveUpload } from "@/lib/import/jobs";
  * on the stream (2 GB per file, the uploader's quota in all: 413 past either). Someone else's upload is 404.
  */
 export async function PUT(request: NextRequest, context: { params: Promise<{ uploadId: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const { uploadId } = await context.params;
     const name = new URL(request.url).searchParams.get("name") ?? "";

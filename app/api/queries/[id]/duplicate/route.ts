@@ -8,7 +8,7 @@ import { duplicateQuery } from "@/lib/queries/store";
 
 /** A new query (version 1) with the latest content of this one, titled "Copy of ...". */
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const id = parseWith(savedQueryIdSchema, (await context.params).id, "saved query id");
     return idempotent(request, { actor, permission: "queries:write", route: `POST /api/queries/${id}/duplicate`, body: null }, async (tx) => ({

@@ -7,7 +7,7 @@ import { restoreQuery } from "@/lib/queries/store";
 
 /** Takes a query out of the bin: the library's "Undo" after a delete. */
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return restoreQuery(actor, parseWith(savedQueryIdSchema, (await context.params).id, "saved query id"));
   });

@@ -14,7 +14,7 @@ import { SIGNED_OUT_RUN_LIMIT, takeToken } from "@/lib/rate-limit";
  * limit of their own per address, since anyone on the internet can send them when public reading is on.
  */
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     assertSameOrigin(request);
     const id = parseWith(savedQueryIdSchema, (await context.params).id, "saved query id");
     const { version, values } = await parseJsonBody(request, runSavedQuerySchema);

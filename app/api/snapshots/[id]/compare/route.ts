@@ -6,5 +6,5 @@ import { compareSnapshot } from "@/lib/snapshots/store";
 
 /** What changed since the snapshot, for its own entities and the relationships among them only. */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => compareSnapshot(await actorFrom(request), await snapshotIdFrom(context)));
+  return respond(request, async () => compareSnapshot(await actorFrom(request), await snapshotIdFrom(context)));
 }

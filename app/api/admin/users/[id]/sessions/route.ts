@@ -6,7 +6,7 @@ import { parseWith } from "@/lib/validation";
 
 /** Ends every session of a user (admins only): each of their browsers is signed out on its next request. */
 export async function DELETE(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     return endSessionsOf(actor, parseWith(userIdSchema, (await context.params).id, "user id"));
   });

@@ -8,7 +8,7 @@ import { restoreVersion } from "@/lib/queries/store";
 
 /** Saves an old version's content as the newest version (history itself is never rewritten). */
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string; version: string }> }) {
-  return respond(async () => {
+  return respond(request, async () => {
     const actor = await writerFrom(request);
     const params = await context.params;
     const id = parseWith(savedQueryIdSchema, params.id, "saved query id");

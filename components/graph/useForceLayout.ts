@@ -1,0 +1,77 @@
+"use client";
+
+import type { Core, NodeSingular } from "cytoscape";
+import { useCallback, useEffect, useRef } from "react";
+import { ForceClient } from "@/lib/graph/layout/force-client";
+import type { Point } from "@/lib/graph/layout/placement";
+
+/** At most this long for a first layout; the first placement is already readable, the force only refines it. */
+export function layoutBudgetMillis(nodeCount: number): number {
+  return Math.min(8000, 2500 + nodeCount / 4);
+}
+
+export interface ForceLayoutRequest {
+  /** Nodes that must not move: stored positions, pins, and (when expanding) everything already placed. */
+  fixed: ReadonlySet<string>;
+  /** Positions to start from (stored ones, the current ones of placed nodes). */
+  positions: ReadonlyMap<string, Point>;
+  /** Fit the picture to the canvas once placed (a first layout), or leave the viewport as the reader set it. */
+  fit: boolean;
+}
+
+/**
+ * The canvas's force layout in a web worker: positions streamed back are applied in one batch per update,
+ * and the communities of the first placement are handed to `onCommunities`. `onState` follows the run.
+ */
+export function useForceLayout(cyRef: React.RefObject<Core | null>, onState: (running: boolean) => void, onCommunities: (communities: Map<string, number>) => void) {
+  const clientRef = useRef<ForceClient | null>(null);
+  const callbacks = useRef({ onState, onCommunities });
+  useEffect(() => {
+    callbacks.current = { onState, onCommunities };
+  }, [onState, onCommunities]);
+  useEffect(() => () => clientRef.current?.dispose(), []);
+
+  const start = useCallback(
+    (request: ForceLayoutRequest) => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      clientRef.current ??= new ForceClient();
+      const nodes = cy.nodes().filter((node) => !node.hasClass("group"));
+      const ids = nodes.map((node) => node.id());
+      const byIndex: NodeSingular[] = nodes.toArray() as NodeSingular[];
+      const links = cy
+        .edges()
+        .filter((edge) => !edge.hasClass("group-link"))
+        .map((edge) => ({ source: edge.data("source") as string, target: edge.data("target") as string }));
+      const apply = (x: Float64Array, y: Float64Array) => {
+        cy.batch(() => {
+          byIndex.forEach((node, index) => {
+            if (request.fixed.has(node.id()) || node.locked()) return;
+            node.position({ x: x[index]!, y: y[index]! });
+          });
+        });
+      };
+      callbacks.current.onState(true);
+      clientRef.current.start(
+        { ids, links, positions: request.positions, fixed: request.fixed, maxMillis: layoutBudgetMillis(ids.length) },
+        {
+          onPlaced: (x, y, communities) => {
+            apply(x, y);
+            if (request.fit) cy.fit(undefined, 40);
+            callbacks.current.onCommunities(new Map(ids.map((id, index) => [id, communities[index] ?? 0])));
+          },
+          onPositions: apply,
+          onDone: (x, y) => {
+            apply(x, y);
+            if (request.fit) cy.fit(undefined, 40);
+            callbacks.current.onState(false);
+          },
+        },
+      );
+    },
+    [cyRef],
+  );
+
+  const stop = useCallback(() => clientRef.current?.stop(), []);
+  return { start, stop };
+}

@@ -1,0 +1,29 @@
+/**
+ * A production server (scripts/server.mjs, what `npm start` and every replica run) refuses to start
+ * without REDSTRING_SESSION_SECRET, with a message saying what to set, instead of inventing a secret per
+ * process that would sign everyone out on each restart and on every other replica.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function runServer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["scripts/server.mjs", "--port", "0"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stderr }));
+  });
+}
+
+it("exits with a readable message when no session secret is set", async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
+  delete env.REDSTRING_SESSION_SECRET;
+  const { code, stderr } = await runServer(env);
+  expect(code).toBe(1);
+  expect(stderr).toContain("REDSTRING_SESSION_SECRET is not set");
+  expect(stderr).toContain("npm start");
+  expect(stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+});
