@@ -8,7 +8,7 @@ import { useGraphWrite } from "@/lib/client/graph-writes";
 import { useSubmitKey } from "@/lib/submit-key";
 import type { EditResult } from "@/lib/editing/edits";
 import type { GraphNode } from "@/lib/graph/types";
-import { ENTITY_TYPE_SPECS } from "@/lib/model/registry";
+import { ENTITY_KINDS, ENTITY_TYPE_SPECS, sameKind } from "@/lib/model/registry";
 import { FormActions } from "./FormActions";
 import { UserText } from "@/components/ui/UserText";
 import { Button } from "@/components/ui/Button";
@@ -59,9 +59,10 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
         <SearchBox
           label={`Duplicate ${label}`}
           showLabel
-          type={entity.type}
+          // A Person may be the same as a Legislator, a Company as an Agency: search the whole kind.
+          type={ENTITY_KINDS[entity.type] ? undefined : entity.type}
           placeholder={`Search the duplicate ${label}`}
-          accept={(hit) => hit.id !== entity.id}
+          accept={(hit) => hit.id !== entity.id && sameKind(hit.type, entity.type)}
           onPick={(hit) => setOther({ id: hit.id, name: hit.name })}
         />
       ) : (
@@ -80,7 +81,8 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
           <p>
             “<UserText>{duplicate?.name}</UserText>” will be deleted. Its relationships and the sources citing it move to “
             <UserText>{survivor?.name}</UserText>”, and its names are kept as
-            aliases. The merge is recorded in History and can be reverted.
+            aliases. Two types of one kind become the narrower type that can hold every relationship (a Person
+            and a Legislator become a Legislator). The merge is recorded in History and can be reverted.
           </p>
           <Button variant="link" size="xs" onClick={() => setOther(null)}>
             Pick another duplicate

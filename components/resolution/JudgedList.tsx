@@ -15,14 +15,12 @@ interface JudgedListProps {
   canRead: Can;
   /** May the reader undo them (edit the graph)? */
   canUndo: Can;
-  /** Names of entities seen in this session's queue: a judgement records only ids, and a merged one is gone. */
-  names: ReadonlyMap<string, string>;
   /** After an undo: the pair is proposed again, so the queue shows it again. */
   onUndone: (judgement: JudgementRecord) => void;
 }
 
-function Side({ id, names }: { id: string; names: ReadonlyMap<string, string> }) {
-  const name = names.get(id);
+/** One side of a judged pair: the name it had when judged (a "same" merged one away), and its id. */
+function Side({ id, name }: { id: string; name: string | null }) {
   return name ? (
     <span>
       <UserText className="font-medium">{name}</UserText> <span className="break-all font-mono text-xs text-gray-600">({id})</span>
@@ -33,7 +31,7 @@ function Side({ id, names }: { id: string; names: ReadonlyMap<string, string> })
 }
 
 /** The judgements made, newest first: who, when, what; each with Undo (a "same" is undone by reverting its merge). */
-export function JudgedList({ canRead, canUndo, names, onUndone }: JudgedListProps) {
+export function JudgedList({ canRead, canUndo, onUndone }: JudgedListProps) {
   const judgements = useJudgements(canRead.allowed);
   const undo = useUndoJudgement();
   return (
@@ -54,7 +52,7 @@ export function JudgedList({ canRead, canUndo, names, onUndone }: JudgedListProp
           {judgements.data.judgements.map((judgement: JudgementRecord) => (
             <li key={judgement.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-2">
               <span className="min-w-0 flex-1">
-                <Side id={judgement.left} names={names} /> and <Side id={judgement.right} names={names} />:{" "}
+                <Side id={judgement.left} name={judgement.leftName} /> and <Side id={judgement.right} name={judgement.rightName} />:{" "}
                 <strong>{JUDGEMENT_WORDS[judgement.judgement]}</strong>
                 <span className="block text-xs text-gray-600">
                   by <UserText>{judgement.by.name}</UserText>, {describeTime(judgement.at)}
@@ -63,7 +61,7 @@ export function JudgedList({ canRead, canUndo, names, onUndone }: JudgedListProp
               <Button
                 size="sm"
                 disabled={!canUndo.allowed || undo.isPending}
-                aria-label={`Undo: ${names.get(judgement.left) ?? judgement.left} and ${names.get(judgement.right) ?? judgement.right} ${JUDGEMENT_WORDS[judgement.judgement]}`}
+                aria-label={`Undo: ${judgement.leftName ?? judgement.left} and ${judgement.rightName ?? judgement.right} ${JUDGEMENT_WORDS[judgement.judgement]}`}
                 onClick={() => undo.mutate(judgement.id, { onSuccess: () => onUndone(judgement) })}
               >
                 Undo

@@ -40,8 +40,6 @@ export function ResolutionQueue() {
   /** Pairs judged here, kept off screen until the queue is read again without them. */
   const [settled, setSettled] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState("");
-  /** Names of the pairs judged here, for the judged list (a judgement holds only ids; a merged entity is gone). */
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const current = nextCandidate(candidates.data?.candidates ?? [], skipped, settled);
 
   function setFilter(next: CandidateFilter) {
@@ -65,7 +63,6 @@ export function ResolutionQueue() {
       {
         onSuccess: () => {
           setSettled((before) => new Set(before).add(key));
-          setNames((before) => new Map(before).set(pair.left.id, pair.left.name).set(pair.right.id, pair.right.name));
           setStatus(`Judged ${pair.left.name} and ${pair.right.name}: ${JUDGEMENT_WORDS[judgement]}.`);
         },
       },
@@ -157,7 +154,7 @@ export function ResolutionQueue() {
           </section>
         )}
 
-        <JudgedList canRead={canReadJudged} canUndo={canJudge} names={names}
+        <JudgedList canRead={canReadJudged} canUndo={canJudge}
           onUndone={(judgement) =>
             setSettled((before) => {
               const after = new Set(before);

@@ -12,7 +12,7 @@ import { type Actor } from "../auth/roles";
 import { write } from "../database";
 import type { JsonValue } from "../json";
 import { UnprocessableError } from "../errors";
-import { RELATIONSHIP_TYPE_SPECS } from "../model/registry";
+import { NARROWER_TYPE, RELATIONSHIP_TYPE_SPECS, sameKind, type EntityType } from "../model/registry";
 import { commitChange } from "./changes";
 import type { EditResult } from "./edits";
 import { sourcesOf } from "./edits";
@@ -22,20 +22,50 @@ import { isolate } from "../text/bidi";
 
 const unique = <T,>(values: readonly T[]) => [...new Set(values)];
 
-/** The survivor's fields, completed by the duplicate's: names become aliases, gaps are filled. */
-export function mergedEntityState(survivor: EntityState, duplicate: EntityState): EntityState {
+/**
+ * The survivor's fields, completed by the duplicate's: names become aliases, gaps are filled (from the
+ * fields of both types, when they differ, so a Person's occupation survives becoming a Legislator).
+ * `type` is the merged entity's type: the survivor's unless mergedType chose the duplicate's.
+ */
+export function mergedEntityState(survivor: EntityState, duplicate: EntityState, type: EntityType = survivor.type): EntityState {
   const properties: Record<string, JsonValue> = { ...survivor.properties };
   const survivorName = String(survivor.properties.name ?? "");
   const aliasesOf = (state: EntityState) => (Array.isArray(state.properties.aliases) ? state.properties.aliases.map(String) : []);
   properties.aliases = unique([...aliasesOf(survivor), String(duplicate.properties.name ?? ""), ...aliasesOf(duplicate)]).filter(
     (alias) => alias !== "" && alias !== survivorName,
   );
-  for (const field of editableEntityFields(survivor.type)) {
+  for (const field of new Set([...editableEntityFields(type), ...editableEntityFields(duplicate.type)])) {
     const mine = properties[field];
     const theirs = duplicate.properties[field];
     if ((mine === undefined || mine === null || mine === "") && theirs !== undefined && theirs !== null) properties[field] = theirs;
   }
-  return { ...survivor, properties: { ...properties, ...unitedDatasets(survivor, duplicate) } };
+  return { ...survivor, type, properties: { ...properties, ...unitedDatasets(survivor, duplicate) } };
+}
+
+/** Whether an entity of this type may stand at its ends of the relationship. */
+function fits(type: EntityType, entityId: string, rel: RelationshipState): boolean {
+  const spec = RELATIONSHIP_TYPE_SPECS[rel.type];
+  return (rel.from !== entityId || spec.from.includes(type)) && (rel.to !== entityId || spec.to.includes(type));
+}
+
+/**
+ * The merged entity's type. Entities of one kind only (a Legislator and a Person, a Company and an
+ * Agency): the narrower type when it can hold every relationship the merged entity will have, else the
+ * survivor's, else the duplicate's; refused, with the relationship that fits neither, when none can.
+ */
+export function mergedType(survivor: EntityState, duplicate: EntityState, survivorId: string, relationships: readonly RelationshipState[], nameOf: (id: string) => string): EntityType {
+  if (survivor.type === duplicate.type) return survivor.type;
+  if (!sameKind(survivor.type, duplicate.type)) {
+    throw new UnprocessableError(`A ${survivor.type} and a ${duplicate.type} are different kinds of thing and cannot be merged.`);
+  }
+  const preferred = NARROWER_TYPE[survivor.type] === duplicate.type ? duplicate.type : survivor.type;
+  const order = unique([preferred, survivor.type, duplicate.type]);
+  const chosen = order.find((type) => relationships.every((rel) => fits(type, survivorId, rel)));
+  if (chosen) return chosen;
+  const misfit = relationships.find((rel) => !fits(survivor.type, survivorId, rel)) ?? relationships[0]!;
+  throw new UnprocessableError(
+    `Neither a ${survivor.type} nor a ${duplicate.type} can hold every relationship of both: “${nameOf(misfit.from)} ${RELATIONSHIP_TYPE_SPECS[misfit.type].verb} ${nameOf(misfit.to)}” needs another type. Change one entity's type first.`,
+  );
 }
 
 /** Two relationships become one: the survivor's fields win, the sources of both are kept, in order. */
@@ -58,8 +88,8 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
     const duplicate = found.get(duplicateId);
     if (!survivor) throw new UnprocessableError(`The entity “${survivorId}” does not exist.`);
     if (!duplicate) throw new UnprocessableError(`The entity “${duplicateId}” does not exist.`);
-    if (survivor.state.type !== duplicate.state.type) {
-      throw new UnprocessableError(`Only entities of the same type can be merged (${survivor.state.type} and ${duplicate.state.type}).`);
+    if (!sameKind(survivor.state.type, duplicate.state.type)) {
+      throw new UnprocessableError(`A ${survivor.state.type} and a ${duplicate.state.type} are different kinds of thing and cannot be merged.`);
     }
     const survivorName = String(survivor.state.properties.name ?? survivorId);
     const duplicateName = String(duplicate.state.properties.name ?? duplicateId);
@@ -113,15 +143,21 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
       }
     }
 
+    // What the merged entity will be linked by: its own relationships as they end up, and the moved ones.
+    const kept = survivorRelationships.map((rel) => (touched.has(rel.id) ? touched.get(rel.id)!.after : rel.state));
+    const movedStates = duplicateRelationships.map((rel) => touched.get(rel.id)!.after);
+    const linkedBy = [...kept, ...movedStates].filter((state): state is RelationshipState => state !== null);
+    const type = mergedType(survivor.state, duplicate.state, survivorId, linkedBy, nameOf);
+
     const ops: ChangeOp[] = [
-      { kind: "entity", id: survivorId, label: survivorName, before: survivor.state, after: mergedEntityState(survivor.state, duplicate.state) },
+      { kind: "entity", id: survivorId, label: survivorName, before: survivor.state, after: mergedEntityState(survivor.state, duplicate.state, type) },
       ...[...touched].map(([id, entry]): ChangeOp => ({ kind: "relationship", id, label: entry.label, before: entry.before, after: entry.after })),
       { kind: "entity", id: duplicateId, label: duplicateName, before: duplicate.state, after: null },
     ];
     const moved = duplicateRelationships.length;
     const change = await commitChange(tx, user, {
       action: "merge",
-      summary: `Merged “${isolate(duplicateName)}” into “${isolate(survivorName)}” (${moved} relationship${moved === 1 ? "" : "s"} moved)`,
+      summary: `Merged “${isolate(duplicateName)}” into “${isolate(survivorName)}” (${moved} relationship${moved === 1 ? "" : "s"} moved${type === survivor.state.type ? "" : `; now a ${type}`})`,
       ops,
     });
     return { id: survivorId, change };

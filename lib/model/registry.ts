@@ -309,6 +309,24 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
   },
 };
 
+/**
+ * Types that may record one thing two ways, by kind: a Legislator is a Person who holds a seat; a Company,
+ * an Organisation and an Agency may be one body that two sources filed differently. Entities of one kind
+ * may be merged (and the matcher proposes them as pairs); a person and a bill never are.
+ */
+export const ENTITY_KINDS: Readonly<Partial<Record<EntityType, "person" | "organisation">>> = {
+  Person: "person",
+  Legislator: "person",
+  Company: "organisation",
+  Organization: "organisation",
+  Agency: "organisation",
+};
+
+export const sameKind = (a: EntityType, b: EntityType): boolean => a === b || (ENTITY_KINDS[a] !== undefined && ENTITY_KINDS[a] === ENTITY_KINDS[b]);
+
+/** Of two types of one kind, the narrower one, which a merge keeps when it can: a Legislator over a Person. */
+export const NARROWER_TYPE: Readonly<Partial<Record<EntityType, EntityType>>> = { Person: "Legislator" };
+
 export interface RelationshipTypeSpec {
   readonly type: RelationshipType;
   /** Reads between the two names: "Marco Rubio" + "member of" + "CECC". */

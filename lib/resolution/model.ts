@@ -27,6 +27,9 @@ export interface JudgementRecord {
   id: string;
   left: string;
   right: string;
+  /** The names the pair had when judged (a "same" merges one of them away); null when unknown. */
+  leftName: string | null;
+  rightName: string | null;
   judgement: Judgement;
   by: { id: string; name: string };
   at: string;

@@ -7,16 +7,10 @@
  * as a Person; a Company, an Organisation and an Agency may be one body recorded two ways.
  */
 import doubleMetaphone from "talisman/phonetics/double-metaphone";
+import { ENTITY_KINDS } from "../model/registry";
 import { addressForm, nameForm, type NameForm } from "./normalise";
 
-export const TYPE_GROUPS: Readonly<Record<string, string>> = {
-  Person: "person",
-  Legislator: "person",
-  Company: "organisation",
-  Organization: "organisation",
-  Agency: "organisation",
-  Address: "address",
-};
+export const TYPE_GROUPS: Readonly<Record<string, string>> = { ...ENTITY_KINDS, Address: "address" };
 
 export const MATCHED_TYPES: readonly string[] = Object.keys(TYPE_GROUPS);
 

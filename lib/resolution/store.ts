@@ -46,13 +46,19 @@ function sideOf(raw: Record<string, unknown>): MatchSide {
   return { id: String(raw.id), name: String(raw.name ?? raw.id), type, datasets: strings(raw.datasets) };
 }
 
-const JUDGEMENT_FIELDS = `j {.id, .leftId, .rightId, .judgement, .byId, .byName, .at, .changeId}`;
+// The pair's names as they were when judged (a "same" merges one away); a judgement stored before names
+// were kept falls back to the entity's name now, if it still exists.
+const JUDGEMENT_FIELDS = `j {.id, .leftId, .rightId, .judgement, .byId, .byName, .at, .changeId,
+  leftName: coalesce(j.leftName, [(n:${ENTITY_LABEL} {id: j.leftId}) | n.name][0]),
+  rightName: coalesce(j.rightName, [(n:${ENTITY_LABEL} {id: j.rightId}) | n.name][0])}`;
 
 function judgementOf(raw: Record<string, unknown>): JudgementRecord {
   return {
     id: String(raw.id),
     left: String(raw.leftId),
     right: String(raw.rightId),
+    leftName: typeof raw.leftName === "string" ? raw.leftName : null,
+    rightName: typeof raw.rightName === "string" ? raw.rightName : null,
     judgement: String(raw.judgement) as Judgement,
     by: { id: String(raw.byId), name: String(raw.byName) },
     at: String(toPlain(raw.at)),
@@ -95,11 +101,13 @@ const newJudgementId = () => randomBytes(12).toString("base64url");
 /**
  * Which entity survives a "same": one an import wrote (a re-import finds it by its id and so does not
  * bring the duplicate back), then the more connected one (fewer relationships move), then the left one.
+ * The merged entity's type is the merge's to choose (lib/editing/merge.ts): a Legislator and a Person
+ * become a Legislator.
  */
 async function survivorOf(tx: ManagedTransaction, left: string, right: string): Promise<{ survivor: string; duplicate: string }> {
   const result = await tx.run(
     `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id})
-     RETURN n.id AS id, labels(n) AS labels, size(coalesce(n.datasets, [])) > 0 AS imported, COUNT { (n)--() } AS degree`,
+     RETURN n.id AS id, size(coalesce(n.datasets, [])) > 0 AS imported, COUNT { (n)--() } AS degree`,
     { ids: [left, right] },
   );
   const rows = new Map(result.records.map((record) => [String(record.get("id")), record]));
@@ -107,11 +115,6 @@ async function survivorOf(tx: ManagedTransaction, left: string, right: string): 
   const r = rows.get(right);
   if (!l) throw new UnprocessableError(`The entity “${isolate(left)}” does not exist.`);
   if (!r) throw new UnprocessableError(`The entity “${isolate(right)}” does not exist.`);
-  const lType = entityTypeOf(strings(l.get("labels")));
-  const rType = entityTypeOf(strings(r.get("labels")));
-  if (lType !== rType) {
-    throw new UnprocessableError(`A ${lType} and a ${rType} cannot be merged: change one entity's type first, or judge the pair "unsure".`);
-  }
   const rank = (record: typeof l) => [record.get("imported") ? 1 : 0, Number(toPlain(record.get("degree")))] as const;
   const [li, ld] = rank(l);
   const [ri, rd] = rank(r);
@@ -127,8 +130,9 @@ export async function judgePair(actor: Actor, body: JudgementBody): Promise<Judg
     const existing = await tx.run(`MATCH (j:${MATCH_JUDGEMENT_LABEL} {pairKey: $key}) RETURN ${JUDGEMENT_FIELDS} AS j`, { key });
     const before = existing.records[0] ? judgementOf(existing.records[0].get("j") as Record<string, unknown>) : null;
     if (before?.judgement === "same") throw new ConflictError("This pair was judged the same and merged; undo that judgement first.");
-    const found = await tx.run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN count(n) AS found`, { ids: [body.left, body.right] });
-    if (Number(toPlain(found.records[0]?.get("found"))) < 2) throw new NotFoundError("One of these entities does not exist.");
+    const found = await tx.run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, n.name AS name`, { ids: [body.left, body.right] });
+    const names = new Map(found.records.map((record) => [String(record.get("id")), String(record.get("name") ?? record.get("id"))]));
+    if (names.size < 2) throw new NotFoundError("One of these entities does not exist.");
     let merge: JudgementResult["merge"];
     if (body.judgement === "same") {
       const { survivor, duplicate } = await survivorOf(tx, body.left, body.right);
@@ -137,14 +141,16 @@ export async function judgePair(actor: Actor, body: JudgementBody): Promise<Judg
     const result = await tx.run(
       `MERGE (j:${MATCH_JUDGEMENT_LABEL} {pairKey: $key})
        ON CREATE SET j.id = $id, j.ownerId = $byId, j.memberIds = []
-       SET j.leftId = $left, j.rightId = $right, j.judgement = $judgement, j.byId = $byId, j.byName = $byName,
-           j.at = datetime(), j.changeId = $changeId
+       SET j.leftId = $left, j.rightId = $right, j.leftName = $leftName, j.rightName = $rightName,
+           j.judgement = $judgement, j.byId = $byId, j.byName = $byName, j.at = datetime(), j.changeId = $changeId
        RETURN ${JUDGEMENT_FIELDS} AS j`,
       {
         key,
         id: newJudgementId(),
         left: body.left,
         right: body.right,
+        leftName: names.get(body.left)!,
+        rightName: names.get(body.right)!,
         judgement: body.judgement,
         byId: user.id,
         byName: user.name,

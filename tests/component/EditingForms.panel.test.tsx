@@ -85,6 +85,24 @@ describe("EditorPanel", { timeout: 20_000 }, () => {
     expect(onDone).toHaveBeenCalledWith({ result, add: ["company-acme"], select: "company-acme", remove: ["company-acme-2"] });
   });
 
+  it("offers duplicates of the same kind, whatever their type: an agency may be the company recorded another way", async () => {
+    const { fetchMock, user } = setup({ kind: "merge", id: "company-acme" }, (url) =>
+      url.pathname === "/api/search"
+        ? answer(200, {
+            results: [
+              { id: "agency-acme", type: "Agency", name: "Acme Agency", description: null, context: [], datasets: [], score: 1 },
+              { id: "report-acme", type: "Report", name: "Acme Report", description: null, context: [], datasets: [], score: 0.9 },
+            ],
+          })
+        : answer(500, {}),
+    );
+    await user.type(screen.getByRole("combobox", { name: "Duplicate company" }), "acme");
+    expect(await screen.findByRole("option", { name: /^Acme Agency/ })).toBeInTheDocument();
+    expect(screen.queryByRole("option", { name: /^Acme Report/ })).not.toBeInTheDocument();
+    const searched = fetchMock.mock.calls.map(([path]) => new URL(String(path), window.location.href)).find((url) => url.pathname === "/api/search");
+    expect(searched?.searchParams.get("type")).toBeNull();
+  });
+
   it("shows nothing for an entity or relationship the explorer has not loaded", () => {
     for (const editor of [
       { kind: "edit-entity", id: "person-gone" },

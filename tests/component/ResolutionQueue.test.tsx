@@ -37,7 +37,16 @@ function serveQueue(who: Who) {
     if (request.method === "POST" && url.pathname === "/api/resolution/judgements") {
       const body = JSON.parse(init.body ?? "{}") as { left: string; right: string; judgement: JudgementRecord["judgement"] };
       posts.push(body);
-      const record: JudgementRecord = { id: `judgement-${judged.length + 1}`, ...body, by: { id: "user-editor", name: "Test editor" }, at: "2026-12-02T06:00:00Z" };
+      // As the server does: the names the pair had when judged are kept with the judgement.
+      const nameOf = (id: string) => PAIRS.flatMap((pair) => [pair.left, pair.right]).find((entity) => entity.id === id)?.name ?? null;
+      const record: JudgementRecord = {
+        id: `judgement-${judged.length + 1}`,
+        ...body,
+        leftName: nameOf(body.left),
+        rightName: nameOf(body.right),
+        by: { id: "user-editor", name: "Test editor" },
+        at: "2026-12-02T06:00:00Z",
+      };
       judged.push(record);
       return answer(201, { judgement: record });
     }

@@ -334,11 +334,41 @@ describe("merging duplicates", () => {
     expect(Number(survivor?.loops)).toBe(0);
     expect(await cypher("MATCH (n:Entity {id: $id}) RETURN n", { id: id("acme-dup") })).toHaveLength(0);
 
-    const different = await call(mergeRoute(request("POST", "/api/merges", { survivor: id("acme"), duplicate: id("agency") })));
+    // A company and a report are different kinds of thing (a company and an agency are one kind).
+    const different = await call(mergeRoute(request("POST", "/api/merges", { survivor: id("acme"), duplicate: id("report2") })));
     expect(different.status).toBe(422);
+    expect(different.body.error).toContain("different kinds");
 
     expect((await revert(merged.body.change!.id)).status).toBe(201);
     expect(await graphState()).toEqual(before);
+  });
+
+  it("merges a Legislator into a Person as one Legislator when the Legislator's relationships need it, and reverts both types", async () => {
+    await cypher(
+      `CREATE (p:Entity:Person {id: $prefix + 'person', name: 'Pat Namesake', occupation: 'lawyer', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
+       CREATE (l:Entity:Legislator {id: $prefix + 'legislator', name: 'Patricia Namesake', party: 'Independent', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
+       CREATE (b:Entity:Bill {id: $prefix + 'bill', name: 'A bill', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
+       WITH p, l, b MATCH (o:Entity {id: $prefix + 'org'})
+       CREATE (p)-[:MEMBER_OF {id: $prefix + 'member', sources: [$prefix + 'report'], createdAt: datetime(), updatedAt: datetime()}]->(o)
+       CREATE (l)-[:SPONSORED {id: $prefix + 'sponsored', sources: [$prefix + 'report'], createdAt: datetime(), updatedAt: datetime()}]->(b)`,
+      { prefix },
+    );
+    const before = await graphState();
+    // The Person survives by its id, but only a Legislator may sponsor a bill: the merged entity is one.
+    const merged = await call<EditResult>(mergeRoute(request("POST", "/api/merges", { survivor: id("person"), duplicate: id("legislator") })));
+    expect(merged.status).toBe(200);
+    expect(merged.body.change?.summary).toContain("now a Legislator");
+    const [survivor] = await cypher(
+      "MATCH (n:Entity {id: $id}) RETURN labels(n) AS labels, n.party AS party, n.occupation AS occupation, n.aliases AS aliases, [(n)-[r]->(t) | type(r) + ' ' + t.id] AS links",
+      { id: id("person") },
+    );
+    expect(survivor?.labels).toContain("Legislator");
+    expect(survivor?.labels).not.toContain("Person");
+    expect({ party: survivor?.party, occupation: survivor?.occupation, aliases: survivor?.aliases }).toEqual({ party: "Independent", occupation: "lawyer", aliases: ["Patricia Namesake"] });
+    expect((survivor?.links as string[]).sort()).toEqual([`MEMBER_OF ${id("org")}`, `SPONSORED ${id("bill")}`]);
+    expect((await revert(merged.body.change!.id)).status).toBe(201);
+    expect(await graphState()).toEqual(before);
+    await cypher("MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n", { ids: [id("person"), id("legislator"), id("bill")] });
   });
 
   it("moves a duplicate report's citations to the surviving report", async () => {

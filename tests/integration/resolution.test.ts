@@ -32,7 +32,7 @@ import { graphInputSource } from "@/lib/import/graph-input";
 import { csvMappingSchema } from "@/lib/import/mapping";
 import { neo4jImportStore } from "@/lib/import/neo4j-store";
 import { csvRecord } from "@/lib/format/csv";
-import type { Candidate, CandidatePage, JudgementResult } from "@/lib/resolution/model";
+import type { Candidate, CandidatePage, JudgementRecord, JudgementResult } from "@/lib/resolution/model";
 import { MATCH_CANDIDATE_LABEL, MATCH_JUDGEMENT_LABEL } from "@/lib/resolution/schema";
 import { createTestUsers, removeTestUsers, TEST_VIEWER, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
@@ -156,10 +156,13 @@ describe("the two Rubios", () => {
     const before = await findPaths(TEST_VIEWER, `${prefix}company-thermo-fisher`, `${prefix}${rubioBills[0]}`, { k: 1, maxLength: 6, avoid: [] });
     expect(before.paths).toHaveLength(0);
 
+    const names = await cypher("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.name AS name", { ids: [storyRubio, congressRubio] });
     const response = await judgeRoute(send("POST", "/api/resolution/judgements", users.editor.cookie, { left: storyRubio, right: congressRubio, judgement: "same" }));
     expect(response.status).toBe(201);
     const body = (await response.json()) as JudgementResult;
     judgementId = body.judgement.id;
+    // The judgement keeps both names, though the merge leaves only one of the entities.
+    expect([body.judgement.leftName, body.judgement.rightName]).toEqual(names.map((row) => row.name));
     expect(body.judgement).toMatchObject({ judgement: "same", by: { id: users.editor.id } });
     // The imported Rubio survives: a re-import finds it by its id and does not bring the duplicate back.
     expect(body.merge?.id).toBe(congressRubio);
@@ -179,7 +182,8 @@ describe("the two Rubios", () => {
     // Judged pairs leave the queue; judged=include lists them with their judgement.
     expect((await candidates(`dataset=${LEGIS}&limit=200`)).candidates.some((c) => pairOf(c) === rubios)).toBe(false);
     const listed = await judgementsRoute(get("/api/resolution/judgements?limit=200", users.viewer.cookie));
-    expect(((await listed.json()) as { judgements: { id: string }[] }).judgements.map((j) => j.id)).toContain(judgementId);
+    const mine = ((await listed.json()) as { judgements: JudgementRecord[] }).judgements.find((j) => j.id === judgementId);
+    expect([mine?.leftName, mine?.rightName]).toEqual(names.map((row) => row.name));
   }, 120_000);
 
   it("undone, are two Rubios again and proposed again", async () => {
@@ -204,6 +208,50 @@ describe("the two Rubios", () => {
     const included = await candidates(`dataset=${LEGIS}&limit=200&judged=include`);
     expect(included.candidates.find((c) => pairOf(c) === rubios)?.judgement?.judgement).toBe("different");
   }, 240_000);
+});
+
+describe("a Legislator and a Person", () => {
+  it("judged the same, are one Legislator holding both one's relationships, and undone, two again", async () => {
+    // A sitting legislator of the slice other than Rubio, and a hand-made Person of the same name who is a
+    // member of the story's first organisation, cited by the story's article.
+    const [legislator] = await cypher(
+      `MATCH (l:Legislator) WHERE l.id STARTS WITH $prefix AND l.id <> $rubio AND $legis IN l.datasets
+       RETURN l.id AS id, l.name AS name, COUNT { (l)--() } AS degree ORDER BY l.id LIMIT 1`,
+      { prefix, rubio: congressRubio, legis: LEGIS },
+    );
+    expect(legislator).toBeDefined();
+    const person = `${prefix}person-namesake`;
+    const [membership] = await cypher(
+      `MATCH (o:Entity:Organization) WHERE o.id STARTS WITH $prefix WITH o ORDER BY o.id LIMIT 1
+       CREATE (p:Entity:Person {id: $person, name: $name, occupation: 'lawyer', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
+       CREATE (p)-[r:MEMBER_OF {id: $person + '-member', sources: [$article], createdAt: datetime(), updatedAt: datetime()}]->(o)
+       RETURN o.id AS org`,
+      { prefix, person, name: legislator!.name, article: `${prefix}${SEED_ARTICLE_ID}` },
+    );
+    expect(membership).toBeDefined();
+
+    const response = await judgeRoute(send("POST", "/api/resolution/judgements", users.editor.cookie, { left: person, right: legislator!.id, judgement: "same" }));
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as JudgementResult;
+    expect(body.merge?.id).toBe(legislator!.id);
+    const [merged] = await cypher(
+      "MATCH (n:Entity {id: $id}) RETURN labels(n) AS labels, n.occupation AS occupation, n.aliases AS aliases, COUNT { (n)--() } AS degree, [(n)-[:MEMBER_OF]->(o) | o.id] AS memberOf",
+      { id: legislator!.id },
+    );
+    expect(merged?.labels).toContain("Legislator");
+    expect(merged?.labels).not.toContain("Person");
+    expect(merged?.occupation).toBe("lawyer");
+    expect(Number(merged?.degree)).toBe(Number(legislator!.degree) + 1);
+    expect(merged?.memberOf).toContain(membership!.org);
+
+    const undo = await undoRoute(send("DELETE", `/api/resolution/judgements/${body.judgement.id}`, users.editor.cookie), withId(body.judgement.id));
+    expect(undo.status).toBe(200);
+    const [restored] = await cypher("MATCH (p:Entity {id: $id}) RETURN labels(p) AS labels, COUNT { (p)-[:MEMBER_OF]->() } AS memberships", { id: person });
+    expect(restored?.labels).toContain("Person");
+    expect(Number(restored?.memberships)).toBe(1);
+    const [back] = await cypher("MATCH (n:Entity {id: $id}) RETURN COUNT { (n)--() } AS degree", { id: legislator!.id });
+    expect(Number(back?.degree)).toBe(Number(legislator!.degree));
+  }, 120_000);
 });
 
 describe("search", () => {
