@@ -19,6 +19,9 @@ import { sourcesOf } from "./edits";
 import { editableEntityFields, unitedDatasets, type ChangeOp, type EntityState, type RelationshipState } from "./model";
 import { MAX_RELATIONSHIPS_PER_CHANGE, lockEntities, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
 import { isolate } from "../text/bidi";
+import { withArticle } from "../text/article";
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const unique = <T,>(values: readonly T[]) => [...new Set(values)];
 
@@ -42,6 +45,10 @@ export function mergedEntityState(survivor: EntityState, duplicate: EntityState,
   return { ...survivor, type, properties: { ...properties, ...unitedDatasets(survivor, duplicate) } };
 }
 
+function assertSameKind(a: EntityType, b: EntityType): void {
+  if (!sameKind(a, b)) throw new UnprocessableError(`${capitalised(withArticle(a))} and ${withArticle(b)} are different kinds of thing and cannot be merged.`);
+}
+
 /** Whether an entity of this type may stand at its ends of the relationship. */
 function fits(type: EntityType, entityId: string, rel: RelationshipState): boolean {
   const spec = RELATIONSHIP_TYPE_SPECS[rel.type];
@@ -55,16 +62,14 @@ function fits(type: EntityType, entityId: string, rel: RelationshipState): boole
  */
 export function mergedType(survivor: EntityState, duplicate: EntityState, survivorId: string, relationships: readonly RelationshipState[], nameOf: (id: string) => string): EntityType {
   if (survivor.type === duplicate.type) return survivor.type;
-  if (!sameKind(survivor.type, duplicate.type)) {
-    throw new UnprocessableError(`A ${survivor.type} and a ${duplicate.type} are different kinds of thing and cannot be merged.`);
-  }
+  assertSameKind(survivor.type, duplicate.type);
   const preferred = NARROWER_TYPE[survivor.type] === duplicate.type ? duplicate.type : survivor.type;
   const order = unique([preferred, survivor.type, duplicate.type]);
   const chosen = order.find((type) => relationships.every((rel) => fits(type, survivorId, rel)));
   if (chosen) return chosen;
   const misfit = relationships.find((rel) => !fits(survivor.type, survivorId, rel)) ?? relationships[0]!;
   throw new UnprocessableError(
-    `Neither a ${survivor.type} nor a ${duplicate.type} can hold every relationship of both: “${nameOf(misfit.from)} ${RELATIONSHIP_TYPE_SPECS[misfit.type].verb} ${nameOf(misfit.to)}” needs another type. Change one entity's type first.`,
+    `Neither ${withArticle(survivor.type)} nor ${withArticle(duplicate.type)} can hold every relationship of both: “${nameOf(misfit.from)} ${RELATIONSHIP_TYPE_SPECS[misfit.type].verb} ${nameOf(misfit.to)}” needs another type. Change one entity's type first.`,
   );
 }
 
@@ -88,9 +93,7 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
     const duplicate = found.get(duplicateId);
     if (!survivor) throw new UnprocessableError(`The entity “${survivorId}” does not exist.`);
     if (!duplicate) throw new UnprocessableError(`The entity “${duplicateId}” does not exist.`);
-    if (!sameKind(survivor.state.type, duplicate.state.type)) {
-      throw new UnprocessableError(`A ${survivor.state.type} and a ${duplicate.state.type} are different kinds of thing and cannot be merged.`);
-    }
+    assertSameKind(survivor.state.type, duplicate.state.type);
     const survivorName = String(survivor.state.properties.name ?? survivorId);
     const duplicateName = String(duplicate.state.properties.name ?? duplicateId);
 
@@ -157,7 +160,7 @@ export async function mergeEntities(actor: Actor, survivorId: string, duplicateI
     const moved = duplicateRelationships.length;
     const change = await commitChange(tx, user, {
       action: "merge",
-      summary: `Merged “${isolate(duplicateName)}” into “${isolate(survivorName)}” (${moved} relationship${moved === 1 ? "" : "s"} moved${type === survivor.state.type ? "" : `; now a ${type}`})`,
+      summary: `Merged “${isolate(duplicateName)}” into “${isolate(survivorName)}” (${moved} relationship${moved === 1 ? "" : "s"} moved${type === survivor.state.type ? "" : `; now ${withArticle(type)}`})`,
       ops,
     });
     return { id: survivorId, change };

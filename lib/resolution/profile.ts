@@ -68,10 +68,28 @@ export function phoneticKey(form: NameForm): string {
 }
 
 /**
+ * A name written as an acronym ("CSU", "BMW AG"): its one core word of 3 to 6 letters, in capitals where
+ * it was written. Null for any other name (a person's "Li" or "Herr Mayer" is not an acronym).
+ */
+export function acronymOf(raw: string): string | null {
+  const form = nameForm(raw);
+  const word = form.core.length === 1 ? form.core[0]! : "";
+  return /^[a-z]{3,6}$/.test(word) && raw.includes(word.toUpperCase()) ? word : null;
+}
+
+/** The initials of the first 3 to 6 words of a longer name: "Christlich-Soziale Union in Bayern" gives csu, csui, csuib. */
+export function initialsOf(form: NameForm): string[] {
+  const letters = form.core.map((word) => word[0] ?? "").filter((letter) => /\p{L}/u.test(letter));
+  const initials: string[] = [];
+  for (let k = 3; k <= Math.min(6, letters.length); k += 1) initials.push(letters.slice(0, k).join(""));
+  return initials;
+}
+
+/**
  * The blocks an entity is filed under; only entities sharing a block are compared. Keys carry the type
  * group, so a Person is never compared with a Company. Per name: the fingerprint, every core word and
  * every pair of core words (a surname alone is often too common, a pair of first and last name is not),
- * the phonetic key; then
+ * the phonetic key, an organisation's initials and acronym; then
  * identifiers and the normalised address.
  */
 export function blockingKeys(profile: MatchProfile): string[] {
@@ -90,6 +108,14 @@ export function blockingKeys(profile: MatchProfile): string[] {
     }
     const phonetic = phoneticKey(form);
     if (phonetic.length >= 3) keys.add(`${group}|ph|${phonetic}`);
+    // An organisation's acronym meets the names it abbreviates: "CSU" and "Christlich-Soziale Union in Bayern".
+    if (group === "organisation") for (const initials of initialsOf(form)) keys.add(`${group}|acr|${initials}`);
+  }
+  if (group === "organisation") {
+    for (const raw of [profile.name, ...profile.aliases]) {
+      const acronym = acronymOf(raw);
+      if (acronym) keys.add(`${group}|acr|${acronym}`);
+    }
   }
   for (const [kind, value] of Object.entries(profile.identifiers)) keys.add(`id|${kind}|${value}`);
   if (profile.address && group !== "address") keys.add(`${group}|addr|${addressForm(profile.address)}`);

@@ -7,8 +7,9 @@
  * (tests/fixtures/resolution/) and the Congress data's namesakes, not fitted.
  */
 import jaroWinkler from "talisman/metrics/jaro-winkler";
-import { addressDigits, addressForm, type NameForm } from "./normalise";
-import { compatibleTypes, IDENTIFIER_LABELS, nameFormsOf, phoneticKey, type MatchProfile } from "./profile";
+import { withArticle } from "../text/article";
+import { addressDigits, addressForm, nameForm, type NameForm } from "./normalise";
+import { acronymOf, compatibleTypes, IDENTIFIER_LABELS, initialsOf, nameFormsOf, phoneticKey, TYPE_GROUPS, type MatchProfile } from "./profile";
 
 export interface PairScore {
   score: number;
@@ -73,7 +74,22 @@ export function bestNameMatch(a: Pick<MatchProfile, "name" | "aliases" | "type">
       if (match.similarity > best.similarity + 1e-9) best = match;
     });
   });
-  return best;
+  return best.similarity >= ACRONYM_SIMILARITY ? best : (acronymMatch(a, b) ?? acronymMatch(b, a) ?? best);
+}
+
+/** How alike an acronym and the name it abbreviates count: enough to propose, not to outrank a same name. */
+const ACRONYM_SIMILARITY = 0.85;
+
+/** One side's name written as an acronym of the other's first words ("CSU", "Christlich-Soziale Union in Bayern"). */
+function acronymMatch(side: Pick<MatchProfile, "name" | "aliases" | "type">, other: Pick<MatchProfile, "name" | "aliases">): NameMatch | null {
+  if (TYPE_GROUPS[side.type] !== "organisation") return null;
+  for (const raw of [side.name, ...side.aliases]) {
+    const acronym = acronymOf(raw);
+    if (!acronym) continue;
+    const full = [other.name, ...other.aliases].find((name) => initialsOf(nameForm(name)).includes(acronym));
+    if (full) return { similarity: ACRONYM_SIMILARITY, reason: `${quote(raw.trim())} is the initials of ${quote(full.trim())}` };
+  }
+  return null;
 }
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
@@ -139,7 +155,7 @@ export function scorePair(a: MatchProfile, b: MatchProfile): PairScore | null {
   }
   if (a.type !== b.type) {
     score -= 0.05;
-    reasons.push(`a ${a.type} and a ${b.type}`);
+    reasons.push(`${withArticle(a.type)} and ${withArticle(b.type)}`);
   }
   return { score: round(score), reasons };
 }

@@ -127,3 +127,20 @@ describe("scoring and reasons", () => {
     expect(tokenSetSimilarity(["daimler"], ["daimler", "chrysler"])).toBeLessThan(1);
   });
 });
+
+describe("acronyms", () => {
+  it("file an organisation's acronym with the names it abbreviates, and score the pair with the reason", () => {
+    const full = profile("company-bmw", "Company", "Bayerische Motoren Werke AG");
+    const short = profile("org-bmw", "Organization", "BMW");
+    const shared = blockingKeys(full).filter((key) => blockingKeys(short).includes(key));
+    expect(shared).toEqual(["organisation|acr|bmw"]);
+    const scored = scorePair(short, full);
+    expect(scored?.reasons[0]).toBe("'BMW' is the initials of 'Bayerische Motoren Werke AG'");
+    expect(scored!.score).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("are not read into people's names or into words written in small letters", () => {
+    expect(blockingKeys(profile("person-li", "Person", "Herr Bmw")).some((key) => key.includes("|acr|"))).toBe(false);
+    expect(scorePair(profile("org-a", "Organization", "Bmw"), profile("company-b", "Company", "Bayerische Motoren Werke AG"))).toBeNull();
+  });
+});
