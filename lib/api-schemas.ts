@@ -54,9 +54,12 @@ export const searchQuerySchema = z
 export const NEIGHBOUR_ORDERS = ["name", "degree"] as const;
 export type NeighbourOrder = (typeof NEIGHBOUR_ORDERS)[number];
 
+/** The most neighbours one expansion brings: a hub's thousand into a workspace, in one page. */
+export const MAX_EXPANSION = 2_000;
+
 export const neighbourQuerySchema = z
   .object({
-    limit: integerParam("limit", 1, 500, NEIGHBOUR_PAGE_SIZE),
+    limit: integerParam("limit", 1, MAX_EXPANSION, NEIGHBOUR_PAGE_SIZE),
     offset: integerParam("offset", 0, 1_000_000, 0),
     type: entityTypeSchema.optional(),
     relationship: relationshipTypeSchema.optional(),

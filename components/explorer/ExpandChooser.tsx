@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { TypeSwatch } from "@/components/graph/Legend";
-import { MAX_VIEW_IDS } from "@/lib/api-schemas";
+import { MAX_EXPANSION, MAX_LARGE_VIEW_IDS } from "@/lib/api-schemas";
 import type { NeighbourSummary } from "@/lib/explore/neighbour-summary";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_SPECS, type EntityType, type RelationshipType } from "@/lib/model/registry";
 import { UserText } from "@/components/ui/UserText";
@@ -110,7 +110,8 @@ export function ExpandChooser({ name, summary, room, onChoose, onCancel }: Expan
       </div>
       {room < available && (
         <Alert tone="warning" live={false}>
-          A view holds at most {MAX_VIEW_IDS} entities: at most {room} more can be added now.
+          At most {room.toLocaleString("en-US")} more can be added now: one expansion brings at most{" "}
+          {MAX_EXPANSION.toLocaleString("en-US")}, and a view holds at most {MAX_LARGE_VIEW_IDS.toLocaleString("en-US")} entities.
         </Alert>
       )}
       <div className="flex flex-wrap justify-end gap-2">

@@ -3,7 +3,7 @@
 import type { Core } from "cytoscape";
 import dynamic from "next/dynamic";
 import { useCallback, useMemo, useReducer } from "react";
-import { MAX_LARGE_VIEW_IDS } from "@/lib/api-schemas";
+import { MAX_EXPANSION, MAX_LARGE_VIEW_IDS } from "@/lib/api-schemas";
 import { canFrom, useMe } from "@/lib/auth/client";
 import type { EntityType, RelationshipType } from "@/lib/model/registry";
 import { DetailsPanel } from "./DetailsPanel";
@@ -259,7 +259,7 @@ export function Explorer({ workspace = null }: { workspace?: Workspace | null })
         <ExpandChooser
           name={state.chooser.name}
           summary={state.chooser.summary}
-          room={Math.max(0, MAX_LARGE_VIEW_IDS - view.nodes.length)}
+          room={Math.max(0, Math.min(MAX_EXPANSION, MAX_LARGE_VIEW_IDS - view.nodes.length))}
           onCancel={() => dispatch({ type: "chooser-closed" })}
           onChoose={(choice) => {
             const id = state.chooser?.id ?? "";

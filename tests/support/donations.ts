@@ -29,6 +29,8 @@ export function donationProfiles(): MatchProfile[] {
 export interface LabelledPair {
   left: string;
   right: string;
+  leftName: string;
+  rightName: string;
   why: string;
 }
 

@@ -1,4 +1,4 @@
-import { MAX_VIEW_IDS, neighbourQuerySchema, searchQuerySchema, subgraphQuerySchema } from "@/lib/api-schemas";
+import { MAX_EXPANSION, MAX_VIEW_IDS, neighbourQuerySchema, searchQuerySchema, subgraphQuerySchema } from "@/lib/api-schemas";
 
 function messages(result: { error?: { issues: readonly { message: string }[] } }): string[] {
   return result.error?.issues.map((issue) => issue.message) ?? [];
@@ -50,7 +50,9 @@ describe("neighbourQuerySchema", () => {
   it("refuses junk", () => {
     expect(neighbourQuerySchema.safeParse({ limit: "abc" }).success).toBe(false);
     expect(neighbourQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
-    expect(neighbourQuerySchema.safeParse({ limit: "501" }).success).toBe(false);
+    // One expansion brings at most MAX_EXPANSION (a hub's thousand neighbours fit in one page).
+    expect(neighbourQuerySchema.safeParse({ limit: "1000" }).success).toBe(true);
+    expect(neighbourQuerySchema.safeParse({ limit: String(MAX_EXPANSION + 1) }).success).toBe(false);
     expect(neighbourQuerySchema.safeParse({ offset: "-5" }).success).toBe(false);
     expect(neighbourQuerySchema.safeParse({ offset: "1e3" }).success).toBe(false);
     expect(neighbourQuerySchema.safeParse({ page: "2" }).success).toBe(false);
