@@ -49,8 +49,8 @@ function sideOf(raw: Record<string, unknown>): MatchSide {
 // The pair's names as they were when judged (a "same" merges one away); a judgement stored before names
 // were kept falls back to the entity's name now, if it still exists.
 const JUDGEMENT_FIELDS = `j {.id, .leftId, .rightId, .judgement, .byId, .byName, .at, .changeId,
-  leftName: coalesce(j.leftName, [(n:${ENTITY_LABEL} {id: j.leftId}) | n.name][0]),
-  rightName: coalesce(j.rightName, [(n:${ENTITY_LABEL} {id: j.rightId}) | n.name][0])}`;
+  leftName: coalesce(j.leftName, head(COLLECT { MATCH (n:${ENTITY_LABEL} {id: j.leftId}) RETURN n.name })),
+  rightName: coalesce(j.rightName, head(COLLECT { MATCH (n:${ENTITY_LABEL} {id: j.rightId}) RETURN n.name }))}`;
 
 function judgementOf(raw: Record<string, unknown>): JudgementRecord {
   return {
