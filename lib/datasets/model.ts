@@ -29,6 +29,12 @@ export interface DatasetCounts {
 /** Who ran the import: a signed-in user on the Data page, or `npm run import` ("command line"). */
 export type DatasetImporter = { kind: "user"; id: string; name: string } | { kind: "command line" };
 
+/** A data set as a filter or a label names it: no counts (those read every record the graph holds). */
+export interface DatasetName {
+  id: string;
+  name: string;
+}
+
 export interface Dataset {
   id: string;
   name: string;

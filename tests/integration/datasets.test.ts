@@ -246,6 +246,10 @@ describe("who may read data sets", () => {
     const ftm = body.datasets.find((dataset) => dataset.id === FTM);
     expect(ftm?.counts.entities).toBeDefined();
     expect(ftm?.counts.relationships).toBeDefined();
+    // A filter's labels: the same data sets by id and name, without the counts.
+    const names = (await (await datasetsRoute(request("/api/datasets?fields=names"))).json()) as { datasets: { id: string; name: string }[] };
+    expect(names.datasets).toEqual(body.datasets.map(({ id, name }) => ({ id, name })));
+    expect((await datasetsRoute(request("/api/datasets?fields=counts"))).status).toBe(400);
 
     for (const route of [datasetsRoute(request("/api/datasets", "")), datasetRoute(request(`/api/datasets/${FTM}`, ""), withId(FTM)), refusedRoute(request(`/api/datasets/${FTM}/refused`, ""), withId(FTM))]) {
       expect((await route).status).toBe(401);

@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { datasetKeys } from "@/lib/client/keys/datasets";
-import { datasetsApi } from "@/lib/datasets/client";
+import { datasetNamesApi } from "@/lib/datasets/client";
 
 /** The data sets, for a filter: only their ids and names are needed, so the list is kept a minute. */
 export function useDatasetList(enabled: boolean) {
   return useQuery({
     queryKey: datasetKeys.list(),
-    queryFn: async ({ signal }) => (await datasetsApi(signal)).datasets.map(({ id, name }) => ({ id, name })),
+    queryFn: async ({ signal }) => (await datasetNamesApi(signal)).datasets,
     enabled,
     staleTime: 60_000,
   });
