@@ -10,6 +10,44 @@ export function layoutBudgetMillis(nodeCount: number): number {
   return Math.min(8000, 2500 + nodeCount / 4);
 }
 
+/**
+ * Applies streamed positions no more often than drawing them allows: each update is followed by a pause
+ * twice as long as applying and drawing it took, and an update arriving meanwhile replaces the one
+ * waiting. On a software canvas one redraw of 5,000 elements takes 200-500 ms, so four updates a second
+ * would keep the main thread busy and the page slow to answer; this leaves it at least two thirds free.
+ */
+export function throttledByDrawing(apply: (x: Float64Array, y: Float64Array) => void) {
+  let waiting: [Float64Array, Float64Array] | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let nextAllowed = 0;
+  let cancelled = false;
+  const flush = () => {
+    timer = null;
+    if (cancelled || !waiting) return;
+    const [x, y] = waiting;
+    waiting = null;
+    const started = performance.now();
+    apply(x, y);
+    // The redraw happens on the next frame: its cost counts too.
+    requestAnimationFrame(() => {
+      const now = performance.now();
+      nextAllowed = now + 2 * (now - started);
+    });
+  };
+  return {
+    offer(x: Float64Array, y: Float64Array) {
+      if (cancelled) return;
+      waiting = [x, y];
+      timer ??= setTimeout(flush, Math.max(0, nextAllowed - performance.now()));
+    },
+    cancel() {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+      waiting = null;
+    },
+  };
+}
+
 export interface ForceLayoutRequest {
   /** Nodes that must not move: stored positions, pins, and (when expanding) everything already placed. */
   fixed: ReadonlySet<string>;
@@ -51,6 +89,7 @@ export function useForceLayout(cyRef: React.RefObject<Core | null>, onState: (ru
           });
         });
       };
+      const streamed = throttledByDrawing(apply);
       callbacks.current.onState(true);
       clientRef.current.start(
         { ids, links, positions: request.positions, fixed: request.fixed, maxMillis: layoutBudgetMillis(ids.length) },
@@ -60,8 +99,9 @@ export function useForceLayout(cyRef: React.RefObject<Core | null>, onState: (ru
             if (request.fit) cy.fit(undefined, 40);
             callbacks.current.onCommunities(new Map(ids.map((id, index) => [id, communities[index] ?? 0])));
           },
-          onPositions: apply,
+          onPositions: streamed.offer,
           onDone: (x, y) => {
+            streamed.cancel();
             apply(x, y);
             if (request.fit) cy.fit(undefined, 40);
             callbacks.current.onState(false);
