@@ -115,6 +115,8 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
          OPTIONAL MATCH (viewed:${ENTITY_LABEL}) WHERE viewed.id IN coalesce($within, [])
          RETURN collect(viewed) AS viewed
        }
+       WITH center, total, neighbours, viewed + neighbours + [center] AS targets
+       WITH center, total, neighbours, targets, [x IN targets | x.id] AS targetIds
        RETURN ${NODE("center")} AS center, total,
          [m IN neighbours | ${NODE("m")}] AS nodes,
          [m IN neighbours | {id: m.id, degree: COUNT { (m)--() }}] AS degrees,
@@ -124,10 +126,21 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
            RETURN DISTINCT ${EDGE("r")}
          } AS edges,
          COLLECT {
-           // Both ends bound: each pair is an expand-into, so a hub on the page is never traversed whole.
+           // Links of each newcomer to the view and the page. A newcomer with fewer relationships than there
+           // are targets is expanded and its other ends looked up by id (a hashed IN); a hub among them is
+           // never traversed whole: each target is an expand-into with both ends bound. (Expand-into for
+           // every pair was 3.9 s for a legislator's 881 bills against 100 legislators; this, 0.24 s.)
            UNWIND CASE WHEN $within IS NULL THEN [] ELSE neighbours END AS m
-           UNWIND viewed + neighbours + [center] AS other
-           MATCH (m)-[r]-(other)
+           CALL (m, targets, targetIds) {
+             WITH m WHERE COUNT { (m)--() } <= size(targets)
+             MATCH (m)-[r]-(other:${ENTITY_LABEL}) WHERE other.id IN targetIds
+             RETURN r
+             UNION
+             WITH m WHERE COUNT { (m)--() } > size(targets)
+             UNWIND targets AS other
+             MATCH (m)-[r]-(other)
+             RETURN r
+           }
            RETURN DISTINCT ${EDGE("r")}
          } AS links`,
       {
