@@ -229,13 +229,17 @@ export interface BrowserOptions {
   log: (line: string) => void;
   /** Called with a closer, so Ctrl-C can stop the browser and the server. */
   onResource: (close: () => Promise<void>) => void;
+  /** The subgraph of each size, when the caller has it (the Congress workspaces); else one from the hub. */
+  graphs?: ReadonlyMap<number, { nodes: GraphNode[]; edges: GraphEdge[] }>;
+  /** Which renderers to time (default both). */
+  renderers?: readonly ("canvas" | "webgl")[];
 }
 
 export async function measureBrowser(driver: Driver, options: BrowserOptions): Promise<{ chromium: string; results: TtiResult[] }> {
   const files = new Map<number, string>();
   const shapes = new Map<number, { nodes: number; edges: number }>();
   for (const size of options.sizes) {
-    const graph = await extractSubgraph(driver, size);
+    const graph = options.graphs?.get(size) ?? (await extractSubgraph(driver, size));
     const elements = toElements(graph);
     files.set(size, JSON.stringify(elements));
     shapes.set(size, { nodes: elements.nodes.length, edges: elements.edges.length });
@@ -247,7 +251,7 @@ export async function measureBrowser(driver: Driver, options: BrowserOptions): P
   const results: TtiResult[] = [];
   let version = "";
   try {
-    for (const renderer of ["canvas", "webgl"] as const) {
+    for (const renderer of options.renderers ?? (["canvas", "webgl"] as const)) {
       // WebGL needs a GL implementation: SwiftShader (software) instead of --disable-gpu.
       const args =
         renderer === "webgl"

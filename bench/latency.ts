@@ -76,6 +76,11 @@ export class Sides {
     private readonly driver: Driver,
   ) {}
 
+  /** The signed-in session's cookie header (a browser context is given the same session). */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   /** Signs in as the first admin the bench gave the app (BENCH_ADMIN in bench/run.ts). */
   async signIn(email: string, password: string): Promise<void> {
     const response = await fetch(`${this.baseUrl}/api/auth/signin`, {

@@ -9,24 +9,14 @@
  *    cross-referencing of the Congress data against the graph timed, with this process's peak memory
  *    (RSS and heap, sampled every 20 ms) and the comparisons and candidates it made. Goal: under 60 s.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { loadSeedStory, SEED_STORY_DATASET } from "../graph-seed/load";
-import { importDataset } from "../lib/datasets/import-run";
 import { closeDriver } from "../lib/db/driver";
-import { read } from "../lib/database";
-import { csvSource } from "../lib/import/csv";
-import { datasetsDir } from "../lib/import/datasets";
-import { csvMappingSchema } from "../lib/import/mapping";
-import { neo4jImportStore } from "../lib/import/neo4j-store";
 import { migrateSchema } from "../lib/migrations";
 import { pairsWithin } from "../lib/resolution/blocking";
 import { crossReference } from "../lib/resolution/cross-reference";
 import { pairKey } from "../lib/resolution/model";
 import { donationProfiles, labelledDonationPairs } from "../tests/support/donations";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
-const LEGIS = "legis-graph-114";
+import { datasetExists, ensureCongress, LEGIS } from "./congress";
 
 export interface ResolutionBench {
   donations: { entities: number; proposed: number; labelled: number; recallAt: Record<string, number>; ms: number };
@@ -47,27 +37,13 @@ function qualityOnDonations(): ResolutionBench["donations"] {
   return { entities: profiles.length, proposed: proposed.length, labelled: labelled.length, recallAt, ms };
 }
 
-async function datasetExists(id: string): Promise<boolean> {
-  const result = await read((tx) => tx.run("MATCH (d:Dataset {id: $id}) RETURN d.id", { id }));
-  return result.records.length > 0;
-}
-
 async function congressAgainstTheGraph(log: (line: string) => void): Promise<NonNullable<ResolutionBench["congress"]>> {
   await migrateSchema();
   if (!(await datasetExists(SEED_STORY_DATASET.id))) {
     log("resolution: loading the demo story");
     await loadSeedStory();
   }
-  if (!(await datasetExists(LEGIS))) {
-    log("resolution: importing the whole US Congress data set (once; a few minutes)");
-    const directory = path.join(datasetsDir(ROOT), LEGIS);
-    const mapping = csvMappingSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json"), "utf8")));
-    await importDataset(
-      csvSource({ mapping, directory }),
-      { store: neo4jImportStore, sourceReport: { id: "import-legis-graph-114", name: "legis-graph-114" }, skipInvalid: true },
-      { id: LEGIS, name: "US Congress (legis-graph-114)", files: [], importedBy: { kind: "command line" } },
-    );
-  }
+  await ensureCongress(log);
   global.gc?.();
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;

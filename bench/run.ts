@@ -8,10 +8,12 @@
  *   npm run bench -- --scales 10k,100k --skip-browser --iterations 50 --loader stream
  *   npm run bench -- --scales 10k --skip-browser --load-levels 50,100,200 --load-seconds 10
  *   npm run bench:smoke      (5k nodes, a few iterations, 1k elements in the browser, no files written)
+ *   npm run bench -- --resolution    (entity resolution: bench/resolution.ts)
+ *   npm run bench -- --workspaces    (Congress workspaces of 5k and 20k elements at /w/{id}: bench/workspaces.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +27,9 @@ import { measureCase, Sides, type CaseResult } from "./latency";
 import { loadCases, measureLoad, type LoadResult } from "./load";
 import { LOADERS, type LoaderName } from "./loader";
 import { benchResolution } from "./resolution";
+import { ensureCongress } from "./congress";
+import { congressView, measureWorkspaces, viewGraph, type AppSession } from "./workspaces";
+import type { GraphData } from "../lib/graph/types";
 import { updateBenchmarksDoc, writeResult, type BenchResult, type Machine } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -49,6 +54,9 @@ const { values: args } = parseArgs({
     "load-seconds": { type: "string", default: "10" },
     // Entity resolution only (bench/resolution.ts): quality on the donations, Congress timing on NEO4J_URI.
     resolution: { type: "boolean", default: false },
+    // Big views through the app's pages only (bench/workspaces.ts): Congress workspaces in Chromium, fcose beside.
+    workspaces: { type: "boolean", default: false },
+    "workspace-sizes": { type: "string", default: "5000,20000" },
   },
 });
 
@@ -187,6 +195,19 @@ async function startApp(neo4jUri: string, logFile: string): Promise<{ url: strin
   throw new Error(`the app did not become healthy within 180 s; see ${logFile}`);
 }
 
+/** The bench's own Neo4j in `dataDir`, the app's data layer pointed at it, and a driver of our own. */
+async function startEngine(dataDir: string, memory: { heap: string; pageCache: string }): Promise<{ engine: LocalNeo4j; driver: Driver }> {
+  const engine = await startNeo4jLocal({ dataDir, port: BENCH_BOLT_PORT, heap: memory.heap, pageCache: memory.pageCache, log });
+  cleanups.push(() => engine.stop());
+  // The app's data layer (schema, loadGraph) reads NEO4J_URI from here.
+  process.env.NEO4J_URI = engine.uri;
+  const driver: Driver = neo4j.driver(engine.uri, undefined, { userAgent: "redstring-bench" });
+  cleanups.push(() => driver.close());
+  const { closeDriver } = await import("../lib/db/driver");
+  cleanups.push(() => closeDriver());
+  return { engine, driver };
+}
+
 /* ------------------------------------------------------------------ one scale */
 
 async function runScale(scale: { label: string; nodes: number }, withBrowser: boolean): Promise<BenchResult> {
@@ -205,17 +226,7 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
   log(`[bench] ${scale.label}: ${scale.nodes.toLocaleString("en")} nodes; Neo4j on ${BENCH_BOLT_PORT}, heap ${memory.heap}, page cache ${memory.pageCache}`);
-  const engine: LocalNeo4j = await phase("engine start", () =>
-    startNeo4jLocal({ dataDir, port: BENCH_BOLT_PORT, heap: memory.heap, pageCache: memory.pageCache, log }),
-  );
-  cleanups.push(() => engine.stop());
-  // The app's data layer (schema, loadGraph) reads NEO4J_URI from here.
-  process.env.NEO4J_URI = engine.uri;
-  const driver: Driver = neo4j.driver(engine.uri, undefined, { userAgent: "redstring-bench" });
-  cleanups.push(() => driver.close());
-  const { closeDriver } = await import("../lib/db/driver");
-  cleanups.push(() => closeDriver());
-
+  const { engine, driver } = await phase("engine start", () => startEngine(dataDir, memory));
   const { migrateSchema } = await import("../lib/migrations");
   await phase("schema", () => migrateSchema());
 
@@ -230,7 +241,7 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
   log(`[import] ${Math.round(imported.rowsPerSecond)} rows/s (${imported.seconds.toFixed(1)} s); indexes online after ${indexWaitSeconds.toFixed(1)} s more`);
   // From here on the app's modules in this process send their statements through a recording driver, so
   // the floor replays exactly what they send (bench/capture.ts).
-  await closeDriver();
+  await (await import("../lib/db/driver")).closeDriver();
   const recordingDriver = installRecordingDriver(engine.uri);
   cleanups.push(() => recordingDriver.close());
 
@@ -312,7 +323,48 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
   return result;
 }
 
+/* ------------------------------------------------------------------ big views through the app's pages */
+
+async function runWorkspaces(): Promise<void> {
+  buildNeo4jLocal({ log });
+  const sizes = args["workspace-sizes"].split(",").map(Number);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "redstring-bench-workspaces-"));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { engine, driver } = await startEngine(dataDir, { heap: "2g", pageCache: "1g" });
+  const { migrateSchema } = await import("../lib/migrations");
+  await migrateSchema();
+  const importSeconds = await ensureCongress(log);
+  const components = await driver.executeQuery("CALL dbms.components() YIELD versions RETURN versions[0] AS version");
+  const machine = machineFacts(String(components.records[0]?.get("version") ?? "unknown"));
+  const appBuild = await ensureAppBuild();
+  const app = await startApp(engine.uri, path.join(dataDir, "next.log"));
+  const stopApp = cleanups.at(-1)!;
+  const sides = new Sides(app.url, driver);
+  await sides.signIn(BENCH_ADMIN.email, BENCH_ADMIN.password);
+  const session: AppSession = { baseUrl: app.url, cookie: sides.sessionCookie, post: (at, body) => sides.post(at, body), get: (at) => sides.get(at) };
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const onResource = (close: () => Promise<void>) => cleanups.push(close);
+  const measured = await measureWorkspaces(session, driver, { sizes, timeoutMs: 180_000, executablePath, log, onResource });
+  // fcose on the very same elements, in the same run: the floor the worker layout is compared with.
+  const graphs = new Map<number, GraphData>();
+  for (const size of sizes) graphs.set(size, await viewGraph(session, (await congressView(driver, size)).ids));
+  // Stop the app before fcose runs: two cores are shared, and that page needs no app.
+  cleanups.splice(cleanups.indexOf(stopApp), 1);
+  await stopApp();
+  const fcose = await measureBrowser(driver, { sizes, repeats: 1, timeoutMs: 120_000, executablePath, log, onResource, graphs, renderers: ["canvas"] });
+  const result = { kind: "workspaces", date: new Date().toISOString(), machine: { ...machine, chromium: measured.chromium }, appBuild, importSeconds, ...measured, fcose: fcose.results };
+  if (writeFiles) {
+    const dir = path.join(ROOT, "bench/results/workspaces");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${result.date.slice(0, 10)}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    log(`[bench] wrote ${path.relative(ROOT, file)}`);
+  }
+  console.log(JSON.stringify(result, null, 2));
+}
+
 async function main() {
+  if (args.workspaces) return runWorkspaces();
   buildNeo4jLocal({ log });
   for (const [index, scale] of scales.entries()) {
     const withBrowser = !args["skip-browser"] && (args["browser-at"] === "all" || index === 0);
