@@ -10,6 +10,7 @@ import { read } from "../database";
 import { toInteger } from "../db/params";
 import { ENTITY_LABEL, isRelationshipType, type EntityType, type RelationshipType } from "../model/registry";
 import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
+import { EDGE_WITHOUT_SOURCES, resolveCitedReports, type EdgeWithoutSources } from "./cited-reports";
 import type { GraphData, GraphEdge, GraphNode, NeighbourPage } from "../graph/types";
 import type { NeighbourOrder } from "../api-schemas";
 import { BadRequestError, NotFoundError } from "../errors";
@@ -99,7 +100,7 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
   }
   const rel = options.relationship ? `[r:${options.relationship}]` : "[r]";
   const orderBy = ORDER_BY[options.order ?? "name"];
-  const row = await read(async (tx) => {
+  const answer = await read(async (tx) => {
     const result = await tx.run(
       `MATCH (center:${ENTITY_LABEL} {id: $id})
        CALL (center) {
@@ -123,7 +124,7 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
          COLLECT {
            UNWIND neighbours AS m
            MATCH (center)-${rel}-(m)
-           RETURN DISTINCT ${EDGE("r")}
+           RETURN DISTINCT ${EDGE_WITHOUT_SOURCES("r")}
          } AS edges,
          COLLECT {
            // Links of each newcomer to the view and the page. A newcomer with fewer relationships than there
@@ -141,7 +142,7 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
              MATCH (m)-[r]-(other)
              RETURN r
            }
-           RETURN DISTINCT ${EDGE("r")}
+           RETURN DISTINCT ${EDGE_WITHOUT_SOURCES("r")}
          } AS links`,
       {
         id,
@@ -151,10 +152,17 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
         within: options.within ? [...options.within] : null,
       },
     );
-    return result.records[0];
+    const found = result.records[0];
+    if (!found) return undefined;
+    // The page's relationships cite a handful of reports, thousands of times: resolved once for all.
+    const edges = found.get("edges") as EdgeWithoutSources[];
+    const links = found.get("links") as EdgeWithoutSources[];
+    const resolved = await resolveCitedReports(tx, [...edges, ...links]);
+    return { row: found, edges: resolved.slice(0, edges.length), links: resolved.slice(edges.length) };
   });
-  const center = row ? toGraphNode(row.get("center") as RawNode) : null;
-  if (!row || !center) throw new NotFoundError(`No entity has the id "${id}".`);
+  const center = answer ? toGraphNode(answer.row.get("center") as RawNode) : null;
+  if (!answer || !center) throw new NotFoundError(`No entity has the id "${id}".`);
+  const { row } = answer;
   const degrees = row.get("degrees") as { id: unknown; degree: unknown }[];
   return {
     center,
@@ -162,8 +170,8 @@ export async function getNeighbours(actor: Actor, id: string, options: Neighbour
     offset: options.offset,
     limit: options.limit,
     nodes: compact((row.get("nodes") as RawNode[]).map(toGraphNode)),
-    edges: compact((row.get("edges") as RawEdge[]).map(toGraphEdge)),
-    links: compact((row.get("links") as RawEdge[]).map(toGraphEdge)),
+    edges: compact(answer.edges.map(toGraphEdge)),
+    links: compact(answer.links.map(toGraphEdge)),
     degrees: Object.fromEntries(degrees.map((item) => [String(item.id), Number(item.degree)])),
   };
 }

@@ -14,7 +14,8 @@ import { read } from "../database";
 import { ENTITY_LABEL } from "../model/registry";
 import type { GraphNode } from "../graph/types";
 import { NODE, type Subgraph } from "./entities";
-import { compact, toGraphEdge, toGraphNode, type RawEdge, type RawNode } from "./from-records";
+import { resolveCitedReports, type EdgeWithoutSources } from "./cited-reports";
+import { compact, toGraphEdge, toGraphNode, type RawNode } from "./from-records";
 
 /** Entities per query: small enough for a quick answer, large enough that 20,000 take ten round trips. */
 export const SUBGRAPH_BATCH = 2_000;
@@ -22,7 +23,7 @@ export const SUBGRAPH_BATCH = 2_000;
 export async function readSubgraphInBatches(tx: ManagedTransaction, ids: readonly string[], batch = SUBGRAPH_BATCH): Promise<Subgraph> {
   const all = [...new Set(ids)];
   const nodes: GraphNode[] = [];
-  const raw: RawEdge[] = [];
+  const raw: EdgeWithoutSources[] = [];
   for (let start = 0; start < all.length; start += batch) {
     const part = all.slice(start, start + batch);
     const found = await tx.run(`UNWIND $part AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN ${NODE("n")} AS node`, { part });
@@ -35,29 +36,12 @@ export async function readSubgraphInBatches(tx: ManagedTransaction, ids: readonl
        RETURN {id: r.id, type: type(r), source: id, target: b.id, properties: properties(r)} AS edge`,
       { part, all },
     );
-    raw.push(...inside.records.map((record) => record.get("edge") as Omit<RawEdge, "sources">).map((edge) => ({ ...edge, sources: [] })));
+    raw.push(...inside.records.map((record) => record.get("edge") as EdgeWithoutSources));
   }
   // The reports cited, read once for every relationship (an import cites one report on each of thousands).
-  const reports = await citedReports(tx, raw);
-  const edges = compact(raw.map((edge) => toGraphEdge({ ...edge, sources: citedIds(edge).flatMap((id) => { const report = reports.get(id); return report ? [report] : []; }) })));
+  const edges = compact((await resolveCitedReports(tx, raw)).map(toGraphEdge));
   const present = new Set(nodes.map((node) => node.id));
   return { nodes, edges, missing: all.filter((id) => !present.has(id)) };
-}
-
-const citedIds = (edge: RawEdge): string[] => (Array.isArray(edge.properties.sources) ? edge.properties.sources.map(String) : []);
-
-/** The cited reports by id, as EDGE resolves them (an id that names no report is left out). */
-async function citedReports(tx: ManagedTransaction, edges: readonly RawEdge[]): Promise<Map<string, Record<string, unknown>>> {
-  const ids = [...new Set(edges.flatMap(citedIds))];
-  if (ids.length === 0) return new Map();
-  const result = await tx.run(
-    `UNWIND $ids AS id MATCH (report:${ENTITY_LABEL}:Report {id: id}) RETURN report {.id, .name, .publisher, .url, .publishedAt} AS report`,
-    { ids },
-  );
-  return new Map(result.records.map((record) => {
-    const report = record.get("report") as Record<string, unknown>;
-    return [String(report.id), report];
-  }));
 }
 
 /** The entities listed and every relationship among them, for a view past the URL's 200 ids. */
