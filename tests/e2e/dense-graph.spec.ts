@@ -134,7 +134,10 @@ test("find in graph cycles with Enter, selects the matches, and the selection is
 test("box selection (shift-drag) and the lasso select what they enclose; hovering dims the rest", async ({ page }) => {
   await openView(page);
   const box = (await canvas(page).boundingBox())!;
-  const area = { x1: box.x + box.width * 0.3, y1: box.y + box.height * 0.3, x2: box.x + box.width * 0.7, y2: box.y + box.height * 0.7 };
+  // Whole pixels: the mouse events Cytoscape reads carry whole-pixel coordinates, and a node within a pixel
+  // of the rectangle's edge would otherwise be inside for one side of the comparison only.
+  const px = (value: number) => Math.round(value);
+  const area = { x1: px(box.x + box.width * 0.3), y1: px(box.y + box.height * 0.3), x2: px(box.x + box.width * 0.7), y2: px(box.y + box.height * 0.7) };
   // The expectation is taken when Cytoscape ends the box, from the picture as it is then (a notice or a
   // toolbar settling after the layout may have moved the canvas since the drag was planned): the nodes
   // whose body, without label, lies wholly inside the dragged rectangle, read in model coordinates.
