@@ -1,6 +1,6 @@
 /**
- * What tells two entities of the same name apart in a list of search hits: a legislator's party, state
- * and chamber, a company's country, an event's date, a report's publisher and date. Pure and browser-safe:
+ * What tells two entities of the same name apart in a list of search hits: a legislator's party, state,
+ * chamber and birth date (the data has no terms of office), a company's country, an event's date, a report's publisher and date. Pure and browser-safe:
  * the server computes it from the stored, typed properties (lib/graph/display.ts formats them, so a date
  * reads at its precision), and any list of hits shows it the same way.
  */
@@ -13,7 +13,7 @@ import { fieldsOf, type EntityType } from "../model/registry";
  * they do not fit a line. Booleans read by their label ("Sitting now"), or the word given for false.
  */
 const CONTEXT_FIELDS: Readonly<Record<EntityType, readonly string[]>> = {
-  Legislator: ["party", "state", "chamber", "current"],
+  Legislator: ["party", "state", "chamber", "current", "birthDate"],
   Company: ["country", "industry"],
   Person: ["occupation", "country"],
   Agency: ["jurisdiction"],
@@ -30,6 +30,9 @@ const CONTEXT_FIELDS: Readonly<Record<EntityType, readonly string[]>> = {
 /** What a boolean says, where its label would read oddly in a line: a legislator "sitting" or "former". */
 const TRUE_WORDS: Readonly<Record<string, string>> = { current: "sitting" };
 const FALSE_WORDS: Readonly<Record<string, string>> = { current: "former" };
+
+/** Dates that need a word before them to say what they are: "born 19 May 1971". */
+const DATE_WORDS: Readonly<Record<string, string>> = { birthDate: "born" };
 
 /** Words for choices stored in lowercase, so the line reads as text: "senate" -> "Senate". */
 function capitalise(text: string): string {
@@ -74,6 +77,7 @@ export function searchContext(type: EntityType, properties: Readonly<Record<stri
       text = `${ordinal(value)} Congress`;
     } else {
       text = showField(field, value, properties).text;
+      if (DATE_WORDS[name] && text !== "") text = `${DATE_WORDS[name]} ${text}`;
     }
     if (text !== "") parts.push({ name, text });
   }

@@ -195,6 +195,7 @@ export const ENTITY_TYPE_SPECS: Readonly<Record<EntityType, EntityTypeSpec>> = {
       { name: "state", label: "State", kind: "text" },
       { name: "chamber", label: "Chamber", kind: "choice", choices: ["senate", "house"] },
       { name: "current", label: "Sitting now", kind: "boolean" },
+      { name: "birthDate", label: "Born", kind: "date" },
     ],
   },
   Person: {

@@ -126,7 +126,7 @@ describe("EntityForm: a new entity", SLOW, () => {
     const common = ["Type", "Name *", "Also known as (one per line)", "Description"];
 
     await user.selectOptions(type, "Legislator");
-    expect(labels(form)).toEqual([...common, "Party", "State", "Chamber", "Sitting now", "Link to…"]);
+    expect(labels(form)).toEqual([...common, "Party", "State", "Chamber", "Sitting now", "Born", "Link to…"]);
     const chamber = screen.getByRole("combobox", { name: "Chamber" });
     expect(optionsOf(chamber)).toEqual(["—", "senate", "house"]);
     expect(chamber).toHaveValue("");

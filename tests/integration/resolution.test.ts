@@ -262,8 +262,10 @@ describe("search", () => {
     expect(story?.datasets).toEqual([STORY]);
     expect(congress?.datasets).toEqual([LEGIS]);
     // The Congress record says party, state, chamber and that he sits, from its own fields.
-    const [fields] = await cypher("MATCH (n:Entity {id: $id}) RETURN n.party AS party, n.state AS state", { id: congressRubio });
+    const [fields] = await cypher("MATCH (n:Entity {id: $id}) RETURN n.party AS party, n.state AS state, toString(n.birthDate) AS born", { id: congressRubio });
     expect(congress?.context).toEqual(expect.arrayContaining([String(fields?.party), String(fields?.state), "Senate", "sitting"]));
+    // And when he was born, from the file's birthday column (the data has no terms of office).
+    expect(congress?.context.at(-1)).toMatch(new RegExp(`^born .* ${String(fields?.born).slice(0, 4)}$`));
   });
 });
 

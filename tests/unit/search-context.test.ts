@@ -16,6 +16,16 @@ describe("searchContext: what tells namesakes apart in search hits", () => {
     ]);
   });
 
+  it("says when a legislator was born (the Congress data has no terms of office), after the rest", () => {
+    expect(searchContext("Legislator", { party: "Republican", state: "FL", chamber: "senate", current: true, birthDate: "1971-05-28" })).toEqual([
+      "Republican",
+      "FL",
+      "Senate",
+      "sitting",
+      "born 28 May 1971",
+    ]);
+  });
+
   it("gives two same-named legislators different lines when their data differ", () => {
     const one = searchContext("Legislator", { party: "Democrat", state: "NY" });
     const other = searchContext("Legislator", { party: "Republican", state: "OH" });
