@@ -16,7 +16,7 @@ import { NARROWER_TYPE, RELATIONSHIP_TYPE_SPECS, sameKind, type EntityType } fro
 import { commitChange } from "./changes";
 import type { EditResult } from "./edits";
 import { sourcesOf } from "./edits";
-import { editableEntityFields, unitedDatasets, type ChangeOp, type EntityState, type RelationshipState } from "./model";
+import { editableEntityFields, typeHolds, unitedDatasets, type ChangeOp, type EntityState, type RelationshipState } from "./model";
 import { MAX_RELATIONSHIPS_PER_CHANGE, lockEntities, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
 import { isolate } from "../text/bidi";
 import { withArticle } from "../text/article";
@@ -49,12 +49,6 @@ function assertSameKind(a: EntityType, b: EntityType): void {
   if (!sameKind(a, b)) throw new UnprocessableError(`${capitalised(withArticle(a))} and ${withArticle(b)} are different kinds of thing and cannot be merged.`);
 }
 
-/** Whether an entity of this type may stand at its ends of the relationship. */
-function fits(type: EntityType, entityId: string, rel: RelationshipState): boolean {
-  const spec = RELATIONSHIP_TYPE_SPECS[rel.type];
-  return (rel.from !== entityId || spec.from.includes(type)) && (rel.to !== entityId || spec.to.includes(type));
-}
-
 /**
  * The merged entity's type. Entities of one kind only (a Legislator and a Person, a Company and an
  * Agency): the narrower type when it can hold every relationship the merged entity will have, else the
@@ -65,9 +59,9 @@ export function mergedType(survivor: EntityState, duplicate: EntityState, surviv
   assertSameKind(survivor.type, duplicate.type);
   const preferred = NARROWER_TYPE[survivor.type] === duplicate.type ? duplicate.type : survivor.type;
   const order = unique([preferred, survivor.type, duplicate.type]);
-  const chosen = order.find((type) => relationships.every((rel) => fits(type, survivorId, rel)));
+  const chosen = order.find((type) => relationships.every((rel) => typeHolds(type, survivorId, rel)));
   if (chosen) return chosen;
-  const misfit = relationships.find((rel) => !fits(survivor.type, survivorId, rel)) ?? relationships[0]!;
+  const misfit = relationships.find((rel) => !typeHolds(survivor.type, survivorId, rel)) ?? relationships[0]!;
   throw new UnprocessableError(
     `Neither ${withArticle(survivor.type)} nor ${withArticle(duplicate.type)} can hold every relationship of both: “${nameOf(misfit.from)} ${RELATIONSHIP_TYPE_SPECS[misfit.type].verb} ${nameOf(misfit.to)}” needs another type. Change one entity's type first.`,
   );

@@ -244,3 +244,9 @@ export interface DeletePreview {
 }
 
 export type { EntityType, RelationshipType };
+
+/** Whether an entity of this type may stand at its ends of the relationship (the registry's from/to). */
+export function typeHolds(type: EntityType, entityId: string, rel: RelationshipState): boolean {
+  const spec = RELATIONSHIP_TYPE_SPECS[rel.type];
+  return (rel.from !== entityId || spec.from.includes(type)) && (rel.to !== entityId || spec.to.includes(type));
+}

@@ -6,6 +6,7 @@ import "server-only";
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { ConflictError, UnprocessableError } from "../errors";
+import { withArticle } from "../text/article";
 import { toInteger } from "../db/params";
 import { entityPropertiesForNeo4j, propertiesFromNeo4j, relationshipPropertiesForNeo4j, toPlain } from "../db/values";
 import { type JsonValue } from "../json";
@@ -18,7 +19,7 @@ import {
   type EntityType,
   type RelationshipType,
 } from "../model/registry";
-import { BOOKKEEPING_PROPERTIES, canonicalJson, sameState, type ChangeOp, type EntityState, type RelationshipState } from "./model";
+import { BOOKKEEPING_PROPERTIES, canonicalJson, sameState, typeHolds, type ChangeOp, type EntityState, type RelationshipState } from "./model";
 
 /** A delete or merge moving more relationships than this is refused: its audit record would be huge. */
 export const MAX_RELATIONSHIPS_PER_CHANGE = 2000;
@@ -316,6 +317,31 @@ export async function lockAndVerify(tx: ManagedTransaction, ops: readonly Change
     ops.flatMap((op) => (op.kind === "relationship" && op.before ? [{ id: op.id, type: op.before.type }] : [])),
   );
   await assertUnchangedSince(tx, ops, why);
+  await assertTypesHoldTheirRelationships(tx, ops);
+}
+
+/**
+ * An entity whose type the ops change (a merge of a Person into a Legislator, or its revert) must be able
+ * to hold every relationship it will have: a Legislator's SPONSORED added after the merge would be left on
+ * a Person by reverting it. The relationships as the ops leave them are checked; any other refuses (409).
+ */
+async function assertTypesHoldTheirRelationships(tx: ManagedTransaction, ops: readonly ChangeOp[]): Promise<void> {
+  const retyped = ops.filter((op) => op.kind === "entity" && op.before && op.after && op.before.type !== op.after.type);
+  if (retyped.length === 0) return;
+  const afterOps = new Map(ops.filter((op) => op.kind === "relationship").map((op) => [op.id, op.after as RelationshipState | null]));
+  for (const op of retyped) {
+    const type = (op.after as EntityState).type;
+    // Its relationships now, as the ops leave them, and those the ops bring to it.
+    const existing = await readRelationshipsOf(tx, op.id);
+    const final = new Map<string, RelationshipState | null>(existing.map((rel) => [rel.id, afterOps.has(rel.id) ? afterOps.get(rel.id)! : rel.state]));
+    for (const [id, state] of afterOps) if (!final.has(id)) final.set(id, state);
+    const misfit = [...final.values()].find((rel) => rel !== null && (rel.from === op.id || rel.to === op.id) && !typeHolds(type, op.id, rel));
+    if (misfit) {
+      throw new ConflictError(
+        `“${op.label}” cannot become ${withArticle(type)} again: it has a ${misfit.type} relationship, added since, that ${withArticle(type)} cannot have. Delete that relationship first, then try again.`,
+      );
+    }
+  }
 }
 
 /**

@@ -348,6 +348,7 @@ describe("merging duplicates", () => {
       `CREATE (p:Entity:Person {id: $prefix + 'person', name: 'Pat Namesake', occupation: 'lawyer', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
        CREATE (l:Entity:Legislator {id: $prefix + 'legislator', name: 'Patricia Namesake', party: 'Independent', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
        CREATE (b:Entity:Bill {id: $prefix + 'bill', name: 'A bill', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
+       CREATE (:Entity:Bill {id: $prefix + 'bill2', name: 'Another bill', aliases: [], aliasText: '', createdAt: datetime(), updatedAt: datetime()})
        WITH p, l, b MATCH (o:Entity {id: $prefix + 'org'})
        CREATE (p)-[:MEMBER_OF {id: $prefix + 'member', sources: [$prefix + 'report'], createdAt: datetime(), updatedAt: datetime()}]->(o)
        CREATE (l)-[:SPONSORED {id: $prefix + 'sponsored', sources: [$prefix + 'report'], createdAt: datetime(), updatedAt: datetime()}]->(b)`,
@@ -366,9 +367,20 @@ describe("merging duplicates", () => {
     expect(survivor?.labels).not.toContain("Person");
     expect({ party: survivor?.party, occupation: survivor?.occupation, aliases: survivor?.aliases }).toEqual({ party: "Independent", occupation: "lawyer", aliases: ["Patricia Namesake"] });
     expect((survivor?.links as string[]).sort()).toEqual([`MEMBER_OF ${id("org")}`, `SPONSORED ${id("bill")}`]);
+
+    // A Legislator's relationship added since: reverting would leave it on a Person, so the revert waits.
+    const later = await call<EditResult>(
+      createRelationshipRoute(request("POST", "/api/relationships", { type: "SPONSORED", from: id("person"), to: id("bill2"), sources: [id("report")] })),
+    );
+    expect(later.status).toBe(201);
+    const refused = await revert(merged.body.change!.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/cannot become a Person again/);
+    await call(deleteRelationshipRoute(request("DELETE", `/api/relationships/${later.body.id}`), withId(later.body.id)));
+
     expect((await revert(merged.body.change!.id)).status).toBe(201);
     expect(await graphState()).toEqual(before);
-    await cypher("MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n", { ids: [id("person"), id("legislator"), id("bill")] });
+    await cypher("MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n", { ids: [id("person"), id("legislator"), id("bill"), id("bill2")] });
   });
 
   it("moves a duplicate report's citations to the surviving report", async () => {
