@@ -19,8 +19,14 @@ export function layoutBudgetMillis(nodeCount: number): number {
 export function throttledByDrawing(apply: (x: Float64Array, y: Float64Array) => void) {
   let waiting: [Float64Array, Float64Array] | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Between an apply and the frame that draws it: nothing is scheduled until that frame says what it cost. */
+  let drawing = false;
   let nextAllowed = 0;
   let cancelled = false;
+  const schedule = () => {
+    if (cancelled || drawing || timer || !waiting) return;
+    timer = setTimeout(flush, Math.max(0, nextAllowed - performance.now()));
+  };
   const flush = () => {
     timer = null;
     if (cancelled || !waiting) return;
@@ -28,21 +34,26 @@ export function throttledByDrawing(apply: (x: Float64Array, y: Float64Array) => 
     waiting = null;
     const started = performance.now();
     apply(x, y);
+    drawing = true;
     // The redraw happens on the next frame: its cost counts too.
     requestAnimationFrame(() => {
+      drawing = false;
       const now = performance.now();
       nextAllowed = now + 2 * (now - started);
+      schedule();
     });
   };
   return {
     offer(x: Float64Array, y: Float64Array) {
       if (cancelled) return;
       waiting = [x, y];
-      timer ??= setTimeout(flush, Math.max(0, nextAllowed - performance.now()));
+      schedule();
     },
+    /** Nothing waiting is applied any more: the run ended, another replaced it, or the canvas is gone. */
     cancel() {
       cancelled = true;
       if (timer) clearTimeout(timer);
+      timer = null;
       waiting = null;
     },
   };
@@ -67,7 +78,16 @@ export function useForceLayout(cyRef: React.RefObject<Core | null>, onState: (ru
   useEffect(() => {
     callbacks.current = { onState, onCommunities };
   }, [onState, onCommunities]);
-  useEffect(() => () => clientRef.current?.dispose(), []);
+  // The positions of the run in progress, waiting to be drawn: cancelled when another run replaces it (its
+  // "done" never comes) and when the canvas goes, so an old run never moves nodes a new one holds fixed.
+  const streamRef = useRef<ReturnType<typeof throttledByDrawing> | null>(null);
+  useEffect(
+    () => () => {
+      streamRef.current?.cancel();
+      clientRef.current?.dispose();
+    },
+    [],
+  );
 
   const start = useCallback(
     (request: ForceLayoutRequest) => {
@@ -89,7 +109,9 @@ export function useForceLayout(cyRef: React.RefObject<Core | null>, onState: (ru
           });
         });
       };
+      streamRef.current?.cancel();
       const streamed = throttledByDrawing(apply);
+      streamRef.current = streamed;
       callbacks.current.onState(true);
       clientRef.current.start(
         { ids, links, positions: request.positions, fixed: request.fixed, maxMillis: layoutBudgetMillis(ids.length) },

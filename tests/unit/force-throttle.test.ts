@@ -1,7 +1,8 @@
 /**
  * Streamed layout positions are applied no more often than drawing them allows (components/graph/
  * useForceLayout.ts throttledByDrawing): the first at once, later ones after a pause twice as long as the
- * last apply-and-draw took, only the newest of those that arrived meanwhile, none after cancel.
+ * last apply-and-draw took (one arriving before that frame waits for it), only the newest of those that
+ * arrived meanwhile, none after cancel (a run replaced by another, or a canvas gone).
  */
 import { throttledByDrawing } from "@/components/graph/useForceLayout";
 
@@ -39,12 +40,29 @@ describe("throttledByDrawing", () => {
     expect(applied).toEqual([1, 3]);
   });
 
+  it("holds an update that arrives before the last one is drawn until that frame says what drawing cost", () => {
+    const applied: number[] = [];
+    const stream = throttledByDrawing((x) => applied.push(x[0]!));
+    stream.offer(...positions(1));
+    vi.advanceTimersByTime(0);
+    stream.offer(...positions(2)); // the first is applied but not drawn yet
+    vi.advanceTimersByTime(100);
+    expect(applied).toEqual([1]);
+    drawFrame(100); // drawn 200 ms after it was applied: the next waits 400 ms from now
+    vi.advanceTimersByTime(399);
+    expect(applied).toEqual([1]);
+    vi.advanceTimersByTime(1);
+    expect(applied).toEqual([1, 2]);
+  });
+
   it("applies nothing after cancel", () => {
     const applied: number[] = [];
     const stream = throttledByDrawing((x) => applied.push(x[0]!));
     stream.offer(...positions(1));
     stream.cancel();
     stream.offer(...positions(2));
+    vi.advanceTimersByTime(1_000);
+    for (const frame of frames.splice(0)) frame(performance.now());
     vi.advanceTimersByTime(1_000);
     expect(applied).toEqual([]);
   });
