@@ -81,8 +81,9 @@ export function MergeEntities({ entity, onMerged, onCancel }: MergeEntitiesProps
           <p>
             “<UserText>{duplicate?.name}</UserText>” will be deleted. Its relationships and the sources citing it move to “
             <UserText>{survivor?.name}</UserText>”, and its names are kept as
-            aliases. Two types of one kind become the narrower type that can hold every relationship (a Person
-            and a Legislator become a Legislator). The merge is recorded in History and can be reverted.
+            aliases. If their types differ, the one that stays keeps its type unless only the other type can hold
+            every relationship of both; a Person and a Legislator become a Legislator. The merge is recorded in
+            History and can be reverted.
           </p>
           <Button variant="link" size="xs" onClick={() => setOther(null)}>
             Pick another duplicate

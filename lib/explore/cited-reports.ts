@@ -15,7 +15,8 @@ export const EDGE_WITHOUT_SOURCES = (variable: string) =>
 
 export type EdgeWithoutSources = Omit<RawEdge, "sources">;
 
-const citedIds = (edge: EdgeWithoutSources): string[] => (Array.isArray(edge.properties.sources) ? edge.properties.sources.map(String) : []);
+/** The ids a relationship cites, each once (EDGE's `IN` matched a report once however often it was listed). */
+const citedIds = (edge: EdgeWithoutSources): string[] => (Array.isArray(edge.properties.sources) ? [...new Set(edge.properties.sources.map(String))] : []);
 
 export async function resolveCitedReports(tx: ManagedTransaction, edges: readonly EdgeWithoutSources[]): Promise<RawEdge[]> {
   const ids = [...new Set(edges.flatMap(citedIds))];

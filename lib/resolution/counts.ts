@@ -11,8 +11,10 @@ import { MATCH_CANDIDATE_LABEL, MATCH_JUDGEMENT_LABEL } from "./schema";
 /** Pairs whose two entities still exist, filtered; a merged pair's duplicate is gone, so it drops out. */
 export const CANDIDATE_MATCH = `
   MATCH (c:${MATCH_CANDIDATE_LABEL})
-  WHERE ($type IS NULL OR $type IN c.types) AND ($dataset IS NULL OR $dataset IN c.datasets)
+  WHERE $dataset IS NULL OR $dataset IN c.datasets
   MATCH (l:${ENTITY_LABEL} {id: c.leftId}), (r:${ENTITY_LABEL} {id: c.rightId})
+  // The types as they are now, not as stored with the pair: a merge may have made a Person a Legislator.
+  WHERE $type IS NULL OR $type IN labels(l) OR $type IN labels(r)
   OPTIONAL MATCH (j:${MATCH_JUDGEMENT_LABEL} {pairKey: c.id})
   WITH c, l, r, j WHERE $include OR j IS NULL`;
 

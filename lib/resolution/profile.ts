@@ -77,12 +77,18 @@ export function acronymOf(raw: string): string | null {
   return /^[a-z]{3,6}$/.test(word) && raw.includes(word.toUpperCase()) ? word : null;
 }
 
-/** The initials of the first 3 to 6 words of a longer name: "Christlich-Soziale Union in Bayern" gives csu, csui, csuib. */
+/** Words an acronym skips: "Christlich-Soziale Union in Bayern" is the CSU, "Bank of America" BOA. */
+const ACRONYM_SKIPS = new Set(["in", "of", "the", "and", "for", "de", "la", "le", "du", "des", "der", "die", "das", "und", "fur", "von", "zu", "e"]);
+
+/**
+ * What a longer name may be abbreviated to: the initials of all its words but the small ones, and of all
+ * but its last (a trailing place: "Christlich-Soziale Union in Bayern" gives "csub" and "csu"), when 3 to 6
+ * letters long. Never a prefix of a longer name, so "CSU" does not meet "Central States Union Pension Fund".
+ */
 export function initialsOf(form: NameForm): string[] {
-  const letters = form.core.map((word) => word[0] ?? "").filter((letter) => /\p{L}/u.test(letter));
-  const initials: string[] = [];
-  for (let k = 3; k <= Math.min(6, letters.length); k += 1) initials.push(letters.slice(0, k).join(""));
-  return initials;
+  const letters = form.core.filter((word) => !ACRONYM_SKIPS.has(word)).map((word) => word[0] ?? "").filter((letter) => /\p{L}/u.test(letter));
+  const initials = [letters.join(""), ...(letters.length >= 4 ? [letters.slice(0, -1).join("")] : [])];
+  return initials.filter((text) => text.length >= 3 && text.length <= 6);
 }
 
 /**

@@ -139,6 +139,15 @@ describe("acronyms", () => {
     expect(scored!.score).toBeGreaterThanOrEqual(0.6);
   });
 
+  it("stand for the whole name, or the whole but a trailing place, never the start of a longer one", () => {
+    const csu = profile("org-csu", "Organization", "CSU");
+    const acronymKeys = (p: MatchProfile) => blockingKeys(p).filter((key) => key.includes("|acr|"));
+    expect(acronymKeys(profile("org-full", "Organization", "Christlich-Soziale Union in Bayern"))).toEqual(["organisation|acr|csub", "organisation|acr|csu"]);
+    const longer = profile("org-fund", "Organization", "Central States Union Pension Fund");
+    expect(acronymKeys(longer).some((key) => acronymKeys(csu).includes(key))).toBe(false);
+    expect(scorePair(csu, longer)).toBeNull();
+  });
+
   it("are not read into people's names or into words written in small letters", () => {
     expect(blockingKeys(profile("person-li", "Person", "Herr Bmw")).some((key) => key.includes("|acr|"))).toBe(false);
     expect(scorePair(profile("org-a", "Organization", "Bmw"), profile("company-b", "Company", "Bayerische Motoren Werke AG"))).toBeNull();
