@@ -77,7 +77,7 @@ export function acronymOf(raw: string): string | null {
   return /^[a-z]{3,6}$/.test(word) && raw.includes(word.toUpperCase()) ? word : null;
 }
 
-/** Words an acronym skips: "Christlich-Soziale Union in Bayern" is the CSU, "Bank of America" BOA. */
+/** Words an acronym skips: "Federal Bureau of Investigation" is the FBI, "Christlich-Soziale Union in Bayern" the CSU(B). */
 const ACRONYM_SKIPS = new Set(["in", "of", "the", "and", "for", "de", "la", "le", "du", "des", "der", "die", "das", "und", "fur", "von", "zu", "e"]);
 
 /**
