@@ -27,10 +27,13 @@ export function counterKey(limit: Limit, key: string): string {
   return `${limit.name}:${key}`;
 }
 
-/** "Wait 40 seconds", "Wait 1 minute", "Wait 13 minutes". */
+/**
+ * "Wait 40 seconds", "Wait 60 seconds", "Wait 2 minutes". Up to a minute in seconds: a one-minute window
+ * refused at once reads "60 seconds", as one refused a moment later reads "59", not "1 minute".
+ */
 export function waitText(milliseconds: number): string {
   const seconds = Math.max(1, Math.ceil(milliseconds / 1000));
-  if (seconds < 60) return `Wait ${seconds} second${seconds === 1 ? "" : "s"}`;
+  if (seconds <= 60) return `Wait ${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `Wait ${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
