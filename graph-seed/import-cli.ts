@@ -170,7 +170,14 @@ async function main() {
     values.report ?? (skipInvalid ? path.join(process.env.REDSTRING_DATA_DIR ? path.resolve(process.env.REDSTRING_DATA_DIR) : path.join(ROOT, ".data"), "imports", `${slugify(source.name) || "import"}-refused.tsv`) : undefined);
 
   await migrateSchema();
-  const lock = await acquireImportLock(datasetKey(source.name), { by: `npm run import on ${os.hostname()}` });
+  // A stop while the lock is being taken must still give it back: the lock is visible to others once its
+  // transaction commits, before this process hears so, and a signal can come in between.
+  const locking = acquireImportLock(datasetKey(source.name), { by: `npm run import on ${os.hostname()}` });
+  onStop = async () => {
+    const taken = await locking.catch(() => null);
+    await taken?.release();
+  };
+  const lock = await locking;
   // The same TSV as the data set's own copy, where the person running the command looks for it.
   const refusedRows = reportFile ? openRefusedRowsFile(reportFile) : undefined;
   onStop = async () => {
