@@ -41,7 +41,10 @@ async function withDatabase<T>(work: (run: (query: string, params?: Record<strin
 test("share a view, reopen it exactly, compare with live, export, embed and revoke", async ({ page, browser, request }) => {
   await page.goto(`/?nodes=${VIEW.join(",")}`);
   await expect.poll(() => graphNodeIds(page)).toHaveLength(VIEW.length);
-  for (const id of VIEW) await nodeOnScreen(page, id); // the layout has settled
+  // The picture shared is the one the layout settles on (a share mid-layout froze a half-spread picture,
+  // and its PNG came out narrow on a loaded machine).
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout-state", "done", { timeout: 30_000 });
+  for (const id of VIEW) await nodeOnScreen(page, id);
   const shared = await modelPositions(page);
 
   await page.getByRole("button", { name: "Share" }).click();
