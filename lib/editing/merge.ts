@@ -19,9 +19,7 @@ import { sourcesOf } from "./edits";
 import { editableEntityFields, typeHolds, unitedDatasets, type ChangeOp, type EntityState, type RelationshipState } from "./model";
 import { MAX_RELATIONSHIPS_PER_CHANGE, lockEntities, readEntities, readRelationshipsCiting, readRelationshipsOf, type StoredRelationship } from "./records";
 import { isolate } from "../text/bidi";
-import { withArticle } from "../text/article";
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+import { capitalise, withArticle } from "../text/article";
 
 const unique = <T,>(values: readonly T[]) => [...new Set(values)];
 
@@ -46,7 +44,7 @@ export function mergedEntityState(survivor: EntityState, duplicate: EntityState,
 }
 
 function assertSameKind(a: EntityType, b: EntityType): void {
-  if (!sameKind(a, b)) throw new UnprocessableError(`${capitalised(withArticle(a))} and ${withArticle(b)} are different kinds of thing and cannot be merged.`);
+  if (!sameKind(a, b)) throw new UnprocessableError(`${capitalise(withArticle(a))} and ${withArticle(b)} are different kinds of thing and cannot be merged.`);
 }
 
 /**

@@ -5,6 +5,7 @@
  * reads at its precision), and any list of hits shows it the same way.
  */
 import { showField } from "../graph/display";
+import { capitalise } from "../text/article";
 import type { JsonValue } from "../json";
 import { fieldsOf, type EntityType } from "../model/registry";
 
@@ -33,11 +34,6 @@ const FALSE_WORDS: Readonly<Record<string, string>> = { current: "former" };
 
 /** Dates that need a word before them to say what they are: "born 19 May 1971". */
 const DATE_WORDS: Readonly<Record<string, string>> = { birthDate: "born" };
-
-/** Words for choices stored in lowercase, so the line reads as text: "senate" -> "Senate". */
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** 114 -> "114th", 101 -> "101st", 112 -> "112th": how a congress is numbered in English. */
 function ordinal(value: number): string {
