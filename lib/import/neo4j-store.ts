@@ -1,6 +1,6 @@
 /**
  * The import store on Neo4j: lookups of existing ids, and the bulk writes every loader shares
- * (lib/db/graph-writes.ts: UNWIND a batch, MERGE on our ids, ON CREATE SET only, one transaction each;
+ * (lib/db/graph-writes.ts: UNWIND a batch, MERGE on our ids, ON CREATE SET only, CREATE for ids known to be new, one transaction each;
  * the data set's id appended to `datasets` of new and existing records alike).
  */
 import "server-only";
@@ -23,9 +23,9 @@ export const neo4jImportStore: ImportStore = {
     }, { timeoutMs: BATCH_TIMEOUT_MS });
   },
 
-  writeEntities: (type: EntityType, entities: readonly EntityInput[], dataset?: string | null) =>
-    writeEntityBatch(type, entities, { timeoutMs: BATCH_TIMEOUT_MS, dataset: dataset ?? null }),
+  writeEntities: (type: EntityType, entities: readonly EntityInput[], dataset?: string | null, fresh?: ReadonlySet<string>) =>
+    writeEntityBatch(type, entities, { timeoutMs: BATCH_TIMEOUT_MS, dataset: dataset ?? null, fresh }),
 
-  writeRelationships: (type: RelationshipType, relationships: readonly RelationshipInput[], dataset?: string | null) =>
-    writeRelationshipBatch(type, relationships, { timeoutMs: BATCH_TIMEOUT_MS, dataset: dataset ?? null }),
+  writeRelationships: (type: RelationshipType, relationships: readonly RelationshipInput[], dataset?: string | null, fresh?: ReadonlySet<string>) =>
+    writeRelationshipBatch(type, relationships, { timeoutMs: BATCH_TIMEOUT_MS, dataset: dataset ?? null, fresh }),
 };

@@ -7,7 +7,8 @@
  *      database, in batches (type conflicts, references to existing entities).
  *   3. check: stream again; every relationship's ends and sources must exist (in the file or the
  *      database) with types the registry allows.
- *   4. write entities, 5. write relationships: stream again, UNWIND batches, MERGE on our ids.
+ *   4. write entities, 5. write relationships: stream again, UNWIND batches, MERGE on our ids (CREATE for
+ *      entities step 2 did not find, and for relationships between two of them: no read before the write).
  *
  * Any problem and the run writes nothing (all-or-nothing), unless `skipInvalid`: then the refused rows
  * (and rows that depend on them) are left out and every one is reported. Since writes are MERGEs on
@@ -98,6 +99,8 @@ interface EntityEntry extends RowOrigin {
   type: EntityType;
   hash: string;
   refused?: boolean;
+  /** Found in the database by step 2: written with MERGE (the others with CREATE). */
+  existed?: boolean;
 }
 
 interface RelationshipEntry extends RowOrigin {
@@ -269,6 +272,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
     const found = await options.store.entityTypes(lookups.slice(start, start + batchSize));
     for (const [id, type] of found) {
       const entry = entities.get(id);
+      if (entry) entry.existed = true;
       if (!entry) {
         external.set(id, type);
       } else if (type !== entry.type && entry.hash !== "") {
@@ -334,8 +338,17 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
   /* ---------------------------------------------------------------- 4. write entities */
   startPhase("write entities");
   let entitiesCreated = 0;
+  // Whether every entity step 2 did not find was created by this run. If another writer made one of them
+  // meanwhile, it may have linked it too: the relationships then all go through MERGE.
+  let freshEntitiesAllOurs = true;
+  const isFreshEntity = (id: string) => {
+    const entry = entities.get(id);
+    return entry !== undefined && entry.existed !== true && entry.refused !== true;
+  };
   const entityBatches = typedBatches<EntityType, EntityInput>(batchSize, async (type, batch) => {
-    const count = await options.store.writeEntities(type, batch, options.dataset ?? null);
+    const fresh = new Set(batch.filter((entity) => isFreshEntity(entity.id)).map((entity) => entity.id));
+    const count = await options.store.writeEntities(type, batch, options.dataset ?? null, fresh);
+    if (count < fresh.size) freshEntitiesAllOurs = false;
     entitiesCreated += count;
     created += count;
     progress(true);
@@ -348,7 +361,10 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
       ...(report.description ? { description: report.description } : {}),
       ...(report.url && /^https?:\/\//.test(report.url) ? { url: report.url } : {}),
     }) as EntityInput;
-    entitiesCreated += await options.store.writeEntities("Report", [reportEntity], options.dataset ?? null);
+    const fresh = new Set(isFreshEntity(report.id) ? [report.id] : []);
+    const count = await options.store.writeEntities("Report", [reportEntity], options.dataset ?? null, fresh);
+    if (count < fresh.size) freshEntitiesAllOurs = false;
+    entitiesCreated += count;
   }
   for await (const item of source.items(counter)) {
     rows += 1;
@@ -366,7 +382,13 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
   startPhase("write relationships");
   let relationshipsCreated = 0;
   const relationshipBatches = typedBatches<RelationshipType, RelationshipInput>(batchSize, async (type, batch) => {
-    const count = await options.store.writeRelationships(type, batch, options.dataset ?? null);
+    // Between two entities this run created, no relationship can exist yet: CREATE, no MERGE.
+    const fresh = new Set(
+      freshEntitiesAllOurs
+        ? batch.filter((relationship) => isFreshEntity(relationship.from) && isFreshEntity(relationship.to)).map((relationship) => relationship.id)
+        : [],
+    );
+    const count = await options.store.writeRelationships(type, batch, options.dataset ?? null, fresh);
     relationshipsCreated += count;
     created += count;
     progress(true);

@@ -11,8 +11,18 @@ export interface ImportStore {
   /**
    * Writes one batch of validated entities of one type in one transaction; returns how many were new.
    * `dataset`: the id of the data set being imported, added to each one's `datasets` (new or not).
+   * `fresh`: ids of the batch the database did not have when looked up (a store may create them without
+   * looking first, but must still never duplicate one that appeared since).
    */
-  writeEntities(type: EntityType, entities: readonly EntityInput[], dataset?: string | null): Promise<number>;
-  /** Writes one batch of validated relationships of one type in one transaction; returns how many were new. */
-  writeRelationships(type: RelationshipType, relationships: readonly RelationshipInput[], dataset?: string | null): Promise<number>;
+  writeEntities(type: EntityType, entities: readonly EntityInput[], dataset?: string | null, fresh?: ReadonlySet<string>): Promise<number>;
+  /**
+   * Writes one batch of validated relationships of one type in one transaction; returns how many were new.
+   * `fresh`: ids of relationships between two entities this import created, which cannot exist yet.
+   */
+  writeRelationships(
+    type: RelationshipType,
+    relationships: readonly RelationshipInput[],
+    dataset?: string | null,
+    fresh?: ReadonlySet<string>,
+  ): Promise<number>;
 }
