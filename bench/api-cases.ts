@@ -83,6 +83,19 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     },
   ];
 
+  // The fixed cost of a request, with next to no database work: GET /api/health runs `RETURN 1` (after
+  // the session-free checks every route shares). What the app adds here it adds to every case below.
+  const { checkHealth } = await import("../lib/health");
+  await checkHealth(); // the first call also reads the schema's record (once per process): capture the next
+  const health = await capture(() => checkHealth());
+  cases.push({
+    name: "health (RETURN 1: the fixed cost of a request)",
+    app: "GET /api/health",
+    bare: "lib/health.ts statement (RETURN 1 in a read transaction)",
+    runApp: () => sides.get("/api/health"),
+    runBare: () => sides.bareReplay(health.transactions),
+  });
+
   for (const degree of HUB_DEGREES) {
     const id = hubId(degree);
     const app = (await sides.get(`/api/entities/${id}/neighbours?limit=${EXPAND_LIMIT}`)) as NeighbourAnswer;

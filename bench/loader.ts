@@ -5,19 +5,28 @@
  *   over the graph in memory. It validates everything first (zod, ids, endpoints, sources, a lookup of the
  *   ids in the database), then writes UNWIND batches of 1,000. Needs the whole graph as arrays, so it is
  *   used up to 100k nodes.
- * - "stream": a streaming loader written for the benchmark: the same Cypher shape as loadGraph (MERGE on
- *   id, ON CREATE SET, type label spliced in from the registry), the same per-row validation with the
- *   registry's schemas, but batch by batch from the generator, 10,000 rows per transaction, with the next
- *   batch generated and validated while the previous one is written.
+ * - "stream": a streaming loader written for the benchmark: the same statements as loadGraph and the
+ *   importers (lib/db/graph-writes.ts: CREATE for ids the database does not have, looked up in the same
+ *   transaction, MERGE on id for the rest; relationships between entities this run created are CREATEd),
+ *   the same per-row validation with the registry's schemas, but batch by batch from the generator, 10,000
+ *   rows per transaction, with the next batch generated and validated while the previous one is written.
  *
  * To time lib/import (the importers' streaming pipeline, lib/import/neo4j-store.ts) instead, add it to
  * LOADERS below: that one line is the swap, e.g. `lib: (graph, context) => importerLoader(graph, context)`.
  */
 import neo4j, { type Driver } from "neo4j-driver";
 import { loadGraph } from "../graph-seed/load";
-import { entityMergeStatement, entityRow, relationshipMergeStatement, relationshipRow } from "../lib/db/graph-writes";
+import {
+  entityCreateStatement,
+  entityMergeStatement,
+  entityRow,
+  relationshipCreateStatement,
+  relationshipMergeStatement,
+  relationshipRow,
+} from "../lib/db/graph-writes";
 import {
   checkEndpoints,
+  ENTITY_LABEL,
   ENTITY_TYPES,
   entitySchemas,
   RELATIONSHIP_TYPES,
@@ -145,13 +154,34 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
   const total = graph.nodeCount + graph.relationshipCount;
   let nextReport = 0.1;
 
-  async function write<T extends string>(prepared: Prepared<T>, order: readonly T[], statement: (type: T) => string) {
+  // Whether every entity so far was new (then no relationship between them can exist yet).
+  let allEntitiesNew = true;
+
+  /**
+   * One batch in one transaction, as lib/db/graph-writes.ts writes it: entities the database does not have
+   * (looked up first) and relationships between entities this run created with CREATE, the rest with MERGE.
+   */
+  async function write<T extends string>(prepared: Prepared<T>, order: readonly T[], kind: "entities" | "relationships") {
     const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.executeWrite(async (tx) => {
         for (const type of order) {
-          const rows = prepared.groups.get(type);
-          if (rows && rows.length > 0) await tx.run(statement(type), { rows });
+          const rows = prepared.groups.get(type) as { id: string }[] | undefined;
+          if (!rows || rows.length === 0) continue;
+          let existing = new Set<string>();
+          if (kind === "entities") {
+            const found = await tx.run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id`, { ids: rows.map((row) => row.id) });
+            existing = new Set(found.records.map((record) => record.get("id") as string));
+            if (existing.size > 0) allEntitiesNew = false;
+          } else if (!allEntitiesNew) {
+            existing = new Set(rows.map((row) => row.id));
+          }
+          const fresh = rows.filter((row) => !existing.has(row.id));
+          const known = rows.filter((row) => existing.has(row.id));
+          const create = kind === "entities" ? entityCreateStatement : relationshipCreateStatement;
+          const merge = kind === "entities" ? entityMergeStatement : relationshipMergeStatement;
+          if (fresh.length > 0) await tx.run(create(type as never), { rows: fresh });
+          if (known.length > 0) await tx.run(merge(type as never), { rows: known });
         }
       });
     } finally {
@@ -169,7 +199,7 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
     batches: Generator<B[]>,
     prepare: (batch: B[]) => Prepared<T>,
     order: readonly T[],
-    statement: (type: T) => string,
+    kind: "entities" | "relationships",
   ) {
     let inFlight: Promise<void> | null = null;
     for (;;) {
@@ -183,7 +213,7 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
       mark = performance.now();
       await inFlight;
       timings.wait += seconds(mark);
-      inFlight = write(prepared, order, statement);
+      inFlight = write(prepared, order, kind);
     }
     const mark = performance.now();
     await inFlight;
@@ -191,14 +221,14 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
   }
 
   const started = performance.now();
-  await pipeline(graph.nodeBatches(STREAM_BATCH), prepareNodes, ENTITY_TYPES, entityMergeStatement);
+  await pipeline(graph.nodeBatches(STREAM_BATCH), prepareNodes, ENTITY_TYPES, "entities");
   const nodeSeconds = seconds(started);
   const relationshipsStarted = performance.now();
-  await pipeline(graph.relationshipBatches(STREAM_BATCH), prepareRelationships, RELATIONSHIP_TYPES, relationshipMergeStatement);
+  await pipeline(graph.relationshipBatches(STREAM_BATCH), prepareRelationships, RELATIONSHIP_TYPES, "relationships");
   const relationshipSeconds = seconds(relationshipsStarted);
   const wall = seconds(started);
   return {
-    loader: `bench/loader.ts stream (same Cypher as loadGraph, validate per batch, UNWIND batches of ${STREAM_BATCH.toLocaleString("en")}, one batch in flight)`,
+    loader: `bench/loader.ts stream (the statements of lib/db/graph-writes.ts, CREATE for new ids, validate per batch, UNWIND batches of ${STREAM_BATCH.toLocaleString("en")}, one batch in flight)`,
     nodes: graph.nodeCount,
     relationships: graph.relationshipCount,
     batchSize: STREAM_BATCH,
@@ -210,4 +240,67 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
     validateSeconds: timings.validate,
     writeWaitSeconds: timings.wait,
   };
+}
+
+export interface WriteFloor {
+  nodes: number;
+  relationships: number;
+  rowsPerSecond: number;
+  nodeRowsPerSecond: number;
+  relationshipRowsPerSecond: number;
+}
+
+const FLOOR_LABEL = "BenchWriteFloor";
+
+/**
+ * What plain Cypher writes on this machine, in this run, on this engine: `UNWIND ... CREATE` of bare
+ * nodes (an id and a name, one label, a unique constraint on the id) and of relationships between them
+ * (no properties, no indexes), in batches of the stream loader's size, one transaction at a time. The
+ * importer's rows/s are compared with this: it is the ceiling for a loader that writes through Bolt
+ * transactions, whatever it does in Node. The nodes, the relationships and the constraint are deleted
+ * afterwards. At most 100,000 nodes and 300,000 relationships, so it costs a minute at most.
+ */
+export async function measureWriteFloor(driver: Driver, nodeCount: number, log: (line: string) => void): Promise<WriteFloor> {
+  const nodes = Math.min(nodeCount, 100_000);
+  const relationships = nodes * 3;
+  await driver.executeQuery(`CREATE CONSTRAINT bench_write_floor_id IF NOT EXISTS FOR (n:${FLOOR_LABEL}) REQUIRE n.id IS UNIQUE`);
+  try {
+    let started = performance.now();
+    for (let start = 0; start < nodes; start += STREAM_BATCH) {
+      const rows = Array.from({ length: Math.min(STREAM_BATCH, nodes - start) }, (_, k) => ({ id: `floor-${start + k}`, name: `Floor node ${start + k}` }));
+      await driver.executeQuery(`UNWIND $rows AS row CREATE (:${FLOOR_LABEL} {id: row.id, name: row.name})`, { rows });
+    }
+    const nodeSeconds = seconds(started);
+    started = performance.now();
+    for (let start = 0; start < relationships; start += STREAM_BATCH) {
+      // Deterministic, spread ends: relationship j joins node j mod n to node (7j + 1) mod n.
+      const rows = Array.from({ length: Math.min(STREAM_BATCH, relationships - start) }, (_, k) => {
+        const j = start + k;
+        return { from: `floor-${j % nodes}`, to: `floor-${(7 * j + 1) % nodes}` };
+      });
+      await driver.executeQuery(
+        `UNWIND $rows AS row MATCH (a:${FLOOR_LABEL} {id: row.from}) MATCH (b:${FLOOR_LABEL} {id: row.to}) CREATE (a)-[:BENCH_WRITE_FLOOR]->(b)`,
+        { rows },
+      );
+    }
+    const relationshipSeconds = seconds(started);
+    const floor = {
+      nodes,
+      relationships,
+      rowsPerSecond: (nodes + relationships) / (nodeSeconds + relationshipSeconds),
+      nodeRowsPerSecond: nodes / nodeSeconds,
+      relationshipRowsPerSecond: relationships / relationshipSeconds,
+    };
+    log(`[import] write floor (plain UNWIND CREATE): ${Math.round(floor.rowsPerSecond)} rows/s (nodes ${Math.round(floor.nodeRowsPerSecond)}, relationships ${Math.round(floor.relationshipRowsPerSecond)})`);
+    return floor;
+  } finally {
+    // CALL ... IN TRANSACTIONS runs only in an auto-commit transaction, which executeQuery does not open.
+    const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(`MATCH (n:${FLOOR_LABEL}) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
+    } finally {
+      await session.close();
+    }
+    await driver.executeQuery("DROP CONSTRAINT bench_write_floor_id IF EXISTS");
+  }
 }

@@ -25,7 +25,7 @@ import { buildCases } from "./api-cases";
 import { SyntheticGraph } from "./generator";
 import { measureCase, Sides, type CaseResult } from "./latency";
 import { loadCases, measureLoad, type LoadResult } from "./load";
-import { LOADERS, type LoaderName } from "./loader";
+import { LOADERS, measureWriteFloor, type LoaderName } from "./loader";
 import { benchResolution } from "./resolution";
 import { ensureCongress } from "./congress";
 import { congressView, measureWorkspaces, viewGraph, type AppSession } from "./workspaces";
@@ -239,6 +239,8 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
   await phase("index wait", () => driver.executeQuery("CALL db.awaitIndexes(3600)"));
   const indexWaitSeconds = (performance.now() - indexStarted) / 1000;
   log(`[import] ${Math.round(imported.rowsPerSecond)} rows/s (${imported.seconds.toFixed(1)} s); indexes online after ${indexWaitSeconds.toFixed(1)} s more`);
+  // Plain Cypher's speed on this engine right now: the ceiling the importer's rows/s is compared with.
+  const writeFloor = await phase("write floor", () => measureWriteFloor(driver, graph.nodeCount, log));
   // From here on the app's modules in this process send their statements through a recording driver, so
   // the floor replays exactly what they send (bench/capture.ts).
   await (await import("../lib/db/driver")).closeDriver();
@@ -258,7 +260,7 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
     machine,
     engine: memory,
     typeCounts: graph.typeCounts(),
-    import: { ...imported, indexWaitSeconds },
+    import: { ...imported, indexWaitSeconds, writeFloor },
     phases,
   };
 
