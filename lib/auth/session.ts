@@ -82,14 +82,39 @@ export function sealSession(sessionId: string): Promise<string> {
 }
 
 /**
+ * Cookies this process has opened, and the session id each holds: opening one (a key derivation, an HMAC
+ * and a decryption, about a millisecond here) is the same work for every request of a browser, so it is
+ * done once. Only cookies that opened are kept (a flood of forged ones cannot fill it), for at most
+ * OPENED_FOR_MS and never past the seal's own expiry; whether the session is still live is asked of the
+ * database on every request all the same. An entry holds for the secrets it was opened with only: after
+ * a rotation drops a secret, its cookies are opened (and refused) again.
+ */
+const opened = new Map<string, { sessionId: string; until: number; secrets: string }>();
+const OPENED_FOR_MS = 10 * 60_000;
+const OPENED_MAX = 5_000;
+
+function rememberOpened(sealed: string, sessionId: string, issuedAt: number | undefined, secrets: string): void {
+  const sealExpires = typeof issuedAt === "number" ? issuedAt + SESSION_TTL_SECONDS * 1000 : Date.now();
+  const until = Math.min(Date.now() + OPENED_FOR_MS, sealExpires);
+  if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!); // the oldest first
+  opened.set(sealed, { sessionId, until, secrets });
+}
+
+/**
  * The session id in a cookie value, or null for a missing, forged, expired or otherwise unreadable one
  * (a cookie from before sessions were records, which holds a user id instead, is one of those).
  */
 export async function unsealSession(sealed: string | undefined): Promise<string | null> {
   if (!sealed) return null;
+  const secrets = sessionSecrets().join("\n");
+  const known = opened.get(sealed);
+  if (known && known.until > Date.now() && known.secrets === secrets) return known.sessionId;
+  if (known) opened.delete(sealed);
   try {
     const data = await unsealData<Partial<SessionData>>(sealed, { password: openingPasswords(), ttl: SESSION_TTL_SECONDS });
-    return typeof data.sessionId === "string" && sessionIdPattern.test(data.sessionId) ? data.sessionId : null;
+    if (typeof data.sessionId !== "string" || !sessionIdPattern.test(data.sessionId)) return null;
+    rememberOpened(sealed, data.sessionId, data.issuedAt, secrets);
+    return data.sessionId;
   } catch (cause) {
     if (cause instanceof AppError) throw cause;
     return null;
