@@ -139,6 +139,25 @@ function targetsTable(results: BenchResult[]): string[] {
   lines.push(
     `| search p95 <= 50 ms at 1M nodes | ${search ? `${fmt(search.appMs.p95)} ms` : largestSearch ? `largest run: ${largest!.scale}, ${fmt(largestSearch.appMs.p95)} ms` : "–"} | ${status(search ? search.appMs.p95 <= 50 : null)} |`,
   );
+  for (const r of results) {
+    const page = r.latency?.cases.find((c) => c.name.startsWith("permalink page"));
+    const data = r.latency?.cases.find((c) => c.name.startsWith("permalink data"));
+    if (!page || !data) continue;
+    const ratio = page.appMs.p50 / data.appMs.p50;
+    lines.push(
+      `| permalink page p50 <= 1.5x its data API (${r.scale}) | page ${fmt(page.appMs.p50)} ms, data ${fmt(data.appMs.p50)} ms: ${fmt(ratio, 2)}x | ${status(ratio <= 1.5)} |`,
+    );
+  }
+  for (const r of results) {
+    const crowd = (r.load?.results ?? []).filter((l) => l.readers === 200);
+    if (crowd.length === 0) continue;
+    const worstP99 = Math.max(...crowd.map((l) => l.p99));
+    const over = crowd.reduce((sum, l) => sum + l.over5s, 0);
+    const errors = crowd.reduce((sum, l) => sum + l.errors, 0);
+    lines.push(
+      `| 200 concurrent readers: p99 < 2 s, none over 5 s, no errors (${r.scale}) | worst p99 ${int(worstP99)} ms, ${int(over)} over 5 s, ${int(errors)} errors | ${status(worstP99 < 2_000 && over === 0 && errors === 0)} |`,
+    );
+  }
   const fiveK = results
     .flatMap((r) => r.browser?.results ?? [])
     .filter((t) => t.renderer === "canvas" && t.median && Math.abs(t.elements - 5_000) < 500);
