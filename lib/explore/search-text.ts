@@ -3,8 +3,8 @@
  *
  * The user types words, not Lucene: every character that is not a letter or digit separates words, so
  * operators, quotes, brackets and wildcards can never break the query or be injected into it. Each word
- * matches exactly, as a prefix (search as you type) or within a small edit distance (typos: "fischer"
- * finds "Fisher"); exact matches rank first. With `all`, every word must match; with `any`, one is enough
+ * matches exactly (in names, aliases and descriptions), or, in names and aliases, as a prefix (search as
+ * you type) or within a small edit distance (typos: "fischer" finds "Fisher"); exact matches rank first. With `all`, every word must match; with `any`, one is enough
  * (the fallback when no entity has them all).
  *
  * A US bill number is one word however it is typed: "H.R. 2", "HR 2", "hr2", "S.1603", "s 1603" and
@@ -44,12 +44,21 @@ export function searchWords(text: string): string[] {
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
 }
 
+/**
+ * The fields a prefix or a typo is looked for in: the names (a name, its aliases). A description is prose:
+ * its words match whole, which keeps "sch" from finding every description with "school" in it, and
+ * keeps the search quick on a big graph: the prefix and fuzzy terms of a 1M-entity graph's descriptions
+ * were most of a slow search's time (docs/BENCHMARKS.md).
+ */
+const NAME_FIELDS = ["name", "aliasText"] as const;
+const inNames = (term: string) => NAME_FIELDS.map((field) => `${field}:${term}`);
+
 function clauseFor(word: string): string {
-  const alternatives = [`${word}^4`, `${word}*^2`];
+  const alternatives = [`${word}^4`, ...inNames(`${word}*^2`)];
   if (isBillKey(word)) return `(${alternatives.join(" OR ")})`;
   // Short words would fuzzy-match nearly everything; longer ones tolerate more typing mistakes.
-  if (word.length >= 8) alternatives.push(`${word}~2`);
-  else if (word.length >= 4) alternatives.push(`${word}~1`);
+  if (word.length >= 8) alternatives.push(...inNames(`${word}~2`));
+  else if (word.length >= 4) alternatives.push(...inNames(`${word}~1`));
   return `(${alternatives.join(" OR ")})`;
 }
 

@@ -1,8 +1,17 @@
 import { BadRequestError } from "@/lib/errors";
 import { MAX_SEARCH_LENGTH, searchWords, toLuceneQuery } from "@/lib/explore/search-text";
 
-/** Each clause is `(word^4 OR word*^2)`, optionally with ` OR word~N`; clauses are joined by ` AND `. */
-const CLAUSE = /^\(([\p{Ll}\p{Lo}\p{N}]+)\^4 OR \1\*\^2( OR \1~[12])?\)$/u;
+/**
+ * Each clause is the word exactly (any field), then as a prefix in the names and aliases, then, for
+ * words of 4 letters or more, within N edits in the names and aliases; clauses are joined by ` AND `.
+ */
+const CLAUSE = /^\(([\p{Ll}\p{Lo}\p{N}]+)\^4 OR name:\1\*\^2 OR aliasText:\1\*\^2( OR name:\1~([12]) OR aliasText:\1~\3)?\)$/u;
+
+/** The clause of one word, written out: what the tests below expect. */
+function clause(word: string, edits?: 1 | 2): string {
+  const fuzzy = edits ? ` OR name:${word}~${edits} OR aliasText:${word}~${edits}` : "";
+  return `(${word}^4 OR name:${word}*^2 OR aliasText:${word}*^2${fuzzy})`;
+}
 
 function clauses(query: string): string[] {
   return query.split(" AND ");
@@ -10,15 +19,21 @@ function clauses(query: string): string[] {
 
 describe("toLuceneQuery", () => {
   it("turns two words into two AND-ed clauses, each exact, prefix and fuzzy", () => {
-    expect(toLuceneQuery("thermo fischer")).toBe(
-      "(thermo^4 OR thermo*^2 OR thermo~1) AND (fischer^4 OR fischer*^2 OR fischer~1)",
-    );
+    expect(toLuceneQuery("thermo fischer")).toBe(`${clause("thermo", 1)} AND ${clause("fischer", 1)}`);
+    expect(clause("thermo", 1)).toBe("(thermo^4 OR name:thermo*^2 OR aliasText:thermo*^2 OR name:thermo~1 OR aliasText:thermo~1)");
   });
 
   it("allows more edits for long words and none for short ones", () => {
-    expect(toLuceneQuery("sequencers")).toBe("(sequencers^4 OR sequencers*^2 OR sequencers~2)");
-    expect(toLuceneQuery("dna")).toBe("(dna^4 OR dna*^2)");
-    expect(toLuceneQuery("cecc")).toBe("(cecc^4 OR cecc*^2 OR cecc~1)");
+    expect(toLuceneQuery("sequencers")).toBe(clause("sequencers", 2));
+    expect(toLuceneQuery("dna")).toBe(clause("dna"));
+    expect(toLuceneQuery("cecc")).toBe(clause("cecc", 1));
+  });
+
+  it("looks for prefixes and typos in names and aliases only; a description's words match whole", () => {
+    const query = toLuceneQuery("holloway");
+    expect(query).toMatch(/^\(holloway\^4 OR /);
+    expect(query.match(/\b(?:name|aliasText):holloway[*~]/g)).toHaveLength(4);
+    expect(query).not.toMatch(/(?<!:)holloway[*~]/);
   });
 
   it("lowercases and normalises the text", () => {
@@ -39,14 +54,14 @@ describe("toLuceneQuery", () => {
     'x") OR id:* OR ("',
   ])("never lets Lucene syntax through: %s", (text) => {
     const query = toLuceneQuery(text);
-    // Only letters, digits, spaces, ^ * ~ ( ) and the operators we write ourselves.
-    expect(query.replace(/\b(AND|OR)\b/g, "")).toMatch(/^[a-z0-9 ^*~()]*$/);
+    // Only letters, digits, spaces, ^ * ~ ( ) and the operators and fields we write ourselves.
+    expect(query.replace(/\b(AND|OR)\b/g, "").replace(/\b(?:name|aliasText):/g, "")).toMatch(/^[a-z0-9 ^*~()]*$/);
     for (const clause of clauses(query)) expect(clause).toMatch(CLAUSE);
   });
 
   it("keeps the words of a text full of operators as plain lowercase terms", () => {
-    expect(toLuceneQuery("AND (")).toBe("(and^4 OR and*^2)");
-    expect(toLuceneQuery("title:foo~")).toBe("(title^4 OR title*^2 OR title~1) AND (foo^4 OR foo*^2)");
+    expect(toLuceneQuery("AND (")).toBe(clause("and"));
+    expect(toLuceneQuery("title:foo~")).toBe(`${clause("title", 1)} AND ${clause("foo")}`);
   });
 
   it("accepts letters and digits of any script", () => {
@@ -58,7 +73,7 @@ describe("toLuceneQuery", () => {
 
   it("uses at most 8 words of at most 40 characters", () => {
     expect(clauses(toLuceneQuery("a b c d e f g h i j"))).toHaveLength(8);
-    expect(toLuceneQuery("x".repeat(60))).toBe(`(${"x".repeat(40)}^4 OR ${"x".repeat(40)}*^2 OR ${"x".repeat(40)}~2)`);
+    expect(toLuceneQuery("x".repeat(60))).toBe(clause("x".repeat(40), 2));
   });
 
   it.each([
@@ -116,7 +131,7 @@ describe("bill numbers", () => {
     ["S.Res. 7", "sres7"],
   ])("%s is the one word %s, matched exactly or as a prefix but never fuzzily", (text, key) => {
     expect(searchWords(text)).toEqual([key]);
-    expect(toLuceneQuery(text)).toBe(`(${key}^4 OR ${key}*^2)`);
+    expect(toLuceneQuery(text)).toBe(clause(key));
   });
 
   it("keeps the other words of the text", () => {
