@@ -23,6 +23,8 @@ export type SaveStatus =
   | { state: "conflict"; message: string }
   | { state: "read-only" };
 
+const sameIds = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((id, index) => id === b[index]));
+
 /** Where every node of the canvas is now, in model coordinates. */
 export function positionsOf(cy: Core | null): WorkspacePositions {
   const positions: WorkspacePositions = {};
@@ -31,6 +33,32 @@ export function positionsOf(cy: Core | null): WorkspacePositions {
     if (Number.isFinite(x) && Number.isFinite(y)) positions[node.id()] = { x, y };
   });
   return positions;
+}
+
+/**
+ * The positions to send: those of nodes placed somewhere other than where the server last stored them
+ * (or not stored at all). A drag of one node in a view of 20,000 sends one position, not 1.4 MB of them;
+ * the server merges what it is sent into what it has (lib/workspaces/store.ts applyUpdate).
+ */
+export function positionChanges(now: WorkspacePositions, stored: WorkspacePositions): WorkspacePositions {
+  const changes: WorkspacePositions = {};
+  for (const [id, position] of Object.entries(now)) {
+    const before = stored[id];
+    if (!before || Math.abs(before.x - position.x) > 0.01 || Math.abs(before.y - position.y) > 0.01) changes[id] = position;
+  }
+  return changes;
+}
+
+/**
+ * What the server holds after a save that sent `sent` for a view of `nodes`: the positions it had and
+ * the new ones, for the nodes in the view only (a node taken out loses its position there, so if it comes
+ * back, its position is sent again).
+ */
+export function storedAfterSave(stored: WorkspacePositions, sent: WorkspacePositions, nodes: readonly string[]): WorkspacePositions {
+  const merged = { ...stored, ...sent };
+  const kept: WorkspacePositions = {};
+  for (const id of nodes) if (merged[id]) kept[id] = merged[id];
+  return kept;
 }
 
 /**
@@ -62,6 +90,9 @@ export function useWorkspaceView(workspace: Workspace | null, dispatch: Dispatch
   const controlsRef = useRef(controls);
   const coreRef = useRef<Core | null>(null);
   const version = useRef(workspace?.version ?? 1);
+  // What the server holds, as far as this page knows: a save sends only what differs from it.
+  const storedPositions = useRef<WorkspacePositions>(workspace?.positions ?? {});
+  const storedNodes = useRef<readonly string[] | null>(workspace?.nodes ?? null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
   const again = useRef(false);
@@ -84,17 +115,23 @@ export function useWorkspaceView(workspace: Workspace | null, dispatch: Dispatch
         again.current = false;
         setStatus({ state: "saving" });
         const cy = coreRef.current;
+        const nodes = viewRef.current.nodes;
+        const nodesChanged = storedNodes.current === null || !sameIds(storedNodes.current, nodes);
+        const positions = positionChanges(positionsOf(cy), storedPositions.current);
         const saved = await updateWorkspaceApi(id, {
           version: version.current,
-          nodes: viewRef.current.nodes,
+          // The parts that can be big (20,000 ids, their positions) only when they changed.
+          ...(nodesChanged ? { nodes } : {}),
           selected: viewRef.current.selected,
           pinned: controlsRef.current.pinned,
           hidden: controlsRef.current.hidden,
           filters: filtersOf(controlsRef.current),
-          positions: positionsOf(cy),
+          ...(Object.keys(positions).length > 0 ? { positions } : {}),
           ...(cy ? { viewport: { zoom: cy.zoom(), pan: cy.pan() } } : {}),
         });
         version.current = saved.version;
+        storedNodes.current = nodes;
+        storedPositions.current = storedAfterSave(storedPositions.current, positions, nodes);
       } while (again.current);
       // A change made while this one was on the wire, whose pause has not ended yet, is not saved.
       setStatus(timer.current ? { state: "pending" } : { state: "saved" });
