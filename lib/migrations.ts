@@ -157,3 +157,13 @@ export function checkSchemaCurrent(): Promise<void> {
 export function forgetSchemaCheck(): void {
   checked.clear();
 }
+
+/**
+ * For a process that points the same address at a new, empty database (the benchmark starts a fresh
+ * engine on one port for each scale): without this, the second one would be taken as migrated already,
+ * and have no constraints or indexes at all.
+ */
+export function forgetMigrations(): void {
+  migrated.clear();
+  checked.clear();
+}
