@@ -165,22 +165,33 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
   // The explorer's path search (GET /api/paths), as the path panel asks it at its longest reach. Its
   // speed used to be held to a few seconds inside tests/integration/paths.test.ts; it is measured here.
   const explorerPaths = (i: number) => `/api/paths?from=${pair(i)[0]}&to=${pair(i)[1]}&k=${PATHS_K}&maxLength=${PATHS_MAX_LENGTH}`;
+  // A pair whose search the app gives up on (its 5 s budget, a 422 at 1M nodes) is left out and named.
   const pathStatements: Transaction[][] = [];
+  const pathUrls: string[] = [];
   for (let i = 0; i < pairs.length; i++) {
-    const app = (await sides.get(explorerPaths(i))) as PathsAnswer;
+    let app: PathsAnswer;
+    try {
+      app = (await sides.get(explorerPaths(i))) as PathsAnswer;
+    } catch (cause) {
+      warnings.push(`paths ${pair(i).join(" -> ")}: left out, the app answered ${String(cause).slice(0, 200)}`);
+      continue;
+    }
     const captured = await capture(() => findPaths(BENCH_READER, pair(i)[0], pair(i)[1], { k: PATHS_K, maxLength: PATHS_MAX_LENGTH, avoid: [] }));
     pathStatements.push(captured.transactions);
+    pathUrls.push(explorerPaths(i));
     if (app.paths.length !== captured.value.paths.length) {
       warnings.push(`paths ${pair(i).join(" -> ")}: app ${app.paths.length} paths, lib/paths.ts ${captured.value.paths.length}`);
     }
   }
-  cases.push({
-    name: "paths (explorer)",
-    app: `GET /api/paths?from=…&to=…&k=${PATHS_K}&maxLength=${PATHS_MAX_LENGTH} (${pairs.length} pairs in rotation)`,
-    bare: "lib/paths.ts findPaths statement",
-    runApp: (i) => sides.get(explorerPaths(i)),
-    runBare: (i) => sides.bareReplay(pathStatements[i % pathStatements.length]!),
-  });
+  if (pathUrls.length > 0) {
+    cases.push({
+      name: "paths (explorer)",
+      app: `GET /api/paths?from=…&to=…&k=${PATHS_K}&maxLength=${PATHS_MAX_LENGTH} (${pathUrls.length} of ${pairs.length} pairs in rotation)`,
+      bare: "lib/paths.ts findPaths statement",
+      runApp: (i) => sides.get(pathUrls[i % pathUrls.length]!),
+      runBare: (i) => sides.bareReplay(pathStatements[i % pathStatements.length]!),
+    });
+  }
 
   // A well-connected person (rank 20 of the power law): events in the hundreds at 1M, dozens at 10k.
   const subject = graph.idAtRank("Person", 20);
