@@ -4,8 +4,8 @@
  * The user types words, not Lucene: every character that is not a letter or digit separates words, so
  * operators, quotes, brackets and wildcards can never break the query or be injected into it. Each word
  * matches exactly (in names, aliases and descriptions), or, in names and aliases, as a prefix (search as
- * you type) or within a small edit distance (typos: "fischer" finds "Fisher"); exact matches rank first. With `all`, every word must match; with `any`, one is enough
- * (the fallback when no entity has them all).
+ * you type) or within a small edit distance (typos: "fischer" finds "Fisher"); exact matches rank first.
+ * With `all`, every word must match; with `any`, one is enough (the fallback when no entity has them all).
  *
  * A US bill number is one word however it is typed: "H.R. 2", "HR 2", "hr2", "S.1603", "s 1603" and
  * "H.J.Res. 12" become "hr2", "s1603", "hjres12", the token the index holds for the bill's id alias

@@ -1,7 +1,7 @@
 /**
  * The import store on Neo4j: lookups of existing ids, and the bulk writes every loader shares
- * (lib/db/graph-writes.ts: UNWIND a batch, MERGE on our ids, ON CREATE SET only, CREATE for ids known to be new, one transaction each;
- * the data set's id appended to `datasets` of new and existing records alike).
+ * (lib/db/graph-writes.ts: UNWIND a batch, MERGE on our ids, ON CREATE SET only, CREATE for ids known to
+ * be new, one transaction each; the data set's id appended to `datasets` of new and existing records alike).
  */
 import "server-only";
 import { ENTITY_LABEL, entityTypeOf, type EntityInput, type EntityType, type RelationshipInput, type RelationshipType } from "../model/registry";

@@ -272,10 +272,12 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
     const found = await options.store.entityTypes(lookups.slice(start, start + batchSize));
     for (const [id, type] of found) {
       const entry = entities.get(id);
-      if (entry) entry.existed = true;
       if (!entry) {
         external.set(id, type);
-      } else if (type !== entry.type && entry.hash !== "") {
+        continue;
+      }
+      entry.existed = true;
+      if (type !== entry.type && entry.hash !== "") {
         entry.refused = true;
         refusedEntityIds.add(id);
         refuse(entry, `entity "${id}" already exists in the database as a ${type ?? "node of no known type"}, not a ${entry.type}`);
@@ -345,10 +347,15 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
     const entry = entities.get(id);
     return entry !== undefined && entry.existed !== true && entry.refused !== true;
   };
-  const entityBatches = typedBatches<EntityType, EntityInput>(batchSize, async (type, batch) => {
+  /** Writes a batch, the entities step 2 did not find marked fresh; how many it created. */
+  async function writeEntities(type: EntityType, batch: readonly EntityInput[]): Promise<number> {
     const fresh = new Set(batch.filter((entity) => isFreshEntity(entity.id)).map((entity) => entity.id));
     const count = await options.store.writeEntities(type, batch, options.dataset ?? null, fresh);
     if (count < fresh.size) freshEntitiesAllOurs = false;
+    return count;
+  }
+  const entityBatches = typedBatches<EntityType, EntityInput>(batchSize, async (type, batch) => {
+    const count = await writeEntities(type, batch);
     entitiesCreated += count;
     created += count;
     progress(true);
@@ -361,10 +368,7 @@ export async function runImport(source: ImportSource, options: ImportOptions): P
       ...(report.description ? { description: report.description } : {}),
       ...(report.url && /^https?:\/\//.test(report.url) ? { url: report.url } : {}),
     }) as EntityInput;
-    const fresh = new Set(isFreshEntity(report.id) ? [report.id] : []);
-    const count = await options.store.writeEntities("Report", [reportEntity], options.dataset ?? null, fresh);
-    if (count < fresh.size) freshEntitiesAllOurs = false;
-    entitiesCreated += count;
+    entitiesCreated += await writeEntities("Report", [reportEntity]);
   }
   for await (const item of source.items(counter)) {
     rows += 1;
