@@ -61,6 +61,10 @@ export function storedAfterSave(stored: WorkspacePositions, sent: WorkspacePosit
   return kept;
 }
 
+function copyPositions(positions: WorkspacePositions): WorkspacePositions {
+  return Object.fromEntries(Object.entries(positions).map(([id, { x, y }]) => [id, { x, y }]));
+}
+
 /**
  * The canvas's element definitions with each node at its stored position (a node without one is laid
  * out). Given once, when the workspace opens: Cytoscape then owns where nodes are.
@@ -70,7 +74,8 @@ export function withStoredPositions(elements: ElementDefinitions, positions: Wor
   return {
     nodes: elements.nodes.map((node) => {
       const position = positions[node.data.id];
-      return position ? { ...node, position } : node;
+      // A copy: Cytoscape moves the very object it is given, which would move the stored one with it.
+      return position ? { ...node, position: { x: position.x, y: position.y } } : node;
     }),
     edges: elements.edges,
   };
@@ -91,7 +96,8 @@ export function useWorkspaceView(workspace: Workspace | null, dispatch: Dispatch
   const coreRef = useRef<Core | null>(null);
   const version = useRef(workspace?.version ?? 1);
   // What the server holds, as far as this page knows: a save sends only what differs from it.
-  const storedPositions = useRef<WorkspacePositions>(workspace?.positions ?? {});
+  // A copy of each point, so nothing that moves the canvas's nodes can move these.
+  const storedPositions = useRef<WorkspacePositions>(copyPositions(workspace?.positions ?? {}));
   const storedNodes = useRef<readonly string[] | null>(workspace?.nodes ?? null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
