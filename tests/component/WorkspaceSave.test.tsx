@@ -10,6 +10,7 @@ import { answer, serveRequests } from "../support/network";
 import { INITIAL_EXPLORER_STATE, explorerReducer } from "@/components/explorer/state/reducer";
 import { SaveStatus } from "@/components/workspaces/SaveStatus";
 import { useWorkspaceView, withStoredPositions } from "@/components/workspaces/hooks/useWorkspaceView";
+import { workspaceKeys } from "@/lib/client/keys/workspaces";
 import { DEFAULT_FILTERS, type Workspace, type UpdateWorkspaceInput } from "@/lib/workspaces/model";
 
 const workspace = (canEdit = true): Workspace => ({
@@ -78,7 +79,9 @@ describe("workspace autosave", () => {
       expect(url.pathname).toBe(`/api/workspaces/${workspace().id}`);
       return answer(200, { ...workspace(), version: body.version + 1 });
     });
-    render(<Harness opened={opened} />);
+    const { client } = render(<Harness opened={opened} />);
+    // The list of workspaces as /workspaces last read it: a save makes it stale (its times and sizes changed).
+    client.setQueryData(workspaceKeys.list(), []);
     expect(screen.getByRole("status")).toHaveTextContent("Saved");
     await restored();
     act(() => screen.getByRole("button", { name: "hide b" }).click());
@@ -90,6 +93,7 @@ describe("workspace autosave", () => {
     // Nothing moved and the same entities are in view: neither is sent again.
     expect(saves[0]?.positions).toBeUndefined();
     expect(saves[0]?.nodes).toBeUndefined();
+    expect(client.getQueryState(workspaceKeys.list())?.isInvalidated).toBe(true);
     // A node dragged on the canvas is the next change, saved from version 5.
     act(() => {
       core.getElementById("a").position({ x: -30, y: 12 });

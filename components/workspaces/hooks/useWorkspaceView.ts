@@ -2,10 +2,12 @@
 
 import type { Core } from "cytoscape";
 import type { ElementDefinitions } from "@/lib/graph/elements";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from "react";
 import { MAX_LARGE_VIEW_IDS } from "@/lib/api-schemas";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { parseControls, parseViewState, serializeViewState, type ViewControls, type ViewState } from "@/lib/explore/view-state";
+import { workspaceKeys } from "@/lib/client/keys/workspaces";
 import { updateWorkspaceApi } from "@/lib/workspaces/client";
 import { controlsOf, filtersOf, type Workspace, type WorkspacePositions } from "@/lib/workspaces/model";
 import type { ExplorerAction } from "@/components/explorer/state/reducer";
@@ -94,6 +96,7 @@ export function useWorkspaceView(workspace: Workspace | null, dispatch: Dispatch
   const viewRef = useRef(view);
   const controlsRef = useRef(controls);
   const coreRef = useRef<Core | null>(null);
+  const client = useQueryClient();
   const version = useRef(workspace?.version ?? 1);
   // What the server holds, as far as this page knows: a save sends only what differs from it.
   // A copy of each point, so nothing that moves the canvas's nodes can move these.
@@ -136,6 +139,8 @@ export function useWorkspaceView(workspace: Workspace | null, dispatch: Dispatch
           ...(cy ? { viewport: { zoom: cy.zoom(), pan: cy.pan() } } : {}),
         });
         version.current = saved.version;
+        // The list on /workspaces shows when each was saved and its size: read it again when next shown.
+        void client.invalidateQueries({ queryKey: workspaceKeys.list() });
         storedNodes.current = nodes;
         storedPositions.current = storedAfterSave(storedPositions.current, positions, nodes);
       } while (again.current);
@@ -148,7 +153,7 @@ export function useWorkspaceView(workspace: Workspace | null, dispatch: Dispatch
     } finally {
       inFlight.current = false;
     }
-  }, [editable, id]);
+  }, [client, editable, id]);
 
   const schedule = useCallback(() => {
     if (!editable || !armed.current) return;

@@ -19,12 +19,18 @@ export function useWorkspaceList(enabled: boolean) {
   });
 }
 
-/** One workspace as it is opened at /w/{id}; never refetched behind the reader's back (the explorer holds the live copy). */
+/**
+ * One workspace as it is opened at /w/{id}; never refetched behind the reader's back (the explorer holds
+ * the live copy and saves it). Dropped from the cache once the page is left (gcTime 0): the autosave does
+ * not write the cache, so a workspace opened again must be read again, or it would show the picture and the
+ * version it was first opened at (and its next save would be refused as a conflict).
+ */
 export function useWorkspace(id: string) {
   return useQuery({
     queryKey: workspaceKeys.one(id),
     queryFn: ({ signal }) => getWorkspaceApi(id, signal),
     staleTime: Infinity,
+    gcTime: 0,
     refetchOnWindowFocus: false,
   });
 }

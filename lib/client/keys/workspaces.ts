@@ -4,6 +4,6 @@ const root = ["workspaces"] as const;
 export const workspaceKeys = {
   all: root,
   list: () => [...root, "list"] as const,
-  /** One workspace as opened; its autosave does not write here (the explorer holds the live copy). */
+  /** One workspace as opened; its autosave does not write here (the explorer holds the live copy), so it is dropped once the page is left. */
   one: (id: string) => [...root, "one", id] as const,
 };
