@@ -3,13 +3,12 @@
  * data the resolution and workspace cases measure on. An import ends by cross-referencing, as every
  * import does (lib/datasets/import-run.ts).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { legisMapping } from "../graph-seed/mappings";
 import { read } from "../lib/database";
 import { importDataset } from "../lib/datasets/import-run";
 import { csvSource } from "../lib/import/csv";
 import { datasetsDir } from "../lib/import/datasets";
-import { csvMappingSchema } from "../lib/import/mapping";
 import { neo4jImportStore } from "../lib/import/neo4j-store";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -26,7 +25,7 @@ export async function ensureCongress(log: (line: string) => void): Promise<numbe
   log("congress: importing the whole US Congress data set (once; a few minutes)");
   const started = performance.now();
   const directory = path.join(datasetsDir(ROOT), LEGIS);
-  const mapping = csvMappingSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json"), "utf8")));
+  const mapping = legisMapping();
   await importDataset(
     csvSource({ mapping, directory }),
     { store: neo4jImportStore, sourceReport: { id: "import-legis-graph-114", name: "legis-graph-114" }, skipInvalid: true },

@@ -20,19 +20,18 @@ import { migrateSchema } from "../lib/migrations";
 import { csvSource } from "../lib/import/csv";
 import { datasetsDir } from "../lib/import/datasets";
 import { ftmSource } from "../lib/import/ftm";
-import { csvMappingSchema } from "../lib/import/mapping";
-import { slugify } from "../lib/import/mapping";
+import { csvMappingSchema, slugify } from "../lib/import/mapping";
 import { acquireImportLock, datasetKey } from "../lib/import/lock";
 import { neo4jImportStore } from "../lib/import/neo4j-store";
 import { type Progress, type SourceReport } from "../lib/import/pipeline";
 import { redstringJsonSource } from "../lib/import/redstring-json";
 import type { ImportSource } from "../lib/import/types";
 import { describeIssues } from "../lib/validation";
+import { LEGIS_MAPPING_FILE } from "./mappings";
 
 class UsageError extends Error {}
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const LEGIS_MAPPING = path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json");
 /** Resolved when the legis command runs, so other commands work on a machine without the data sets. */
 const legisDir = () => path.join(datasetsDir(ROOT), "legis-graph-114");
 const SHOWN_PROBLEMS = 50;
@@ -88,7 +87,7 @@ function sourceFor(command: string | undefined, args: string[]): CommandSource {
   switch (command) {
     case "csv":
     case "legis": {
-      const mappingFile = command === "legis" ? LEGIS_MAPPING : values.mapping;
+      const mappingFile = command === "legis" ? LEGIS_MAPPING_FILE : values.mapping;
       if (!mappingFile) throw new UsageError("csv needs --mapping FILE (a JSON column mapping)");
       const mapping = readMapping(mappingFile);
       const directory = values.dir ?? (command === "legis" ? legisDir() : path.dirname(path.resolve(mappingFile)));

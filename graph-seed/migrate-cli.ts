@@ -6,6 +6,7 @@ import { closeDriver } from "../lib/db/driver";
 import { datasetsDir } from "../lib/import/datasets";
 import { upgradeLegisGraph } from "../lib/import/legis-upgrade";
 import { migrateDatabase } from "./bootstrap";
+import { legisMapping } from "./mappings";
 import { runCommand } from "./command";
 
 runCommand("migrate", async () => {
@@ -24,7 +25,7 @@ runCommand("migrate", async () => {
   // reads the data set's files, which a newsroom's server may not have).
   if (process.argv.includes("--upgrade-legis")) {
     const root = path.resolve(import.meta.dirname, "..");
-    const upgraded = await upgradeLegisGraph({ directory: path.join(datasetsDir(root), "legis-graph-114") });
+    const upgraded = await upgradeLegisGraph({ directory: path.join(datasetsDir(root), "legis-graph-114"), mapping: legisMapping() });
     console.log(
       `[migrate] US Congress data: ${upgraded.committees} committees typed Committee, ${upgraded.bills} bills named by number, ${upgraded.legislators} legislators' "current" set; run npm run import:legis once more to add the subcommittees and their seats`,
     );

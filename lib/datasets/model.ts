@@ -3,6 +3,7 @@
  * refused rows by reason, and the TSV of every refused row. No database, no server module.
  */
 import { z } from "zod";
+import { tsvField } from "../format/tsv";
 
 /** A data set's id: a slug such as `legis-graph-114` or `ftm-donations`, the same as entity ids. */
 export const DATASET_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,199}$/;
@@ -93,14 +94,6 @@ export class ReasonTally {
 }
 
 export const REFUSED_TSV_HEADER = "file\tline\treason\n";
-
-/**
- * One field of a TSV line: tabs and line breaks would split the row, so they become the escapes "\t",
- * "\n", "\r" (and a backslash is doubled, so the escapes read back unambiguously).
- */
-export function tsvField(value: string | number): string {
-  return String(value).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\r/g, "\\r").replace(/\n/g, "\\n");
-}
 
 export function refusedTsvLine(problem: { file: string; line: number; reason: string }): string {
   return `${tsvField(problem.file)}\t${tsvField(problem.line)}\t${tsvField(problem.reason)}\n`;

@@ -16,11 +16,13 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { write } from "../database";
 import { ENTITY_TYPE_SPECS } from "../model/registry";
-import { csvMappingSchema, evaluate, type ValueSpec } from "./mapping";
+import { evaluate, type CsvMapping, type ValueSpec } from "./mapping";
 
 export interface LegisUpgradeOptions {
   /** The folder of the data set's files (legislators-current.csv is read). */
   directory: string;
+  /** The current mapping (graph-seed/mappings.ts, legisMapping()): bills are named as its import names them. */
+  mapping: CsvMapping;
   /** The id prefix the import ran with (tests and trial runs); none in production. */
   idPrefix?: string;
 }
@@ -30,8 +32,6 @@ export interface LegisUpgradeResult {
   bills: number;
   legislators: number;
 }
-
-const MAPPING_FILE = path.resolve(import.meta.dirname, "../../graph-seed/mappings/legis-graph-114/mapping.json");
 
 /** The old `jurisdiction` text of a committee -> its chamber. */
 const CHAMBER_OF_JURISDICTION: Record<string, string> = {
@@ -45,11 +45,10 @@ const COMMITTEE = ENTITY_TYPE_SPECS.Committee.type;
 const BILL = ENTITY_TYPE_SPECS.Bill.type;
 const LEGISLATOR = ENTITY_TYPE_SPECS.Legislator.type;
 
-/** The bill name spec of the committed mapping: the upgrade names bills exactly as an import does. */
-function billNameSpec(): ValueSpec {
-  const mapping = csvMappingSchema.parse(JSON.parse(readFileSync(MAPPING_FILE, "utf8")));
+/** The bill name spec of the mapping: the upgrade names bills exactly as an import does. */
+function billNameSpec(mapping: CsvMapping): ValueSpec {
   const bills = mapping.nodes.find((node) => node.file === "bills.csv" && node.type === BILL);
-  if (!bills) throw new Error("the legis-graph-114 mapping has no bills.csv mapping");
+  if (!bills) throw new Error("the US Congress mapping has no bills.csv mapping");
   return bills.name;
 }
 
@@ -58,8 +57,8 @@ function currentBioguideIds(directory: string): string[] {
   return rows.map((row) => (row.bioguideID ?? "").trim().toLowerCase()).filter((id) => id !== "");
 }
 
-export async function upgradeLegisGraph({ directory, idPrefix = "" }: LegisUpgradeOptions): Promise<LegisUpgradeResult> {
-  const nameSpec = billNameSpec();
+export async function upgradeLegisGraph({ directory, mapping, idPrefix = "" }: LegisUpgradeOptions): Promise<LegisUpgradeResult> {
+  const nameSpec = billNameSpec(mapping);
   const current = currentBioguideIds(directory).map((id) => `${idPrefix}legislator-${id}`);
 
   const committees = await write(async (tx) => {

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { NextRequest } from "next/server";
+import { legisMapping } from "@/graph-seed/mappings";
 import { GET as datasetRoute } from "@/app/api/datasets/[id]/route";
 import { GET as refusedRoute } from "@/app/api/datasets/[id]/refused/route";
 import { GET as datasetsRoute } from "@/app/api/datasets/route";
@@ -28,7 +29,6 @@ import { mergeEntities } from "@/lib/editing/merge";
 import { csvSource } from "@/lib/import/csv";
 import { datasetsDir } from "@/lib/import/datasets";
 import { ftmSource } from "@/lib/import/ftm";
-import { csvMappingSchema } from "@/lib/import/mapping";
 import { neo4jImportStore } from "@/lib/import/neo4j-store";
 import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, uniquePrefix } from "../support/neo4j";
@@ -161,8 +161,7 @@ describe("the FtM donations as a data set", () => {
 });
 
 describe("a slice of the US Congress data as a data set", () => {
-  const mappingFile = path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json");
-  const mapping = csvMappingSchema.parse(JSON.parse(readFileSync(mappingFile, "utf8")));
+  const mapping = legisMapping();
   const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-._]+|-+$/g, "");
 
   it("counts entities per type as the raw files have them, summarises the refused rows and serves them all as TSV", async () => {

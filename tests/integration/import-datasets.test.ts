@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { legisMapping } from "@/graph-seed/mappings";
 import { closeDriver } from "@/lib/db/driver";
 import { ensureDatabaseReady } from "@/lib/database";
 import { getSubgraph } from "@/lib/explore/entities";
@@ -15,7 +16,6 @@ import { toRedstringJson } from "@/lib/export/json-csv";
 import { csvSource } from "@/lib/import/csv";
 import { datasetsDir } from "@/lib/import/datasets";
 import { ftmSource } from "@/lib/import/ftm";
-import { csvMappingSchema } from "@/lib/import/mapping";
 import { neo4jImportStore } from "@/lib/import/neo4j-store";
 import { runImport } from "@/lib/import/pipeline";
 import { redstringJsonSource } from "@/lib/import/redstring-json";
@@ -53,7 +53,7 @@ afterAll(async () => {
 describe("legis-graph-114 through the committed mapping", () => {
   const legisPrefix = `${prefix}legis-`;
   const source = path.join(DATASETS, "legis-graph-114");
-  const mapping = csvMappingSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json"), "utf8")));
+  const mapping = legisMapping();
   const rowsOf = (file: string) => parse(readFileSync(path.join(dir, "legis", file)), { columns: true }) as Record<string, string>[];
 
   it("loads a slice with exact counts, reports dangling references, and changes nothing on re-import", async () => {

@@ -9,12 +9,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { legisMapping } from "@/graph-seed/mappings";
 import { closeDriver } from "@/lib/db/driver";
 import { searchEntities } from "@/lib/explore/search";
 import { csvSource } from "@/lib/import/csv";
 import { datasetsDir } from "@/lib/import/datasets";
 import { upgradeLegisGraph } from "@/lib/import/legis-upgrade";
-import { csvMappingSchema, type CsvMapping } from "@/lib/import/mapping";
+import type { CsvMapping } from "@/lib/import/mapping";
 import { neo4jImportStore } from "@/lib/import/neo4j-store";
 import { runImport } from "@/lib/import/pipeline";
 import { executeQuery } from "@/lib/queries/execute";
@@ -56,7 +57,7 @@ beforeAll(async () => {
   // Ids only (no commas, no quotes): written as plain lines.
   const sponsorLines = sponsorRows.map((row) => `${row.billID},${row.bioguideID},${row.cosponsor}`);
   writeFileSync(path.join(dir, "data", "sponsors.csv"), `billID,bioguideID,cosponsor\n${sponsorLines.join("\n")}\n`);
-  const committed = csvMappingSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json"), "utf8")));
+  const committed = legisMapping();
   const keep = new Set([...files, "sponsors.csv"]);
   const mapping: CsvMapping = {
     ...committed,
@@ -185,7 +186,7 @@ describe("a database imported with the first mapping", () => {
        WITH 1 AS one MATCH (l:Legislator {id: $legislator}) REMOVE l.current`,
       { committee: committeeId(committee.thomasID ?? ""), bill: billId(bill.billID ?? ""), title: bill.officialTitle?.slice(0, 300), upper: "HR2-114", legislator: legislatorId(legislator.bioguideID ?? "") },
     );
-    const first = await upgradeLegisGraph({ directory: SOURCE, idPrefix: prefix });
+    const first = await upgradeLegisGraph({ directory: SOURCE, mapping: legisMapping(), idPrefix: prefix });
     expect(first).toEqual({ committees: 1, bills: 1, legislators: 1 });
     const [after] = await cypher(
       `MATCH (c:Entity {id: $committee}) MATCH (b:Bill {id: $bill}) MATCH (l:Legislator {id: $legislator})
@@ -201,6 +202,6 @@ describe("a database imported with the first mapping", () => {
       current: true,
     });
     expect(after?.labels).not.toContain("Agency");
-    expect(await upgradeLegisGraph({ directory: SOURCE, idPrefix: prefix })).toEqual({ committees: 0, bills: 0, legislators: 0 });
+    expect(await upgradeLegisGraph({ directory: SOURCE, mapping: legisMapping(), idPrefix: prefix })).toEqual({ committees: 0, bills: 0, legislators: 0 });
   });
 });

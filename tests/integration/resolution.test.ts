@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { NextRequest } from "next/server";
+import { legisMapping } from "@/graph-seed/mappings";
 import { GET as candidatesRoute } from "@/app/api/resolution/candidates/route";
 import { DELETE as undoRoute } from "@/app/api/resolution/judgements/[id]/route";
 import { GET as judgementsRoute, POST as judgeRoute } from "@/app/api/resolution/judgements/route";
@@ -29,7 +30,6 @@ import { searchEntities } from "@/lib/explore/search";
 import { csvSource } from "@/lib/import/csv";
 import { datasetsDir } from "@/lib/import/datasets";
 import { graphInputSource } from "@/lib/import/graph-input";
-import { csvMappingSchema } from "@/lib/import/mapping";
 import { neo4jImportStore } from "@/lib/import/neo4j-store";
 import { csvRecord } from "@/lib/format/csv";
 import type { Candidate, CandidatePage, JudgementRecord, JudgementResult } from "@/lib/resolution/model";
@@ -74,7 +74,7 @@ function sliceCsv(file: string, keep: (row: Record<string, string>, index: numbe
 let rubioBills: string[] = [];
 
 async function importLegis() {
-  const mapping = csvMappingSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "graph-seed/mappings/legis-graph-114/mapping.json"), "utf8")));
+  const mapping = legisMapping();
   return importDataset(
     csvSource({ mapping, directory: path.join(dir, "legis") }),
     { store: neo4jImportStore, sourceReport: { id: "import-legis", name: "legis slice" }, skipInvalid: true, idPrefix: prefix },

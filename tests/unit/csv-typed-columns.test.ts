@@ -3,9 +3,10 @@
  * for booleans, date formats, a bad cell refused with its line, column and value, and typed columns on
  * fields of another kind refused when the mapping is read.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { legisMapping } from "@/graph-seed/mappings";
 import { parseDate } from "@/lib/import/column-types";
 import { csvSource } from "@/lib/import/csv";
 import { csvMappingSchema, mapNodeRow, mapRelationshipRow, type CsvMapping } from "@/lib/import/mapping";
@@ -169,7 +170,7 @@ describe("typed columns through a CSV file", () => {
 });
 
 describe("the US Congress mapping's bills", () => {
-  const mapping = csvMappingSchema.parse(JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../graph-seed/mappings/legis-graph-114/mapping.json"), "utf8")));
+  const mapping = legisMapping();
   const bills = mapping.nodes.find((node) => node.file === "bills.csv")!;
   it.each([
     ["hr969-114", "H.R. 969"],

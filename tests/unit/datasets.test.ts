@@ -4,7 +4,8 @@
  * data-set ids from names, the search's `datasets` parameter, and `datasets` kept through edits and merges.
  */
 import { datasetIdFrom } from "@/lib/datasets/ids";
-import { REFUSED_TSV_HEADER, ReasonTally, reasonKind, refusedTsvLine, tsvField } from "@/lib/datasets/model";
+import { REFUSED_TSV_HEADER, ReasonTally, reasonKind, refusedTsvLine } from "@/lib/datasets/model";
+import { tsvField } from "@/lib/format/tsv";
 import { searchQuerySchema } from "@/lib/api-schemas";
 import { datasetsOf, unitedDatasets } from "@/lib/editing/model";
 

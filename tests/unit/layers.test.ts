@@ -49,6 +49,12 @@ describe("the layer rule", () => {
     expect(await layerErrors("lib/backward.ts", 'import { starterQueries } from "@/graph-seed/starter-queries";\nvoid starterQueries;\n')).toHaveLength(1);
   });
 
+  it("refuses a route or a component importing graph-seed, and allows them lib", { timeout: SLOW }, async () => {
+    expect(await layerErrors("app/api/backward/route.ts", 'import { starterQueries } from "@/graph-seed/starter-queries";\nvoid starterQueries;\n')).toHaveLength(1);
+    expect(await layerErrors("components/Backward.tsx", 'import { legisMapping } from "@/graph-seed/mappings";\nvoid legisMapping;\n')).toHaveLength(1);
+    expect(await layerErrors("components/Backward.tsx", 'import { ENTITY_TYPES } from "@/lib/model/registry";\nvoid ENTITY_TYPES;\n')).toEqual([]);
+  });
+
   it("refuses a component importing a server-only module's values, and allows its types", { timeout: SLOW }, async () => {
     const value = await layerErrors("components/Backward.tsx", 'import { runRead } from "@/lib/db/session";\nvoid runRead;\n');
     expect(value).toHaveLength(1);
