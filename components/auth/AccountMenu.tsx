@@ -1,8 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useQueryClient } from "@tanstack/react-query";
-import { signOutApi, useMe } from "@/lib/auth/client";
+import { useMe } from "@/lib/auth/client";
+import { useSignOut } from "./hooks/useAccounts";
 import { signInPath } from "./NeedsPermission";
 import { UserText } from "@/components/ui/UserText";
 import { Button, buttonClass } from "@/components/ui/Button";
@@ -13,16 +12,8 @@ import { Button, buttonClass } from "@/components/ui/Button";
  */
 export function AccountMenu() {
   const me = useMe();
-  const router = useRouter();
-  const client = useQueryClient();
+  const signOut = useSignOut();
   if (!me) return null;
-  async function signOut() {
-    await signOutApi().catch(() => undefined);
-    // Nothing the signed-in user could see stays in the browser's cache, and who is signed in is asked again.
-    client.clear();
-    router.push("/signin");
-    router.refresh();
-  }
   return (
     // Wraps on a phone: with an admin's links the row is wider than 390 px.
     <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-2 gap-y-1 text-sm">
@@ -44,7 +35,7 @@ export function AccountMenu() {
               </Link>
             </>
           )}
-          <Button onClick={() => void signOut()} size="sm">
+          <Button onClick={() => signOut.mutate()} disabled={signOut.isPending} size="sm">
             Sign out
           </Button>
         </>

@@ -1,7 +1,6 @@
 "use client";
-import { useState } from "react";
 import { errorMessage } from "@/lib/api-client";
-import { setupApi, signInApi } from "@/lib/auth/client";
+import { useSignIn } from "./hooks/useAccounts";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 
@@ -29,28 +28,28 @@ export function SignInForm({
   /** Setup only: REDSTRING_PUBLIC_READ's value when it fixes signed-out reading, else undefined. */
   publicReadFixed?: boolean;
 }) {
-  const [error, setError] = useState<string | null>(initialError);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
+  const signIn = useSignIn(mode);
+  // Busy from the click until the next page has loaded: a success leaves for another page.
+  const busy = signIn.isPending || signIn.isSuccess;
+  const error = signIn.error ? errorMessage(signIn.error, "Signing in failed. Try again.") : signIn.isIdle ? initialError : null;
+  function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const field = (name: string) => String(form.get(name) ?? "");
-    setBusy(true);
-    setError(null);
-    try {
-      if (mode === "signin") await signInApi(field("email"), field("password"));
-      else await setupApi({ email: field("email"), name: field("name"), password: field("password"), publicRead: form.get("publicRead") === "on" });
-      const next = new URLSearchParams(window.location.search).get("next");
-      window.location.assign(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
-    } catch (cause) {
-      setError(errorMessage(cause, "Signing in failed. Try again."));
-      setBusy(false);
-    }
+    signIn.mutate(
+      { email: field("email"), password: field("password"), name: field("name"), publicRead: form.get("publicRead") === "on" },
+      {
+        onSuccess: () => {
+          const next = new URLSearchParams(window.location.search).get("next");
+          window.location.assign(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+        },
+      },
+    );
   }
   return (
     <main className="mx-auto max-w-sm p-6">
       <h1 className="mb-4 text-xl font-semibold">{mode === "signin" ? "Sign in to Redstring" : "Set up Redstring: the first admin"}</h1>
-      <form onSubmit={(event) => void submit(event)} className="space-y-3">
+      <form onSubmit={submit} className="space-y-3">
         {mode === "setup" && (
           <label className="block text-sm">
             Name

@@ -17,8 +17,6 @@ export interface ChangeListProps {
   onReverted?: (change: ChangeSummary) => void;
   /** Shows an entity in the explorer; without it, entity ids are links to the explorer. */
   onShowEntity?: (id: string) => void;
-  /** Bump it when the page made an edit of its own: the list reloads. */
-  revision?: number;
 }
 
 /**
@@ -26,8 +24,8 @@ export interface ChangeListProps {
  * who, what (its summary, a badge for the action) and whether it was reverted (ChangeRow). Everything in
  * a change is the server's data, rendered as text.
  */
-export function ChangeList({ entityId, canRevert, onReverted, onShowEntity, revision = 0 }: ChangeListProps) {
-  const trail = useChangeTrail(entityId, revision);
+export function ChangeList({ entityId, canRevert, onReverted, onShowEntity }: ChangeListProps) {
+  const trail = useChangeTrail(entityId);
   const focusAfterLoad = useRef<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 

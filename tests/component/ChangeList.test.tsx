@@ -5,6 +5,7 @@
  */
 import { render, screen, waitFor, within } from "../support/render";
 import userEvent from "@testing-library/user-event";
+import { afterGraphWrite } from "@/lib/client/graph-writes";
 import type { ChangeDetails, ChangeSummary } from "@/lib/editing/model";
 import { answer, serveRequests } from "../support/network";
 
@@ -219,9 +220,9 @@ describe("ChangeList", () => {
     expect(screen.getAllByRole("button", { name: "Show details" })).toHaveLength(2);
   });
 
-  it("shows an entity's History and reloads it when the revision changes", async () => {
+  it("shows an entity's History and reloads it after a graph write", async () => {
     const fetchMock = serve({ changes: [EDIT, LINK], revert: () => answer(500, {}) });
-    const { rerender } = render(<ChangeList entityId="company-acme" canRevert={false} revision={1} />);
+    const { client } = render(<ChangeList entityId="company-acme" canRevert={false} />);
     const section = await screen.findByRole("region", { name: "History" });
     await within(section).findByRole("article", { name: EDIT.summary });
     // The entity itself is not listed again among what a change concerns; the other end is.
@@ -229,7 +230,8 @@ describe("ChangeList", () => {
     expect(within(await article(EDIT.summary)).queryByRole("link", { name: "company-acme" })).not.toBeInTheDocument();
     const history = () => fetchMock.mock.calls.filter(([input]) => String(input).startsWith("/api/entities/company-acme/history")).length;
     expect(history()).toBe(1);
-    rerender(<ChangeList entityId="company-acme" canRevert={false} revision={2} />);
+    // What every edit of the page does on success (lib/client/graph-writes.ts).
+    void afterGraphWrite(client);
     await waitFor(() => expect(history()).toBe(2));
   });
 

@@ -1,3 +1,5 @@
+import userEvent from "@testing-library/user-event";
+import { answer, serveRequests } from "../support/network";
 import { render, screen } from "../support/render";
 import SignInPage from "@/app/signin/page";
 import { SignInForm } from "@/components/auth/SignInForm";
@@ -25,6 +27,22 @@ describe("SignInForm and single sign-on", () => {
     const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent('<img src=x onerror="alert(1)"> Your email address is not verified.');
     expect(alert.querySelector("img")).toBeNull();
+  });
+
+  it("sends the email and password, and shows the server's refusal in place of an earlier message", async () => {
+    const refusal = "The email or the password is wrong.";
+    const sent = serveRequests(() => answer(401, { error: refusal }));
+    render(<SignInForm mode="signin" initialError="Single sign-on was cancelled." />);
+    await userEvent.type(screen.getByLabelText("Email"), "reader@example.test");
+    await userEvent.type(screen.getByLabelText("Password"), "not the password");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(refusal);
+    expect(screen.queryByText("Single sign-on was cancelled.")).not.toBeInTheDocument();
+    const [path, init] = sent.mock.calls[0]!;
+    expect([path, init.method]).toEqual(["/api/auth/signin", "POST"]);
+    expect(JSON.parse(init.body ?? "")).toEqual({ email: "reader@example.test", password: "not the password" });
+    // Refused, the form can be sent again.
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeEnabled();
   });
 
   it("shows no alert when there is no message", () => {

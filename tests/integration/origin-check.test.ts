@@ -6,6 +6,7 @@
  */
 import { NextRequest } from "next/server";
 import { POST as signInRoute } from "@/app/api/auth/signin/route";
+import { POST as graphRoute } from "@/app/api/graph/route";
 import { POST as runDraftRoute } from "@/app/api/run-query/route";
 import { closeDriver } from "@/lib/db/driver";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
@@ -102,5 +103,28 @@ describe("a write is accepted when", () => {
   it("the Origin is REDSTRING_PUBLIC_URL's, whatever the Host header says", async () => {
     process.env.REDSTRING_PUBLIC_URL = "https://graph.example.org/";
     expect((await draftRun({ host: "10.0.0.5:3000", origin: "https://graph.example.org" })).status).toBe(200);
+  });
+});
+
+describe("the reads that take their input in a POST body are checked like writes", () => {
+  /** A big view's read (POST /api/graph, a workspace's ids in the body) with the given Origin. */
+  async function bigViewRead(origin: string) {
+    const response = await graphRoute(
+      new NextRequest(new URL("/api/graph", TEST_BASE), {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: users.viewer.cookie, host: "127.0.0.1", origin },
+        body: JSON.stringify({ ids: ["origin-check-no-such-entity"] }),
+      }),
+    );
+    return { status: response.status, body: (await response.json()) as { error?: string; nodes?: unknown[] } };
+  }
+
+  it("refuses POST /api/graph sent by another site's page, and answers the instance's own", async () => {
+    const refused = await bigViewRead("https://evil.example");
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatch(/another site \(https:\/\/evil\.example\)/);
+    const own = await bigViewRead(TEST_BASE);
+    expect(own.status).toBe(200);
+    expect(own.body.nodes).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { actorFrom } from "@/lib/auth/session";
 import { largeSubgraphBodySchema, subgraphQuerySchema } from "@/lib/api-schemas";
 import { getSubgraph } from "@/lib/explore/entities";
 import { getLargeSubgraph } from "@/lib/explore/large-subgraph";
-import { parseJsonBody, respond } from "@/lib/http";
+import { assertSameOrigin, parseJsonBody, respond } from "@/lib/http";
 import { BODY_LIMITS } from "@/lib/request-body";
 import { parseSearchParams } from "@/lib/validation";
 
@@ -18,10 +18,12 @@ export async function GET(request: NextRequest) {
 
 /**
  * The same read for a view past the URL's 200 ids (a workspace's, up to 20,000): the ids in a JSON body,
- * read in batches. It changes nothing, so it needs no origin check; the body has the workspace's limit.
+ * read in batches. It changes nothing, but it is a POST like a write and checked like one: another site's
+ * page must not make a reader's browser run reads this big (the body has the workspace's limit).
  */
 export async function POST(request: NextRequest) {
   return respond(request, async () => {
+    assertSameOrigin(request);
     const actor = await actorFrom(request);
     const { ids } = await parseJsonBody(request, largeSubgraphBodySchema, BODY_LIMITS.largeView);
     return getLargeSubgraph(actor, ids);

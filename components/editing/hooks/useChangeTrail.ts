@@ -1,7 +1,6 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
 import { changeKeys } from "@/lib/client/keys/changes";
 import { changeApi, changesApi, entityHistoryApi, revertApi } from "@/lib/editing/client";
 import type { ChangePage } from "@/lib/editing/model";
@@ -16,11 +15,10 @@ function readPage(page: ChangePage): ChangePage {
 /**
  * The audit trail of an entity (or of everything, `entityId` absent), newest first, a page at a time
  * through the server's cursor. Reloading (after a revert, an edit, "Try again") asks again for every page
- * shown, so the older pages stay in view. `revision`, bumped by a page that made an edit of its own,
- * reloads it too.
+ * shown, so the older pages stay in view. An edit anywhere invalidates every trail (changeKeys.trails()),
+ * so the page that made it need not tell the list.
  */
-export function useChangeTrail(entityId: string | undefined, revision: number) {
-  const client = useQueryClient();
+export function useChangeTrail(entityId: string | undefined) {
   const scope = entityId ?? "";
   const trail = useInfiniteQuery({
     queryKey: changeKeys.trail(scope),
@@ -31,14 +29,6 @@ export function useChangeTrail(entityId: string | undefined, revision: number) {
       return readPage(await (entityId ? entityHistoryApi(entityId, options, signal) : changesApi(options, signal)));
     },
   });
-
-  const seen = useRef(revision);
-  useEffect(() => {
-    if (seen.current === revision) return;
-    seen.current = revision;
-    void client.invalidateQueries({ queryKey: changeKeys.trail(scope) });
-  }, [client, revision, scope]);
-
   return trail;
 }
 
