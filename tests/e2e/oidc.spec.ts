@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { startTestProvider, type TestProvider } from "../support/oidc-provider";
+import { pollUntil } from "../support/poll";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
@@ -30,17 +31,18 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`the app server exited:\n${serverOutput}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the single sign-on app server never became healthy:\n${serverOutput}`);
+/** Asks until the server answers healthy (a start takes seconds to minutes on a busy machine); its exit ends the wait. */
+async function waitForHealth(url: string): Promise<void> {
+  const healthy = async () => {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error("the app server exited");
+    return fetch(url).then(
+      (response) => response.ok,
+      () => false, // not listening yet
+    );
+  };
+  await pollUntil(healthy, (ok) => ok, { what: "the single sign-on app server to be healthy", attempts: 600 }).catch((error: Error) => {
+    throw new Error(`${error.message}\n${serverOutput}`);
+  });
 }
 
 test.beforeAll(async () => {
@@ -63,7 +65,7 @@ test.beforeAll(async () => {
   };
   server.stdout?.on("data", keep);
   server.stderr?.on("data", keep);
-  await waitForHealth(`${app}/api/health`, Date.now() + 150_000);
+  await waitForHealth(`${app}/api/health`);
 });
 
 test.afterAll(async () => {

@@ -19,6 +19,7 @@ import { ROOT } from "@/scripts/lib/neo4j-local.mjs";
 import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
 import { SAME_ORIGIN } from "../support/requests";
+import { pollUntil } from "../support/poll";
 
 const prefix = uniquePrefix("importlock");
 const dataset = (name: string) => `${prefix}${name}`;
@@ -114,11 +115,11 @@ it("refuses an import from the Data page while the same data set is being import
     const accepted = await startRoute(new NextRequest("http://127.0.0.1/api/imports", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
     expect(accepted.status).toBe(202);
     const { id } = (await accepted.json()) as { id: string };
-    let job: { status: string } = { status: "running" };
-    for (let attempt = 0; attempt < 240 && job.status === "running"; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      job = (await (await jobRoute(new NextRequest(`http://127.0.0.1/api/imports/${id}`, { headers }), { params: Promise.resolve({ id }) })).json()) as { status: string };
-    }
+    const job = await pollUntil(
+      async () => (await (await jobRoute(new NextRequest(`http://127.0.0.1/api/imports/${id}`, { headers }), { params: Promise.resolve({ id }) })).json()) as { status: string },
+      (answer) => answer.status !== "running",
+      { what: "the import job to end" },
+    );
     expect(job.status).toBe("imported");
     // The job's own lock is gone with it.
     expect(await cypher(`MATCH (l:${IMPORT_LOCK_LABEL} {dataset: $dataset}) RETURN l`, { dataset: datasetKey(sourceName) })).toHaveLength(0);

@@ -14,6 +14,7 @@ import { STALE_AFTER_MS } from "@/lib/import/job-store";
 import { createTestUser, removeTestUsers, type TestUser } from "../support/auth";
 import { closeTestDriver, cypher, uniquePrefix } from "../support/neo4j";
 import { SAME_ORIGIN } from "../support/requests";
+import { pollUntil } from "../support/poll";
 
 const prefix = uniquePrefix("upload");
 const base = "http://127.0.0.1";
@@ -59,13 +60,12 @@ function start(body: Record<string, unknown>) {
   return json<ImportJob>(startRoute(new NextRequest(`${base}/api/imports`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers() } })));
 }
 
-async function finished(id: string): Promise<ImportJob> {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const { body } = await json<ImportJob>(jobRoute(new NextRequest(`${base}/api/imports/${id}`, { headers: headers() }), { params: Promise.resolve({ id }) }));
-    if (body.status !== "running") return body;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the import did not finish within 30 s");
+function finished(id: string): Promise<ImportJob> {
+  return pollUntil(
+    async () => (await json<ImportJob>(jobRoute(new NextRequest(`${base}/api/imports/${id}`, { headers: headers() }), { params: Promise.resolve({ id }) }))).body,
+    (job) => job.status !== "running",
+    { what: `import ${id} to end` },
+  );
 }
 
 const mapping = (file: string) =>

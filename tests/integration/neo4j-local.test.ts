@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { ROOT, startNeo4jLocal } from "@/scripts/lib/neo4j-local.mjs";
+import { pollUntil } from "../support/poll";
 
 const ENGINE_TIMEOUT = 180_000;
 
@@ -19,13 +20,12 @@ function processRunning(pid: number): boolean {
   return state !== "Z" && state !== "X";
 }
 
-async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!processRunning(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
+/** Whether the process is gone within `attempts` checks a quarter of a second apart. */
+async function waitUntilGone(pid: number, attempts: number): Promise<boolean> {
+  return pollUntil(() => !processRunning(pid), (gone) => gone, { what: `process ${pid} to exit`, attempts }).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function countMarkers(uri: string): Promise<number> {
@@ -97,7 +97,7 @@ describe("the local Neo4j engine", () => {
       });
       expect(processRunning(javaPid)).toBe(true);
       parent.kill("SIGKILL");
-      expect(await waitUntilGone(javaPid, 60_000)).toBe(true);
+      expect(await waitUntilGone(javaPid, 240)).toBe(true);
     },
     ENGINE_TIMEOUT,
   );
