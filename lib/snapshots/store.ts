@@ -180,7 +180,13 @@ export async function getSnapshot(reader: Actor, id: string): Promise<Snapshot> 
 
 export type SnapshotState = "active" | "revoked" | "missing";
 
-/** For the proxy, which answers 410 for revoked links before any page renders. */
+/** The state of a stored record (null: no snapshot has the id), as the proxy answers for it (410 when revoked). */
+export function snapshotStateOf(stored: StoredSnapshot | null): SnapshotState {
+  if (!stored) return "missing";
+  return stored.revokedAt === null || stored.revokedAt === undefined ? "active" : "revoked";
+}
+
+/** A link's state, reading that one field (a permalink request has its record already: snapshotStateOf). */
 export async function snapshotState(id: string): Promise<SnapshotState> {
   const record = await read(async (tx) =>
     (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.revokedAt IS NOT NULL AS revoked`, { id })).records[0],
