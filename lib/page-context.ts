@@ -12,6 +12,13 @@ import { withRequestContext } from "./db/context";
 /** `route` is the page's path pattern, as the metadata shows it: "/s/[id]", "/admin/users". */
 export async function withPage<T>(route: string, work: () => Promise<T>): Promise<T> {
   const { cookies } = await import("next/headers");
-  const bookmarks = openBookmarks((await cookies()).get(BOOKMARK_COOKIE)?.value);
-  return withRequestContext({ route: `page ${route}`, bookmarks }, work);
+  return withPageContext(route, (await cookies()).get(BOOKMARK_COOKIE)?.value, work);
+}
+
+/**
+ * The same context for a read done on a page's behalf before it renders (proxy.ts), where next/headers
+ * is not there yet: the caller passes the request's bookmark cookie.
+ */
+export function withPageContext<T>(route: string, bookmarkCookie: string | undefined, work: () => Promise<T>): Promise<T> {
+  return withRequestContext({ route: `page ${route}`, bookmarks: openBookmarks(bookmarkCookie) }, work);
 }

@@ -1,4 +1,4 @@
-/** What a revoked link shows if it is opened between the proxy's check and the page (normally a 410 page). */
+/** What a revoked link shows when the proxy did not answer for it (normally a 410 page: proxy.ts). */
 export function RevokedNotice() {
   return (
     <main className="mx-auto w-full max-w-lg p-8">

@@ -94,9 +94,12 @@ export interface NewUser {
   setupMarker?: "first";
 }
 
-/** Fails with a constraint violation when the email (or, for the first admin, the marker) is taken. */
-export async function insertUser(tx: ManagedTransaction, user: NewUser): Promise<void> {
-  await createUserNode(tx, user.id, {
+/**
+ * Fails with a constraint violation when the email (or, for the first admin, the marker) is taken.
+ * Returns the user as stored (its createdAt set by the database).
+ */
+export async function insertUser(tx: ManagedTransaction, user: NewUser): Promise<StoredUser> {
+  return createUserNode(tx, user.id, {
     email: normaliseEmail(user.email),
     name: user.name,
     role: user.role,
@@ -105,23 +108,30 @@ export async function insertUser(tx: ManagedTransaction, user: NewUser): Promise
   });
 }
 
-async function createUserNode(tx: ManagedTransaction, id: string, properties: Record<string, string>): Promise<void> {
-  await tx.run(`CREATE (u:${USER_LABEL} {id: $id}) SET u += $properties, u.createdAt = datetime()`, { id, properties });
+/** The node as the CREATE left it, returned by the statement itself: nothing is read back. */
+async function createUserNode(tx: ManagedTransaction, id: string, properties: Record<string, string>): Promise<StoredUser> {
+  const result = await tx.run(`CREATE (u:${USER_LABEL} {id: $id}) SET u += $properties, u.createdAt = datetime() RETURN properties(u) AS u`, {
+    id,
+    properties,
+  });
+  return toStored(result.records[0]!.get("u") as Record<string, unknown>);
 }
 
+/** The user as changed, from the SET statement itself; null when no user has this id. */
 export async function updateUserRecord(
   tx: ManagedTransaction,
   id: string,
   change: { role?: Role; disabled?: boolean },
-): Promise<boolean> {
+): Promise<StoredUser | null> {
   const result = await tx.run(
     `MATCH (u:${USER_LABEL} {id: $id})
      SET u.role = coalesce($role, u.role),
          u.disabledAt = CASE $disabled WHEN true THEN coalesce(u.disabledAt, datetime()) WHEN false THEN null ELSE u.disabledAt END
-     RETURN u.id AS id`,
+     RETURN properties(u) AS u`,
     { id, role: change.role ?? null, disabled: change.disabled ?? null },
   );
-  return result.records.length > 0;
+  const properties = result.records[0]?.get("u") as Record<string, unknown> | undefined;
+  return properties ? toStored(properties) : null;
 }
 
 export async function updatePasswordHash(tx: ManagedTransaction, id: string, passwordHash: string): Promise<void> {
@@ -158,12 +168,15 @@ export async function linkOidcIdentity(tx: ManagedTransaction, id: string, ident
   return result.records.length > 0;
 }
 
-/** A user made by their first OpenID Connect sign-in: no password. Fails like insertUser on a taken email. */
+/**
+ * A user made by their first OpenID Connect sign-in: no password. Fails like insertUser on a taken email;
+ * returns the user as stored, like it.
+ */
 export async function insertOidcUser(
   tx: ManagedTransaction,
   user: { id: string; email: string; name: string; role: Role; identity: OidcIdentity },
-): Promise<void> {
-  await createUserNode(tx, user.id, {
+): Promise<StoredUser> {
+  return createUserNode(tx, user.id, {
     email: normaliseEmail(user.email),
     name: user.name,
     role: user.role,

@@ -86,18 +86,17 @@ export async function createFirstAdmin(input: z.infer<typeof setupSchema>): Prom
   if (!(await needsSetup())) throw new ConflictError("Redstring is already set up. Sign in instead.");
   const passwordHash = await hashPassword(input.password);
   const id = newUserId();
-  let created: StoredUser | null;
+  let created: StoredUser;
   try {
-    // Read back in the write's own transaction: a new session (on a follower) might not see it yet.
-    created = await write(async (tx) => {
-      await insertUser(tx, { id, email: input.email, name: input.name, role: "admin", passwordHash, setupMarker: "first" });
-      return findUserById(tx, id);
-    });
+    // The user as the write stored it, returned by the write itself: not read back afterwards, when a
+    // new session (on a follower) might not see it yet.
+    created = await write((tx) =>
+      insertUser(tx, { id, email: input.email, name: input.name, role: "admin", passwordHash, setupMarker: "first" }),
+    );
   } catch (cause) {
     if (isConstraintViolation(cause)) throw new ConflictError("Redstring is already set up. Sign in instead.");
     throw cause;
   }
-  if (!created) throw new Error("a user just written cannot be read back in its own transaction");
   return sessionUserOf(created);
 }
 
@@ -110,12 +109,9 @@ export async function createUser(actor: Actor, input: z.infer<typeof newUserSche
   requirePermission(actor, "users:manage");
   const passwordHash = await hashPassword(input.password);
   const id = newUserId();
-  let created: StoredUser | null;
+  let created: StoredUser;
   try {
-    created = await write(async (tx) => {
-      await insertUser(tx, { id, email: input.email, name: input.name, role: input.role, passwordHash });
-      return findUserById(tx, id);
-    });
+    created = await write((tx) => insertUser(tx, { id, email: input.email, name: input.name, role: input.role, passwordHash }));
   } catch (cause) {
     if (isConstraintViolation(cause)) throw new ConflictError(`There is already an account for ${input.email.toLowerCase()}.`);
     throw cause;
@@ -123,7 +119,7 @@ export async function createUser(actor: Actor, input: z.infer<typeof newUserSche
   return summaryOf(created, id);
 }
 
-/** What the admin page shows of a user read in the same transaction that changed it. */
+/** What the admin page shows of a user as the write that changed it returned it. */
 function summaryOf(user: StoredUser | null, id: string): UserSummary {
   if (!user) throw new NotFoundError(`No user has the id "${id}".`);
   return withoutHash(user);
@@ -140,9 +136,10 @@ export async function updateUser(actor: Actor, id: string, change: z.infer<typeo
     throw new ForbiddenError("You cannot demote or disable your own account. Ask another admin.");
   }
   const updated = await write(async (tx) => {
-    if (!(await updateUserRecord(tx, id, change))) return null;
-    if (change.disabled === true) await deleteSessionsOfUser(tx, id);
-    return findUserById(tx, id);
+    // The user as the SET left it; ending the sessions does not change the user's node.
+    const changed = await updateUserRecord(tx, id, change);
+    if (changed && change.disabled === true) await deleteSessionsOfUser(tx, id);
+    return changed;
   });
   return summaryOf(updated, id);
 }
@@ -203,10 +200,7 @@ export async function signInWithOidcIdentity(profile: { identity: OidcIdentity; 
         return (await linkOidcIdentity(tx, byEmail.id, profile.identity)) ? sessionUserOf(byEmail) : "linked-elsewhere";
       }
       const id = newUserId();
-      await insertOidcUser(tx, { id, email: profile.email, name: profile.name, role, identity: profile.identity });
-      const created = await findUserById(tx, id);
-      if (!created) throw new Error("a user just written cannot be read back");
-      return sessionUserOf(created);
+      return sessionUserOf(await insertOidcUser(tx, { id, email: profile.email, name: profile.name, role, identity: profile.identity }));
     });
   try {
     return await attempt();

@@ -158,9 +158,12 @@ export function runWrite<T>(work: Work<T>, options?: RunOptions): Promise<T> {
 /**
  * Schema commands cannot share a transaction with data writes; each runs in its own auto-commit, which the
  * driver does not retry: a database out of reach answers "not reachable" at once. Also how a server reads
- * the schema's record (lib/migrations.ts), for that reason. Returns the records as plain objects.
+ * the schema's record (lib/migrations.ts), for that reason. Returns the records as plain objects. No
+ * timeout (an index build may take long), but the same metadata as every other transaction.
  */
 export async function runSchemaStatement(statement: string, parameters?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  const result = await withinDeadline(() => withSession("WRITE", (session) => session.run(statement, parameters)));
+  const result = await withinDeadline(() =>
+    withSession("WRITE", (session) => session.run(statement, parameters, { metadata: transactionMetadata() })),
+  );
   return result.records.map((record) => record.toObject());
 }

@@ -11,7 +11,7 @@ import "server-only";
  * this process. Replicas share Neo4j but not this cache: after an admin changes the switch, another
  * replica may answer the old way for at most that long. The replica that saved it forgets at once.
  */
-import type { ManagedTransaction } from "neo4j-driver";
+import type { ManagedTransaction, QueryResult } from "neo4j-driver";
 import { z } from "zod";
 import { requirePermission } from "../auth/permissions";
 import { type Actor } from "../auth/roles";
@@ -36,13 +36,20 @@ export const settingsChangeSchema = z.object({ publicRead: z.boolean() }).strict
 
 let cached: { publicRead: boolean; readAt: number } | undefined;
 
-async function readStoredPublicRead(tx: ManagedTransaction): Promise<{ publicRead: boolean; updatedAt: string | null }> {
-  const result = await tx.run(
-    `OPTIONAL MATCH (s:${INSTANCE_SETTINGS_LABEL} {id: $id}) RETURN s.publicRead AS publicRead, toString(s.updatedAt) AS updatedAt`,
-    { id: INSTANCE_SETTINGS_ID },
-  );
+type StoredSettings = { publicRead: boolean; updatedAt: string | null };
+
+/** What the record's columns (publicRead, updatedAt), read or just written, say. */
+function storedSettingsOf(result: QueryResult): StoredSettings {
   const record = result.records[0];
   return { publicRead: record?.get("publicRead") === true, updatedAt: (record?.get("updatedAt") as string | null) ?? null };
+}
+
+const STORED_COLUMNS = "s.publicRead AS publicRead, toString(s.updatedAt) AS updatedAt";
+
+async function readStoredPublicRead(tx: ManagedTransaction): Promise<StoredSettings> {
+  return storedSettingsOf(
+    await tx.run(`OPTIONAL MATCH (s:${INSTANCE_SETTINGS_LABEL} {id: $id}) RETURN ${STORED_COLUMNS}`, { id: INSTANCE_SETTINGS_ID }),
+  );
 }
 
 /** The stored switch, from this process's cache while it is fresh (see SETTINGS_CACHE_MS). */
@@ -66,7 +73,7 @@ export async function getInstanceSettings(actor: Actor): Promise<InstanceSetting
   return describe(await read(readStoredPublicRead));
 }
 
-function describe(stored: { publicRead: boolean; updatedAt: string | null }): InstanceSettings {
+function describe(stored: StoredSettings): InstanceSettings {
   const fixed = getConfig().publicRead;
   return {
     publicRead: fixed ?? stored.publicRead,
@@ -81,14 +88,17 @@ export async function updateInstanceSettings(actor: Actor, change: z.infer<typeo
   if (getConfig().publicRead !== undefined) {
     throw new ConflictError("Signed-out reading is fixed by REDSTRING_PUBLIC_READ on the server; change or unset that variable instead.");
   }
-  const stored = await write(async (tx) => {
-    await tx.run(
-      `MERGE (s:${INSTANCE_SETTINGS_LABEL} {id: $id})
-       SET s.publicRead = $publicRead, s.updatedAt = datetime(), s.updatedBy = $actorId`,
-      { id: INSTANCE_SETTINGS_ID, publicRead: change.publicRead, actorId: actor.user?.id ?? null },
-    );
-    return readStoredPublicRead(tx);
-  });
+  // The write returns what it stored: no second statement to read it back.
+  const stored = await write(async (tx) =>
+    storedSettingsOf(
+      await tx.run(
+        `MERGE (s:${INSTANCE_SETTINGS_LABEL} {id: $id})
+         SET s.publicRead = $publicRead, s.updatedAt = datetime(), s.updatedBy = $actorId
+         RETURN ${STORED_COLUMNS}`,
+        { id: INSTANCE_SETTINGS_ID, publicRead: change.publicRead, actorId: actor.user?.id ?? null },
+      ),
+    ),
+  );
   cached = { publicRead: stored.publicRead, readAt: Date.now() };
   return describe(stored);
 }

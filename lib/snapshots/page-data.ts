@@ -1,23 +1,29 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SIGNED_OUT, type Actor } from "../auth/roles";
 import { GoneError, NotFoundError } from "../errors";
 import { isSnapshotId, type Snapshot } from "./model";
-import { readStoredSnapshot, snapshotFor } from "./store";
+import { SNAPSHOT_HANDOFF_HEADER, takeHandedOff } from "./handoff";
+import { readStoredSnapshot, snapshotFor, type StoredSnapshot } from "./store";
 
 /**
- * The snapshot's record, read once per request: React's cache() shares it between everything that renders
- * one page (generateMetadata, the page, the embed), so /s/{id} reads the database once for its content,
- * not once per part. Outside a render (route handlers, tests) cache() keeps nothing: each call reads.
- * Keyed by id only; each caller shapes the record for its own reader (snapshotFor).
+ * The snapshot's record, once per request: the one the proxy read for this request (it answers 410 for a
+ * revoked link, so it reads first: lib/snapshots/handoff.ts), else read here. React's cache() shares it
+ * between everything that renders one page (generateMetadata, the page, the embed), so /s/{id} reads the
+ * database once in all, not once per part. Outside a render cache() keeps nothing. Keyed by id only; each
+ * caller shapes the record for its own reader (snapshotFor).
  */
-const storedSnapshotOfRequest = cache(readStoredSnapshot);
+const storedSnapshotOfRequest = cache(async (id: string): Promise<StoredSnapshot | null> => {
+  const handed = takeHandedOff((await headers()).get(SNAPSHOT_HANDOFF_HEADER), id);
+  return handed ? handed.record : readStoredSnapshot(id);
+});
 
 /**
  * The snapshot a page (/s/{id}, /embed/{id}) shows to this reader (a private note only for the team).
  * Unknown or malformed: the 404 page. Revoked: null (the proxy has normally answered 410 already; this
- * covers a revocation in between).
+ * covers a page the proxy did not read for, e.g. a prefetch).
  */
 export async function snapshotForPage(reader: Actor, id: string): Promise<Snapshot | null> {
   if (!isSnapshotId(id)) notFound();

@@ -127,11 +127,6 @@ function toSummary(s: Properties): SnapshotSummary {
 
 const SUMMARY_FIELDS = "s {.id, .title, .note, .noteIsCaption, .createdAt, .revokedAt, .nodeCount, .edgeCount, .originJson}";
 
-async function findSummary(id: string): Promise<SnapshotSummary | null> {
-  const record = await read(async (tx) => (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN ${SUMMARY_FIELDS} AS s`, { id })).records[0]);
-  return record ? toSummary(record.get("s") as Properties) : null;
-}
-
 async function findFull(tx: ManagedTransaction, id: string): Promise<Properties | null> {
   const result = await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN properties(s) AS s`, { id });
   return (result.records[0]?.get("s") as Properties | undefined) ?? null;
@@ -185,7 +180,13 @@ export async function getSnapshot(reader: Actor, id: string): Promise<Snapshot> 
 
 export type SnapshotState = "active" | "revoked" | "missing";
 
-/** For the proxy, which answers 410 for revoked links before any page renders. */
+/** The state of a stored record (null: no snapshot has the id), as the proxy answers for it (410 when revoked). */
+export function snapshotStateOf(stored: StoredSnapshot | null): SnapshotState {
+  if (!stored) return "missing";
+  return stored.revokedAt === null || stored.revokedAt === undefined ? "active" : "revoked";
+}
+
+/** A link's state, reading that one field (a permalink request has its record already: snapshotStateOf). */
 export async function snapshotState(id: string): Promise<SnapshotState> {
   const record = await read(async (tx) =>
     (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.revokedAt IS NOT NULL AS revoked`, { id })).records[0],
@@ -207,26 +208,40 @@ export async function listSnapshots(actor: Actor, limit = 500): Promise<Snapshot
  * Revokes a link for whoever holds its revoke key (the browser that shared it keeps it), or for an admin
  * without it. Revoking twice is fine; a wrong or missing key is a 403 (401 when signed out and keyless)
  * and changes nothing.
+ *
+ * One statement in one write transaction: it revokes and returns the summary with the key's stored hash.
+ * The key is checked (in constant time) before that transaction commits; a refusal throws, and the
+ * transaction rolls back, so nothing changed. No read before the write, none after it.
  */
 export async function revokeSnapshot(actor: Actor, id: string, revokeKey: string | undefined): Promise<SnapshotSummary> {
-  const stored = await read(async (tx) =>
-    (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.revokeKeyHash AS hash`, { id })).records[0],
-  );
-  if (!stored) throw new NotFoundError(`No snapshot has the id "${id}".`);
+  const summary = await write(async (tx) => {
+    const record = (
+      await tx.run(
+        `MATCH (s:${SNAPSHOT_LABEL} {id: $id})
+         SET s.revokedAt = coalesce(s.revokedAt, datetime())
+         RETURN ${SUMMARY_FIELDS} AS s, s.revokeKeyHash AS hash`,
+        { id },
+      )
+    ).records[0];
+    if (!record) throw new NotFoundError(`No snapshot has the id "${id}".`);
+    mayRevoke(actor, text(record.get("hash")), revokeKey);
+    return toSummary(record.get("s") as Properties);
+  });
+  // Holding the key is not being on the team: a private note stays the team's.
+  return forReader(actor, summary);
+}
+
+/** Throws unless this actor may revoke a snapshot whose key hashes to `storedHash` (hex), with this key. */
+function mayRevoke(actor: Actor, storedHash: string, revokeKey: string | undefined): void {
   if (revokeKey === undefined) {
     requirePermission(actor, "snapshots:revoke-any");
   } else if (!can(actor, "snapshots:revoke-any")) {
-    const expected = Buffer.from(text(stored.get("hash")), "hex");
+    const expected = Buffer.from(storedHash, "hex");
     const given = hashKey(revokeKey);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       throw new ForbiddenError("This key does not revoke this snapshot. Only the person who shared it, or an admin, can revoke it.");
     }
   }
-  await write((tx) => tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) SET s.revokedAt = coalesce(s.revokedAt, datetime())`, { id }));
-  const summary = await findSummary(id);
-  if (!summary) throw new NotFoundError(`No snapshot has the id "${id}".`);
-  // Holding the key is not being on the team: a private note stays the team's.
-  return forReader(actor, summary);
 }
 
 /** The snapshot against today's data of the same entities (only those: nothing beyond the snapshot). */

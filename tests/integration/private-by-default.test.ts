@@ -16,6 +16,7 @@ import type { CreatedSnapshot, Snapshot } from "@/lib/snapshots/model";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { publicReadOff } from "../support/instance-settings";
 import { closeTestDriver, cypher } from "../support/neo4j";
+import { countQueries, timesRun } from "../support/query-stats";
 import { SAME_ORIGIN, TEST_BASE } from "../support/requests";
 
 let users: TestUsers;
@@ -84,6 +85,27 @@ describe("the admins' switch for signed-out reading", () => {
     await setPublicRead("admin", false);
     const rows = await cypher("MATCH (s:InstanceSettings) RETURN labels(s) AS labels, s.publicRead AS publicRead, s.updatedBy AS by");
     expect(rows).toEqual([{ labels: ["InstanceSettings"], publicRead: false, by: users.admin.id }]);
+  });
+
+  it("answers a change from its own write: one statement stores the switch and returns it, nothing reads it back", async () => {
+    const counter = await countQueries(async (query) => cypher(query));
+    let changed: Awaited<ReturnType<typeof setPublicRead>>;
+    try {
+      changed = await setPublicRead("admin", true);
+      const counts = await counter.counts();
+      const touching = [...counts.keys()].filter((query) => query.includes(":InstanceSettings"));
+      expect(touching).toHaveLength(1);
+      expect(touching[0]).toContain("MERGE");
+      expect(timesRun(counts, ":InstanceSettings")).toBe(1);
+    } finally {
+      await counter.stop();
+    }
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ publicRead: true, publicReadFixedBy: null });
+    // What the answer says is what was stored.
+    const [row] = await cypher("MATCH (s:InstanceSettings) RETURN s.publicRead AS publicRead, toString(s.updatedAt) AS updatedAt");
+    expect(changed.body.updatedAt).toBe(row?.updatedAt);
+    expect(row?.publicRead).toBe(true);
   });
 
   it("only admins read or change it; a change needs this site's Origin and a boolean", async () => {

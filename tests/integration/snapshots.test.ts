@@ -9,6 +9,7 @@ import { POST as revokeRoute } from "@/app/api/snapshots/[id]/revoke/route";
 import { GET as snapshotRoute } from "@/app/api/snapshots/[id]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/snapshots/route";
 import { closeDriver } from "@/lib/db/driver";
+import { toPlain } from "@/lib/db/values";
 import { createSnapshotSchema, type CreatedSnapshot, type Snapshot, type SnapshotComparison, type SnapshotSummary } from "@/lib/snapshots/model";
 import { createSnapshot, snapshotState } from "@/lib/snapshots/store";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
@@ -175,6 +176,56 @@ describe("revoking", () => {
 
     const again = await call(revokeRoute(post(`/api/snapshots/${id}/revoke`, { revokeKey: made.revokeKey }), withId(id)));
     expect(again.status).toBe(200);
+  });
+
+  it("revokes with one statement that returns the summary; a refused key rolls that statement back", async () => {
+    const made = await share();
+    const id = made.snapshot.id;
+    const revoke = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      call<SnapshotSummary>(revokeRoute(post(`/api/snapshots/${id}/revoke`, body, headers), withId(id)));
+    const touchingSnapshots = (counts: Map<string, number>) =>
+      [...counts.entries()].filter(([query]) => query.includes(":Snapshot")).reduce((sum, [, count]) => sum + count, 0);
+
+    const counter = await countQueries(async (query) => cypher(query));
+    try {
+      expect((await revoke({ revokeKey: "not-the-key" })).status).toBe(403);
+      // The key is checked before the commit: the one statement ran, and its change was rolled back.
+      expect(touchingSnapshots(await counter.counts())).toBe(1);
+      expect(await snapshotState(id)).toBe("active");
+    } finally {
+      await counter.stop();
+    }
+    // Without a key only an admin revokes: 401 signed out, 403 for the team's other roles.
+    expect((await revoke({}, { cookie: "" })).status).toBe(401);
+    expect((await revoke({})).status).toBe(403);
+    expect(await snapshotState(id)).toBe("active");
+
+    const again = await countQueries(async (query) => cypher(query));
+    let right: Awaited<ReturnType<typeof revoke>>;
+    try {
+      right = await revoke({ revokeKey: made.revokeKey });
+      // Not read before, not read back after: one statement revoked it and returned what it stored.
+      expect(touchingSnapshots(await again.counts())).toBe(1);
+    } finally {
+      await again.stop();
+    }
+    expect(right.status).toBe(200);
+    const [row] = await cypher("MATCH (s:Snapshot {id: $id}) RETURN s.revokedAt AS revokedAt", { id });
+    expect(right.body).toMatchObject({ id, title: view.title, revokedAt: toPlain(row?.revokedAt) });
+    // The editor who sent the key is on the team: the private note is in the answer.
+    expect(right.body.note).toBe(view.note);
+  });
+
+  it("lets an admin revoke without the key, and answers 404 for an id no snapshot has", async () => {
+    const made = await share();
+    const id = made.snapshot.id;
+    const byAdmin = await call<SnapshotSummary>(revokeRoute(post(`/api/snapshots/${id}/revoke`, {}, { cookie: users.admin.cookie }), withId(id)));
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.revokedAt).not.toBeNull();
+    expect(await snapshotState(id)).toBe("revoked");
+    const unknown = "AAAAAAAAAAAAAAAAAAAAAA";
+    expect((await call(revokeRoute(post(`/api/snapshots/${unknown}/revoke`, {}, { cookie: users.admin.cookie }), withId(unknown)))).status).toBe(404);
+    expect((await call(revokeRoute(post(`/api/snapshots/${unknown}/revoke`, { revokeKey: "any" }), withId(unknown)))).status).toBe(404);
   });
 });
 

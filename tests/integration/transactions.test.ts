@@ -12,7 +12,7 @@ import { forgetCachedConfig } from "@/lib/config";
 import { admissionState } from "@/lib/db/admission";
 import { APP_NAME, withRequestContext } from "@/lib/db/context";
 import { closeDriver } from "@/lib/db/driver";
-import { runRead, runWrite } from "@/lib/db/session";
+import { runRead, runSchemaStatement, runWrite } from "@/lib/db/session";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher } from "../support/neo4j";
 import { SAME_ORIGIN, TEST_BASE } from "../support/requests";
@@ -107,6 +107,25 @@ it.each([
     release();
     await work;
   }
+});
+
+it("carries the same metadata on a schema statement, which runs in an auto-commit transaction of its own", async () => {
+  const marker = `it-tx-schema-${randomBytes(4).toString("hex")}`;
+  const route = `GET /api/it-${marker}`;
+  const controller = new AbortController();
+  // Any statement does: an endless one stays listed until the abort closes its session.
+  const work = withRequestContext({ route, userId: users.admin.id, bookmarks: [], signal: controller.signal }, () =>
+    runSchemaStatement(endlessQuery(marker)),
+  );
+  try {
+    await expect
+      .poll(async () => (await transactionsRunning(marker)).map((running) => running.metaData), { timeout: 20_000, interval: 100 })
+      .toEqual([{ app: APP_NAME, route, userId: users.admin.id }]);
+  } finally {
+    controller.abort();
+    await work.catch(() => undefined);
+  }
+  await expect.poll(async () => (await transactionsRunning(marker)).length, { timeout: 20_000, interval: 100 }).toBe(0);
 });
 
 it("stops the query on the server when the browser aborts the request", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmbedView } from "@/components/snapshots/EmbedView";
 import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
 import { SIGNED_OUT } from "@/lib/auth/roles";
+import { withPage } from "@/lib/page-context";
 import { snapshotForPage } from "@/lib/snapshots/page-data";
 
 export const metadata: Metadata = { title: "Redstring graph", robots: { index: false } };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Redstring graph", robots: { index: f
  * as a signed-out visitor: an embed is for the public, so a private note never reaches it.
  */
 export default async function EmbedPage({ params }: { params: Promise<{ id: string }> }) {
-  const snapshot = await snapshotForPage(SIGNED_OUT, (await params).id);
+  const { id } = await params;
+  const snapshot = await withPage("/embed/[id]", () => snapshotForPage(SIGNED_OUT, id));
   return snapshot ? <EmbedView snapshot={snapshot} /> : <RevokedNotice />;
 }

@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import { RevokedNotice } from "@/components/snapshots/RevokedNotice";
 import { SnapshotView } from "@/components/snapshots/SnapshotView";
 import { actorFromCookies } from "@/lib/auth/session";
+import { withPage } from "@/lib/page-context";
 import { publicBaseUrl } from "@/lib/public-url";
 import { isSnapshotId } from "@/lib/snapshots/model";
 import { snapshotForPage, snapshotForPreview } from "@/lib/snapshots/page-data";
 import { isolate, stripBidiControls } from "@/lib/text/bidi";
 
 type Props = { params: Promise<{ id: string }> };
+
+/** What the transactions of this page name as their route (lib/page-context.ts). */
+const ROUTE = "/s/[id]";
 
 /**
  * Link previews: title, the public caption (never a private note: the snapshot is read as a signed-out
@@ -18,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!isSnapshotId(id)) return { title: "Not found · Redstring" };
   // The same read as the page's (cached for this request): one database read renders both.
-  const snapshot = await snapshotForPreview(id);
+  const snapshot = await withPage(ROUTE, () => snapshotForPreview(id));
   if (!snapshot) return { title: "Redstring" };
   const base = await publicBaseUrl();
   const description =
@@ -37,6 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The page itself: a signed-in team member also reads a private note (marked as such). */
 export default async function SnapshotPage({ params }: Props) {
-  const snapshot = await snapshotForPage(await actorFromCookies(), (await params).id);
+  const { id } = await params;
+  const snapshot = await withPage(ROUTE, async () => snapshotForPage(await actorFromCookies(), id));
   return snapshot ? <SnapshotView snapshot={snapshot} /> : <RevokedNotice />;
 }
