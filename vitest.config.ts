@@ -27,6 +27,9 @@ export default defineConfig({
           environment: "jsdom",
           include: ["tests/component/**/*.test.tsx"],
           setupFiles: ["tests/support/component-setup.ts"],
+          // A guard against a hang, not a speed check: jsdom and the first import of a page's modules take
+          // seconds on this 2-core machine when other suites share it (5 s, the default, timed out there).
+          testTimeout: 20_000,
         },
       },
       {
