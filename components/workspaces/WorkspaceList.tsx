@@ -5,11 +5,11 @@ import { useState, type FormEvent } from "react";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { UserText } from "@/components/ui/UserText";
 import { formatSnapshotDate } from "@/components/snapshots/SnapshotView";
 import { errorMessage } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
-import { isolate } from "@/lib/text/bidi";
 import { workspacePath, type WorkspaceSummary } from "@/lib/workspaces/model";
 import { useWorkspaceList, useWorkspaceWrites } from "./hooks/useWorkspaces";
 
@@ -18,6 +18,7 @@ function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: 
   const { rename, remove } = useWorkspaceWrites();
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(item.title);
+  const [confirming, setConfirming] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,7 +31,7 @@ function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: 
   }
 
   async function drop() {
-    if (!window.confirm(`Delete “${isolate(item.title)}”? Its link will stop working. The entities themselves stay.`)) return;
+    setConfirming(false);
     try {
       await remove.mutateAsync(item.id);
     } catch (cause) {
@@ -74,10 +75,24 @@ function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: 
           <Button variant="secondary" size="xs" onClick={() => setEditing(true)} aria-label={`Rename ${item.title}`}>
             Rename
           </Button>
-          <Button variant="danger" size="xs" onClick={() => void drop()} disabled={remove.isPending} aria-label={`Delete ${item.title}`}>
+          <Button variant="danger" size="xs" onClick={() => setConfirming(true)} disabled={remove.isPending} aria-label={`Delete ${item.title}`}>
             Delete
           </Button>
         </div>
+        {confirming && (
+          <ConfirmDialog
+            title={
+              <>
+                Delete “<UserText>{item.title}</UserText>”?
+              </>
+            }
+            confirmLabel="Delete workspace"
+            onConfirm={() => void drop()}
+            onCancel={() => setConfirming(false)}
+          >
+            Its link will stop working. The entities themselves stay.
+          </ConfirmDialog>
+        )}
       </td>
     </tr>
   );
