@@ -61,7 +61,9 @@ export function ChangeList({ entityId, canRevert, onReverted, onShowEntity, revi
       {error && (
         // The box only looks like an alert: the message inside is announced, without the button's label.
         <Alert as="div" tone="error" size="lg" live={false} className="mb-2 flex flex-wrap items-center gap-2">
-          <p role="alert">{error}</p>
+          <Alert tone="error" plain size="lg">
+            {error}
+          </Alert>
           <Button onClick={() => void trail.refetch()} variant="danger" size="xs">
             Try again
           </Button>

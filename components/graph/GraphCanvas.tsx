@@ -17,6 +17,7 @@ import { graphStylesheet } from "@/lib/graph/style";
 import { dimAround, drawnCount, nodeData, sameSet, syncGroups, syncLabels } from "./canvas-sync";
 import { Lasso } from "./Lasso";
 import { useForceLayout } from "./useForceLayout";
+import { Alert } from "@/components/ui/Alert";
 
 cytoscape.use(fcose);
 
@@ -434,7 +435,10 @@ export default function GraphCanvas({
       {lasso && <Lasso getCore={() => cyRef.current} onDone={() => onLassoDone?.()} />}
       {workerLayout && (
         <div className="absolute bottom-2 left-2 flex items-center gap-2 rounded bg-white/90 px-2 py-1 text-xs shadow">
-          <span role="status">{forceRunning ? "Laying out…" : "Layout done"}</span>
+          {/* Mounted as long as the worker layout is: the change from running to done is the news. */}
+          <Alert as="span" tone="info" plain size="xs">
+            {forceRunning ? "Laying out…" : "Layout done"}
+          </Alert>
           {forceRunning ? (
             <Button size="xs" onClick={force.stop}>
               Stop layout

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/Button";
 import { groupNodeId } from "@/lib/graph/groups";
 import { COLOR_FIELDS, SIZE_FIELDS } from "@/lib/graph/reading";
 import type { Reading } from "./useReading";
+import { Alert } from "@/components/ui/Alert";
 
 function Choice(props: { label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
   return (
@@ -53,9 +54,10 @@ export function ReadingTools({ reading }: { reading: Reading }) {
           }}
           className="w-28 rounded border border-gray-300 px-1 py-0.5 text-xs sm:w-40"
         />
-        <span role="status" className="min-w-16 text-gray-600">
+        {/* Always mounted (empty while nothing is sought), so each new count is announced as it is typed. */}
+        <Alert as="span" tone="info" plain size="xs" className="min-w-16">
           {reading.findText.trim() ? (reading.matches.length > 0 ? `${reading.focusIndex + 1} of ${reading.matches.length}` : "no match") : ""}
-        </span>
+        </Alert>
         {reading.matches.length > 0 && (
           <Button size="xs" onClick={() => reading.select(reading.matches)}>
             Select matches
