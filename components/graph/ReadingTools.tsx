@@ -6,19 +6,21 @@ import { groupNodeId } from "@/lib/graph/groups";
 import { COLOR_FIELDS, SIZE_FIELDS } from "@/lib/graph/reading";
 import type { Reading } from "./useReading";
 import { Alert } from "@/components/ui/Alert";
+import { Field } from "@/components/ui/Field";
 
 function Choice(props: { label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
   return (
-    <label className="flex items-center gap-1 text-xs text-gray-700">
-      {props.label}
-      <select value={props.value} onChange={(event) => props.onChange(event.target.value)} className="rounded border border-gray-300 px-1 py-0.5 text-xs">
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={props.label} className="flex items-center gap-1 text-xs text-gray-700" labelClassName="">
+      {(control) => (
+        <select {...control} value={props.value} onChange={(event) => props.onChange(event.target.value)} className="rounded border border-gray-300 px-1 py-0.5 text-xs">
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

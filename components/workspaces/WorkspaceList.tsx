@@ -12,6 +12,7 @@ import { errorMessage } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
 import { workspacePath, type WorkspaceSummary } from "@/lib/workspaces/model";
 import { useWorkspaceList, useWorkspaceWrites } from "./hooks/useWorkspaces";
+import { Field } from "@/components/ui/Field";
 
 /** One workspace's row: open it, rename it in place, delete it (after a confirmation). */
 function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: (message: string) => void }) {
@@ -44,17 +45,18 @@ function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: 
       <td className="px-2 py-1.5">
         {editing ? (
           <form onSubmit={(event) => void submit(event)} className="flex flex-wrap gap-1">
-            <label className="sr-only" htmlFor={`title-${item.id}`}>
-              New title
-            </label>
-            <input
-              id={`title-${item.id}`}
-              value={title}
-              maxLength={120}
-              required
-              onChange={(event) => setTitle(event.target.value)}
-              className="min-w-0 flex-1 rounded border border-gray-300 px-2 py-1"
-            />
+            <Field id={`title-${item.id}`} label="New title" className="flex min-w-0 flex-1" labelClassName="sr-only">
+              {(control) => (
+                <input
+                  {...control}
+                  value={title}
+                  maxLength={120}
+                  required
+                  onChange={(event) => setTitle(event.target.value)}
+                  className="min-w-0 flex-1 rounded border border-gray-300 px-2 py-1"
+                />
+              )}
+            </Field>
             <Button type="submit" variant="primary" size="xs" disabled={rename.isPending}>
               Save
             </Button>
