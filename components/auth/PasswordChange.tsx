@@ -5,6 +5,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { usePasswordChange } from "./hooks/useAccounts";
+import { Field } from "@/components/ui/Field";
 
 const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -48,18 +49,15 @@ export function PasswordChange() {
       <main className="mx-auto w-full max-w-sm p-4">
         <h1 className="mb-4 text-xl font-semibold">Change your password</h1>
         <form onSubmit={(event) => void submit(event)} className="space-y-3">
-          <label className="block text-sm">
-            Current password
-            <input name="currentPassword" type="password" required autoComplete="current-password" className={input} />
-          </label>
-          <label className="block text-sm">
-            New password
-            <input name="newPassword" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" aria-describedby="password-rule" className={input} />
-          </label>
-          <label className="block text-sm">
-            New password again
-            <input name="repeatPassword" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" className={input} />
-          </label>
+          <Field label="Current password" labelClassName="block">
+            {(control) => <input {...control} name="currentPassword" type="password" required autoComplete="current-password" className={input} />}
+          </Field>
+          <Field label="New password" labelClassName="block" describedBy="password-rule">
+            {(control) => <input {...control} name="newPassword" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" className={input} />}
+          </Field>
+          <Field label="New password again" labelClassName="block">
+            {(control) => <input {...control} name="repeatPassword" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" className={input} />}
+          </Field>
           <p id="password-rule" className="text-sm text-gray-600">
             At least {MIN_PASSWORD_LENGTH} characters. Every other browser signed in as you will be signed out.
           </p>

@@ -3,6 +3,7 @@ import { errorMessage } from "@/lib/api-client";
 import { useSignIn } from "./hooks/useAccounts";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { Field } from "@/components/ui/Field";
 
 const input = "w-full rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -51,19 +52,26 @@ export function SignInForm({
       <h1 className="mb-4 text-xl font-semibold">{mode === "signin" ? "Sign in to Redstring" : "Set up Redstring: the first admin"}</h1>
       <form onSubmit={submit} className="space-y-3">
         {mode === "setup" && (
-          <label className="block text-sm">
-            Name
-            <input name="name" required autoComplete="name" className={input} />
-          </label>
+          <Field label="Name" labelClassName="block">
+            {(control) => <input {...control} name="name" required autoComplete="name" className={input} />}
+          </Field>
         )}
-        <label className="block text-sm">
-          Email
-          <input name="email" type="email" required autoComplete="username" className={input} />
-        </label>
-        <label className="block text-sm">
-          Password
-          <input name="password" type="password" required autoComplete={mode === "signin" ? "current-password" : "new-password"} minLength={mode === "setup" ? 12 : undefined} className={input} />
-        </label>
+        <Field label="Email" labelClassName="block">
+          {(control) => <input {...control} name="email" type="email" required autoComplete="username" className={input} />}
+        </Field>
+        <Field label="Password" labelClassName="block">
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              required
+              autoComplete={mode === "signin" ? "current-password" : "new-password"}
+              minLength={mode === "setup" ? 12 : undefined}
+              className={input}
+            />
+          )}
+        </Field>
         {mode === "setup" && (
           <div className="text-sm">
             <label className="flex items-start gap-2">

@@ -10,6 +10,7 @@ import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { useUserWrites, useUsers } from "./hooks/useAccounts";
+import { Field } from "@/components/ui/Field";
 
 const input = "rounded-md border border-gray-300 px-2 py-1.5";
 
@@ -130,10 +131,26 @@ export function UserAdmin() {
         </div>
         <h2 className="mb-2 font-semibold">Add a user</h2>
         <form onSubmit={(event) => void add(event)} className="flex flex-wrap items-end gap-2 text-sm">
-          <label>Name <input name="name" required className={input} /></label>
-          <label>Email <input name="email" type="email" required className={input} /></label>
-          <label>Role <select name="role" defaultValue="viewer" className={input}>{ROLES.map((role) => <option key={role} value={role}>{role}</option>)}</select></label>
-          <label>Initial password <input name="password" type="password" required minLength={12} autoComplete="new-password" className={input} /></label>
+          <Field label="Name" className="flex items-center gap-1" labelClassName="">
+            {(control) => <input {...control} name="name" required className={input} />}
+          </Field>
+          <Field label="Email" className="flex items-center gap-1" labelClassName="">
+            {(control) => <input {...control} name="email" type="email" required className={input} />}
+          </Field>
+          <Field label="Role" className="flex items-center gap-1" labelClassName="">
+            {(control) => (
+              <select {...control} name="role" defaultValue="viewer" className={input}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {role}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Initial password" className="flex items-center gap-1" labelClassName="">
+            {(control) => <input {...control} name="password" type="password" required minLength={12} autoComplete="new-password" className={input} />}
+          </Field>
           <Button type="submit" variant="primary">Add user</Button>
         </form>
       </main>

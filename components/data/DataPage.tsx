@@ -12,6 +12,7 @@ import { useImport } from "./hooks/useImport";
 import { Bar, ImportOutcome, ImportProgress } from "./ImportOutcome";
 import { RecentImports } from "./RecentImports";
 import { WholeGraphExport } from "./WholeGraphExport";
+import { Field } from "@/components/ui/Field";
 
 const FORMATS: { value: ImportFormat; label: string; hint: string }[] = [
   { value: "csv", label: "CSV with a column mapping", hint: "A mapping (.json) that names your CSV files and says how columns become entities and relationships." },
@@ -95,21 +96,24 @@ export function DataPage() {
                 ))}
                 <p className="text-xs text-gray-600">{hint}</p>
               </fieldset>
-              <label className="block">
-                <span className="font-medium">{format === "csv" ? "Column mapping (.json)" : "File"}</span>
-                <input type="file" required onChange={(event) => setMainFile(event.target.files?.[0] ?? null)} className="mt-1 block" />
-              </label>
+              <Field label={format === "csv" ? "Column mapping (.json)" : "File"} className="block" labelClassName="font-medium">
+                {(control) => (
+                  <input {...control} type="file" required onChange={(event) => setMainFile(event.target.files?.[0] ?? null)} className="mt-1 block" />
+                )}
+              </Field>
               {format === "csv" && (
-                <label className="block">
-                  <span className="font-medium">CSV files named in the mapping</span>
-                  <input type="file" multiple accept=".csv,text/csv" onChange={(event) => setDataFiles([...(event.target.files ?? [])])} className="mt-1 block" />
-                </label>
+                <Field label="CSV files named in the mapping" className="block" labelClassName="font-medium">
+                  {(control) => (
+                    <input {...control} type="file" multiple accept=".csv,text/csv" onChange={(event) => setDataFiles([...(event.target.files ?? [])])} className="mt-1 block" />
+                  )}
+                </Field>
               )}
-              <label className="block">
-                <span className="font-medium">Name of the data set (optional)</span>
-                <input value={sourceName} maxLength={200} onChange={(event) => setSourceName(event.target.value)} className="mt-1 block w-full rounded border border-gray-300 px-2 py-1" />
-                <span className="text-xs text-gray-600">Every imported relationship cites a report with this name as its source.</span>
-              </label>
+              {/* The note is the field's hint (its description), no longer part of its name. */}
+              <Field label="Name of the data set (optional)" className="block" labelClassName="font-medium" hint="Every imported relationship cites a report with this name as its source.">
+                {(control) => (
+                  <input {...control} value={sourceName} maxLength={200} onChange={(event) => setSourceName(event.target.value)} className="mt-1 block w-full rounded border border-gray-300 px-2 py-1" />
+                )}
+              </Field>
               <label className="flex items-center gap-2">
                 <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} />
                 Import the valid rows and list the refused ones (otherwise one bad row refuses the whole import)

@@ -3,6 +3,7 @@ import { possibleMatchesText } from "@/components/datasets/PossibleMatches";
 import { UserText } from "@/components/ui/UserText";
 import type { ImportJob } from "@/lib/import/jobs";
 import { isolateQuoted } from "@/lib/text/bidi";
+import { Alert } from "@/components/ui/Alert";
 
 /** A labelled progress bar, in whole percent. */
 export function Bar({ label, value, max }: { label: string; value: number; max: number }) {
@@ -38,7 +39,7 @@ export function ImportProgress({ job }: { job: ImportJob }) {
 export function ImportOutcome({ job }: { job: ImportJob }) {
   const result = job.result;
   return (
-    <div role="status" className="space-y-2 text-sm">
+    <Alert as="div" tone="info" plain className="space-y-2">
       <p className="font-semibold">
         {job.status === "imported" && "Imported."}
         {job.status === "refused" && "Refused: nothing was written."}
@@ -87,6 +88,6 @@ export function ImportOutcome({ job }: { job: ImportJob }) {
       {result && result.problemCount > job.problems.length && (
         <p className="text-xs text-gray-600">The first {job.problems.length} of {result.problemCount} refused rows are shown.</p>
       )}
-    </div>
+    </Alert>
   );
 }

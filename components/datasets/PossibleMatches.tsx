@@ -9,6 +9,7 @@ import { useCrossReferenceRun } from "@/components/resolution/hooks/useResolutio
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { Button } from "@/components/ui/Button";
 import { count } from "./format";
+import { Alert } from "@/components/ui/Alert";
 
 /** "N possible matches with existing entities", as words: one match, none. */
 export function possibleMatchesText(matches: number): string {
@@ -44,10 +45,11 @@ export function PossibleMatches({ dataset, matches }: { dataset: string; matches
           {run.isPending ? "Cross-referencing…" : "Cross-reference again"}
         </Button>
         <NeedsPermission can={can} id="rerun-needs-permission" />
-        <p role="status" className="text-sm text-gray-700">
+        {/* Always mounted: the outcome of "Cross-reference again" is written into it and announced. */}
+        <Alert tone="info" plain>
           {run.isSuccess && `Done: ${possibleMatchesText(run.data.candidates).toLowerCase()} found.`}
           {run.isError && errorMessage(run.error, "Cross-referencing failed.")}
-        </p>
+        </Alert>
       </div>
     </section>
   );

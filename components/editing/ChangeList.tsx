@@ -59,7 +59,9 @@ export function ChangeList({ entityId, canRevert, onReverted, onShowEntity }: Ch
       {error && (
         // The box only looks like an alert: the message inside is announced, without the button's label.
         <Alert as="div" tone="error" size="lg" live={false} className="mb-2 flex flex-wrap items-center gap-2">
-          <p role="alert">{error}</p>
+          <Alert tone="error" plain size="lg">
+            {error}
+          </Alert>
           <Button onClick={() => void trail.refetch()} variant="danger" size="xs">
             Try again
           </Button>

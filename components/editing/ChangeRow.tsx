@@ -165,7 +165,11 @@ export function ChangeRow({ change, canRevert, currentEntity, onShowEntity, onRe
             <Button onClick={cancel} disabled={reverting} size="xs">
               Cancel
             </Button>
-            {reverting && <span role="status">Reverting…</span>}
+            {reverting && (
+              <Alert as="span" tone="info" plain size="xs">
+                Reverting…
+              </Alert>
+            )}
           </div>
         )}
         {revertError && (

@@ -24,6 +24,7 @@ import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoi
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
 
 interface LinkRow {
   key: number;
@@ -192,21 +193,23 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
                 <p className="font-medium">
                   <UserText>{link.other.name}</UserText>
                 </p>
-                <label className="block text-xs text-gray-700">
-                  Direction
-                  <select
-                    value={link.direction}
-                    onChange={(event) => {
-                      const direction = event.target.value as "out" | "in";
-                      updateLink(link.key, { direction, type: allowedTypes(type, link.other.type, direction)[0] ?? "" });
-                    }}
-                    className={inputClass}
-                  >
-                    {/* An <option> holds text only: the name is isolated with FSI…PDI rather than a <bdi>. */}
-                    <option value="out">{`from the new entity to ${isolate(link.other.name)}`}</option>
-                    <option value="in">{`from ${isolate(link.other.name)} to the new entity`}</option>
-                  </select>
-                </label>
+                <Field label="Direction" className="block text-xs text-gray-700" labelClassName="">
+                  {(control) => (
+                    <select
+                      {...control}
+                      value={link.direction}
+                      onChange={(event) => {
+                        const direction = event.target.value as "out" | "in";
+                        updateLink(link.key, { direction, type: allowedTypes(type, link.other.type, direction)[0] ?? "" });
+                      }}
+                      className={inputClass}
+                    >
+                      {/* An <option> holds text only: the name is isolated with FSI…PDI rather than a <bdi>. */}
+                      <option value="out">{`from the new entity to ${isolate(link.other.name)}`}</option>
+                      <option value="in">{`from ${isolate(link.other.name)} to the new entity`}</option>
+                    </select>
+                  )}
+                </Field>
                 <label className="block text-xs text-gray-700">
                   Relationship
                   <RelationshipTypeSelect
@@ -217,10 +220,11 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
                   />
                 </label>
                 {link.type !== "" && RELATIONSHIP_TYPE_SPECS[link.type].fields.some((field) => field.name === "role") && (
-                  <label className="block text-xs text-gray-700">
-                    Role (optional)
-                    <input value={link.role} onChange={(event) => updateLink(link.key, { role: event.target.value })} className={inputClass} />
-                  </label>
+                  <Field label="Role (optional)" className="block text-xs text-gray-700" labelClassName="">
+                    {(control) => (
+                      <input {...control} value={link.role} onChange={(event) => updateLink(link.key, { role: event.target.value })} className={inputClass} />
+                    )}
+                  </Field>
                 )}
                 <Button variant="link" size="xs" onClick={() => setLinks((rows) => rows.filter((row) => row.key !== link.key))}>
                   Remove link

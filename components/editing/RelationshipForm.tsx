@@ -15,6 +15,7 @@ import { NO_SOURCES, SourcePicker, hasSource, provenancePayload, type SourceChoi
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
 
 type End = { id: string; name: string; type: EntityType };
 
@@ -139,14 +140,15 @@ export function RelationshipForm({ edge, anchor, names, onSaved, onCancel }: Rel
           )}
           {other && (
             <>
-              <label className="block text-xs font-medium text-gray-700">
-                Direction
-                <select value={outgoing ? "out" : "in"} onChange={(event) => setOutgoing(event.target.value === "out")} className={inputClass}>
-                  {/* An <option> holds text only: the names are isolated with FSI…PDI rather than <bdi>s. */}
-                  <option value="out">{`${isolate(anchor.name)} → ${isolate(other.name)}`}</option>
-                  <option value="in">{`${isolate(other.name)} → ${isolate(anchor.name)}`}</option>
-                </select>
-              </label>
+              <Field label="Direction" className="block text-xs font-medium text-gray-700" labelClassName="">
+                {(control) => (
+                  <select {...control} value={outgoing ? "out" : "in"} onChange={(event) => setOutgoing(event.target.value === "out")} className={inputClass}>
+                    {/* An <option> holds text only: the names are isolated with FSI…PDI rather than <bdi>s. */}
+                    <option value="out">{`${isolate(anchor.name)} → ${isolate(other.name)}`}</option>
+                    <option value="in">{`${isolate(other.name)} → ${isolate(anchor.name)}`}</option>
+                  </select>
+                )}
+              </Field>
               <label className="block text-xs font-medium text-gray-700">
                 Relationship
                 <RelationshipTypeSelect value={type} options={options} onChange={setChosenType} noneLabel="None allowed this way round" />

@@ -7,6 +7,7 @@ import { inputClass } from "./EntityFields";
 import { UserText } from "@/components/ui/UserText";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
 
 export interface PickedSource {
   id: string;
@@ -101,24 +102,18 @@ export function SourcePicker({ value, onChange }: { value: SourceChoice; onChang
               ["publishedAt", "Published", "date"],
             ] as const
           ).map(([field, label, type]) => (
-            <div key={field}>
-              <label htmlFor={`${id}-${field}`} className="block text-xs text-gray-700">
-                {label}
-              </label>
-              <input id={`${id}-${field}`} type={type} value={fresh[field]} onChange={(event) => setFresh({ [field]: event.target.value })} className={inputClass} />
-            </div>
+            <Field key={field} id={`${id}-${field}`} label={label} className="" labelClassName="block text-xs text-gray-700">
+              {(control) => <input {...control} type={type} value={fresh[field]} onChange={(event) => setFresh({ [field]: event.target.value })} className={inputClass} />}
+            </Field>
           ))}
           <button type="button" className="text-xs text-gray-700 underline" onClick={() => onChange({ ...value, newSource: null })}>
             Don’t create a report
           </button>
         </div>
       )}
-      <div>
-        <label htmlFor={`${id}-quote`} className="block text-xs text-gray-700">
-          Quote (optional)
-        </label>
-        <textarea id={`${id}-quote`} rows={2} maxLength={500} value={value.quote} onChange={(event) => onChange({ ...value, quote: event.target.value })} className={inputClass} />
-      </div>
+      <Field id={`${id}-quote`} label="Quote (optional)" className="" labelClassName="block text-xs text-gray-700">
+        {(control) => <textarea {...control} rows={2} maxLength={500} value={value.quote} onChange={(event) => onChange({ ...value, quote: event.target.value })} className={inputClass} />}
+      </Field>
     </fieldset>
   );
 }

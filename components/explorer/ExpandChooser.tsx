@@ -9,6 +9,7 @@ import { MAX_EXPANSION, MAX_LARGE_VIEW_IDS } from "@/lib/api-schemas";
 import type { NeighbourSummary } from "@/lib/explore/neighbour-summary";
 import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_SPECS, type EntityType, type RelationshipType } from "@/lib/model/registry";
 import { UserText } from "@/components/ui/UserText";
+import { Field } from "@/components/ui/Field";
 
 export interface ExpandChoice {
   type?: EntityType;
@@ -74,39 +75,43 @@ export function ExpandChooser({ name, summary, room, onChoose, onCancel }: Expan
         </section>
       </div>
       <div className="flex flex-wrap gap-3">
-        <label className="flex flex-col">
-          <span className="text-xs text-gray-700">Type</span>
-          <select ref={first} value={type} onChange={(event) => setType(event.target.value as EntityType | "")} className="rounded border border-gray-300 px-1 py-1">
-            <option value="">Every type</option>
-            {types.map((item) => (
-              <option key={item} value={item}>
-                {ENTITY_TYPE_SPECS[item].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="text-xs text-gray-700">Relationship</span>
-          <select value={relationship} onChange={(event) => setRelationship(event.target.value as RelationshipType | "")} className="rounded border border-gray-300 px-1 py-1">
-            <option value="">Any relationship</option>
-            {relationships.map((item) => (
-              <option key={item} value={item}>
-                {RELATIONSHIP_TYPE_SPECS[item].verb}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="text-xs text-gray-700">How many (most connected first)</span>
-          <input
-            type="number"
-            min={1}
-            max={Math.max(1, room)}
-            value={limit}
-            onChange={(event) => setLimit(Math.max(1, Math.min(room, Number(event.target.value) || 1)))}
-            className="w-24 rounded border border-gray-300 px-1 py-1"
-          />
-        </label>
+        <Field label="Type" className="flex flex-col" labelClassName="text-xs text-gray-700">
+          {(control) => (
+            <select {...control} ref={first} value={type} onChange={(event) => setType(event.target.value as EntityType | "")} className="rounded border border-gray-300 px-1 py-1">
+              <option value="">Every type</option>
+              {types.map((item) => (
+                <option key={item} value={item}>
+                  {ENTITY_TYPE_SPECS[item].label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Relationship" className="flex flex-col" labelClassName="text-xs text-gray-700">
+          {(control) => (
+            <select {...control} value={relationship} onChange={(event) => setRelationship(event.target.value as RelationshipType | "")} className="rounded border border-gray-300 px-1 py-1">
+              <option value="">Any relationship</option>
+              {relationships.map((item) => (
+                <option key={item} value={item}>
+                  {RELATIONSHIP_TYPE_SPECS[item].verb}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="How many (most connected first)" className="flex flex-col" labelClassName="text-xs text-gray-700">
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={Math.max(1, room)}
+              value={limit}
+              onChange={(event) => setLimit(Math.max(1, Math.min(room, Number(event.target.value) || 1)))}
+              className="w-24 rounded border border-gray-300 px-1 py-1"
+            />
+          )}
+        </Field>
       </div>
       {room < available && (
         <Alert tone="warning" live={false}>

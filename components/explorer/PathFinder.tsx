@@ -11,6 +11,7 @@ import { ENTITY_TYPES, ENTITY_TYPE_SPECS, RELATIONSHIP_TYPE_SPECS, type EntityTy
 import { UserText } from "@/components/ui/UserText";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { Field } from "@/components/ui/Field";
 
 export interface PathEnd {
   id: string;
@@ -120,14 +121,16 @@ export function PathFinder({ from, to, onEnds, onFound }: PathFinderProps) {
         <EndPicker label="From" end={from} onPick={(end) => onEnds(end, to)} />
         <EndPicker label="To" end={to} onPick={(end) => onEnds(from, end)} />
         <div className="flex flex-wrap gap-3 text-xs">
-          <label className="flex items-center gap-1">
-            Paths
-            <select value={k} onChange={(event) => setK(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-0.5">
-              {[1, 2, 3, 4, 5].map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </label>
+          <Field label="Paths" className="flex items-center gap-1" labelClassName="">
+            {(control) => (
+              <select {...control} value={k} onChange={(event) => setK(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-0.5">
+                {[1, 2, 3, 4, 5].map((value) => (
+                  <option key={value}>{value}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {/* Left a wrapping label: its words go on after the control ("At most [3] steps"), which Field does not lay out. */}
           <label className="flex items-center gap-1">
             At most
             <select value={maxLength} onChange={(event) => setMaxLength(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-0.5">

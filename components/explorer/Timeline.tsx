@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/format/values";
 import { formatEventDate } from "@/lib/graph/elements";
 import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
 
 interface TimelineProps {
   /** Dated events and dated relationships (payments...), oldest first. */
@@ -87,14 +88,16 @@ export function Timeline({ items, selectedId, from, to, onSelect, onHover, onRan
           Timeline: {[events > 0 && count(events, "event", "events"), links > 0 && count(links, "dated link", "dated links")].filter(Boolean).join(", ")},{" "}
           {formatEventDate(first, "day")} – {formatEventDate(last, "day")}
         </h2>
-        <label className="flex items-center gap-1">
-          From
-          <input type="date" value={from ?? ""} onChange={(event) => onRange(event.target.value || null, to)} className="rounded border border-gray-300 px-1 py-0.5" />
-        </label>
-        <label className="flex items-center gap-1">
-          To
-          <input type="date" value={to ?? ""} onChange={(event) => onRange(from, event.target.value || null)} className="rounded border border-gray-300 px-1 py-0.5" />
-        </label>
+        <Field label="From" className="flex items-center gap-1" labelClassName="">
+          {(control) => (
+            <input {...control} type="date" value={from ?? ""} onChange={(event) => onRange(event.target.value || null, to)} className="rounded border border-gray-300 px-1 py-0.5" />
+          )}
+        </Field>
+        <Field label="To" className="flex items-center gap-1" labelClassName="">
+          {(control) => (
+            <input {...control} type="date" value={to ?? ""} onChange={(event) => onRange(from, event.target.value || null)} className="rounded border border-gray-300 px-1 py-0.5" />
+          )}
+        </Field>
         {(from || to) && (
           <Button onClick={() => onRange(null, null)} size="xs">
             All dates

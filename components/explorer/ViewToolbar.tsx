@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/Button";
 import { EDGE_WIDTH_MODES, type EdgeWidthMode } from "@/lib/graph/elements";
 import { LAYOUTS, LAYOUT_LABELS, type LayoutName } from "@/lib/graph/layouts";
+import { Field } from "@/components/ui/Field";
 
 const EDGE_WIDTH_LABELS: Record<EdgeWidthMode, string> = { sources: "by sources", amount: "by amount (payments)" };
 
@@ -30,16 +31,17 @@ interface ViewToolbarProps {
 /** A labelled choice of the toolbar: the layout, what edge widths say. */
 function ToolbarSelect<T extends string>(props: { label: string; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void }) {
   return (
-    <label className="flex items-center gap-1 text-xs text-gray-700">
-      {props.label}
-      <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)} className="rounded border border-gray-300 px-1 py-0.5 text-xs">
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {props.labels[option]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={props.label} className="flex items-center gap-1 text-xs text-gray-700" labelClassName="">
+      {(control) => (
+        <select {...control} value={props.value} onChange={(event) => props.onChange(event.target.value as T)} className="rounded border border-gray-300 px-1 py-0.5 text-xs">
+          {props.options.map((option) => (
+            <option key={option} value={option}>
+              {props.labels[option]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

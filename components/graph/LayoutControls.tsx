@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import type { ViewLayout } from "./useViewLayout";
 
@@ -7,7 +8,10 @@ import type { ViewLayout } from "./useViewLayout";
 export function LayoutControls({ layout }: { layout: ViewLayout }) {
   return (
     <div className="absolute bottom-2 left-2 flex items-center gap-2 rounded bg-white/90 px-2 py-1 text-xs shadow">
-      <span role="status">{layout.forceRunning ? "Laying out…" : "Layout done"}</span>
+      {/* Mounted as long as the worker layout is: the change from running to done is the news. */}
+      <Alert as="span" tone="info" plain size="xs">
+        {layout.forceRunning ? "Laying out…" : "Layout done"}
+      </Alert>
       {layout.forceRunning ? (
         <Button size="xs" onClick={layout.stop}>
           Stop layout

@@ -5,19 +5,22 @@ import { Button } from "@/components/ui/Button";
 import { groupNodeId } from "@/lib/graph/groups";
 import { COLOR_FIELDS, SIZE_FIELDS } from "@/lib/graph/reading";
 import type { Reading } from "./useReading";
+import { Alert } from "@/components/ui/Alert";
+import { Field } from "@/components/ui/Field";
 
 function Choice(props: { label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
   return (
-    <label className="flex items-center gap-1 text-xs text-gray-700">
-      {props.label}
-      <select value={props.value} onChange={(event) => props.onChange(event.target.value)} className="rounded border border-gray-300 px-1 py-0.5 text-xs">
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={props.label} className="flex items-center gap-1 text-xs text-gray-700" labelClassName="">
+      {(control) => (
+        <select {...control} value={props.value} onChange={(event) => props.onChange(event.target.value)} className="rounded border border-gray-300 px-1 py-0.5 text-xs">
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -53,9 +56,10 @@ export function ReadingTools({ reading }: { reading: Reading }) {
           }}
           className="w-28 rounded border border-gray-300 px-1 py-0.5 text-xs sm:w-40"
         />
-        <span role="status" className="min-w-16 text-gray-600">
+        {/* Always mounted (empty while nothing is sought), so each new count is announced as it is typed. */}
+        <Alert as="span" tone="info" plain size="xs" className="min-w-16">
           {reading.findText.trim() ? (reading.matches.length > 0 ? `${reading.focusIndex + 1} of ${reading.matches.length}` : "no match") : ""}
-        </span>
+        </Alert>
         {reading.matches.length > 0 && (
           <Button size="xs" onClick={() => reading.select(reading.matches)}>
             Select matches

@@ -3,6 +3,7 @@
 import { parameterNamesIn } from "@/lib/queries/cypher-text";
 import type { ParameterDeclaration, ParameterType } from "@/lib/queries/parameters";
 import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
 
 export const PARAMETER_TYPE_LABELS: Record<ParameterType, string> = {
   string: "Text",
@@ -39,49 +40,57 @@ export function ParameterDeclarations({ declarations, onChange, cypher, readOnly
       <ul className="space-y-3">
         {declarations.map((declaration, index) => (
           <li key={index} className="grid grid-cols-2 gap-2 border-b border-gray-100 pb-3 text-sm sm:grid-cols-[1fr_1fr_1fr_1fr_auto_auto]">
-            <label className="flex flex-col">
-              <span className="text-xs text-gray-700">Name</span>
-              <input
-                value={declaration.name}
-                onChange={(event) => update(index, { name: event.target.value.trim() })}
-                className="rounded border border-gray-300 px-2 py-1 font-mono"
-                aria-label={`Name of parameter ${index + 1}`}
-              />
-            </label>
-            <label className="flex flex-col">
-              <span className="text-xs text-gray-700">Type</span>
-              <select
-                value={declaration.type}
-                onChange={(event) => update(index, { type: event.target.value as ParameterType })}
-                className="rounded border border-gray-300 px-2 py-1"
-                aria-label={`Type of $${declaration.name || index + 1}`}
-              >
-                {PARAMETER_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {PARAMETER_TYPE_LABELS[type]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span className="text-xs text-gray-700">Label</span>
-              <input
-                value={declaration.label ?? ""}
-                maxLength={80}
-                onChange={(event) => update(index, { label: event.target.value || undefined })}
-                className="rounded border border-gray-300 px-2 py-1"
-                aria-label={`Label of $${declaration.name || index + 1}`}
-              />
-            </label>
-            <label className="flex flex-col">
-              <span className="text-xs text-gray-700">Default</span>
-              <input
-                value={declaration.defaultValue ?? ""}
-                onChange={(event) => update(index, { defaultValue: event.target.value || undefined })}
-                className="rounded border border-gray-300 px-2 py-1"
-                aria-label={`Default of $${declaration.name || index + 1}`}
-              />
-            </label>
+            <Field label="Name" className="flex flex-col" labelClassName="text-xs text-gray-700">
+              {(control) => (
+                <input
+                  {...control}
+                  value={declaration.name}
+                  onChange={(event) => update(index, { name: event.target.value.trim() })}
+                  className="rounded border border-gray-300 px-2 py-1 font-mono"
+                  aria-label={`Name of parameter ${index + 1}`}
+                />
+              )}
+            </Field>
+            <Field label="Type" className="flex flex-col" labelClassName="text-xs text-gray-700">
+              {(control) => (
+                <select
+                  {...control}
+                  value={declaration.type}
+                  onChange={(event) => update(index, { type: event.target.value as ParameterType })}
+                  className="rounded border border-gray-300 px-2 py-1"
+                  aria-label={`Type of $${declaration.name || index + 1}`}
+                >
+                  {PARAMETER_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {PARAMETER_TYPE_LABELS[type]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Label" className="flex flex-col" labelClassName="text-xs text-gray-700">
+              {(control) => (
+                <input
+                  {...control}
+                  value={declaration.label ?? ""}
+                  maxLength={80}
+                  onChange={(event) => update(index, { label: event.target.value || undefined })}
+                  className="rounded border border-gray-300 px-2 py-1"
+                  aria-label={`Label of $${declaration.name || index + 1}`}
+                />
+              )}
+            </Field>
+            <Field label="Default" className="flex flex-col" labelClassName="text-xs text-gray-700">
+              {(control) => (
+                <input
+                  {...control}
+                  value={declaration.defaultValue ?? ""}
+                  onChange={(event) => update(index, { defaultValue: event.target.value || undefined })}
+                  className="rounded border border-gray-300 px-2 py-1"
+                  aria-label={`Default of $${declaration.name || index + 1}`}
+                />
+              )}
+            </Field>
             <label className="mt-4 flex items-center gap-1">
               <input
                 type="checkbox"

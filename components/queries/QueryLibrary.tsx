@@ -14,6 +14,7 @@ import { isolate } from "@/lib/text/bidi";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { useLibraryListing, useLibraryWrites } from "./hooks/useLibrary";
+import { Field } from "@/components/ui/Field";
 
 const DEBOUNCE_MS = 200;
 
@@ -92,16 +93,18 @@ export function QueryLibrary() {
         </p>
 
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          <label className="flex min-w-64 flex-1 flex-col text-sm">
-            <span className="mb-1 font-medium text-gray-800">Filter by title, description or tag</span>
-            <input
-              type="search"
-              value={text}
-              maxLength={200}
-              onChange={(event) => setText(event.target.value)}
-              className="rounded-md border border-gray-300 px-3 py-2"
-            />
-          </label>
+          <Field label="Filter by title, description or tag" className="flex min-w-64 flex-1 flex-col text-sm" labelClassName="mb-1 font-medium text-gray-800">
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                value={text}
+                maxLength={200}
+                onChange={(event) => setText(event.target.value)}
+                className="rounded-md border border-gray-300 px-3 py-2"
+              />
+            )}
+          </Field>
           <label className="mt-5 flex items-center gap-2 text-sm">
             <input type="checkbox" checked={bin} onChange={(event) => setBin(event.target.checked)} />
             Show the bin

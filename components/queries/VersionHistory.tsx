@@ -8,6 +8,7 @@ import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { useVersionPair } from "./hooks/useVersionPair";
+import { Field } from "@/components/ui/Field";
 
 function when(iso: string): string {
   const date = new Date(iso);
@@ -111,18 +112,20 @@ export function VersionHistory({ query, viewing, onView, onRestore, busy }: Vers
       {query.versions.length > 1 && (
         <div className="mt-3 border-t border-gray-100 pt-3">
           <div className="flex flex-wrap items-end gap-2 text-sm">
-            <label className="flex flex-col">
-              <span className="text-xs text-gray-700">Compare</span>
-              <select value={left} onChange={(event) => setLeft(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-1">
-                {versionOptions}
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span className="text-xs text-gray-700">with</span>
-              <select value={right} onChange={(event) => setRight(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-1">
-                {versionOptions}
-              </select>
-            </label>
+            <Field label="Compare" className="flex flex-col" labelClassName="text-xs text-gray-700">
+              {(control) => (
+                <select {...control} value={left} onChange={(event) => setLeft(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-1">
+                  {versionOptions}
+                </select>
+              )}
+            </Field>
+            <Field label="with" className="flex flex-col" labelClassName="text-xs text-gray-700">
+              {(control) => (
+                <select {...control} value={right} onChange={(event) => setRight(Number(event.target.value))} className="rounded border border-gray-300 px-1 py-1">
+                  {versionOptions}
+                </select>
+              )}
+            </Field>
             <Button onClick={() => setPair({ left, right })} size="sm">
               Compare
             </Button>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { UserText } from "@/components/ui/UserText";
 import { useJudgements, useUndoJudgement } from "./hooks/useResolution";
 import { JUDGEMENT_WORDS } from "./queue";
+import { Alert } from "@/components/ui/Alert";
 
 interface JudgedListProps {
   /** May the reader see judgements (the history of changes)? */
@@ -71,9 +72,9 @@ export function JudgedList({ canRead, canUndo, onUndone }: JudgedListProps) {
         </ul>
       )}
       {undo.isError && (
-        <p role="alert" className="mt-2 text-sm text-red-800">
+        <Alert tone="error" plain className="mt-2">
           {errorMessage(undo.error, "The judgement could not be undone.")}
-        </p>
+        </Alert>
       )}
     </section>
   );

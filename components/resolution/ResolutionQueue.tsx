@@ -14,6 +14,7 @@ import { PairGraph } from "./PairGraph";
 import { PairSide } from "./PairSide";
 import { QueueFilters } from "./QueueFilters";
 import { actionOfKey, filterFromParams, JUDGEMENT_WORDS, nextCandidate, pairKey, pairKeyOf, paramsOfFilter, type QueueAction } from "./queue";
+import { Alert } from "@/components/ui/Alert";
 
 /** The drawing of both sides, once both neighbour pages are read (the same reads the sides make). */
 function PairDrawing({ candidate }: { candidate: Candidate }) {
@@ -100,16 +101,17 @@ export function ResolutionQueue() {
           </div>
           <QueueFilters filter={filter} onChange={setFilter} />
         </div>
-        <p role="status" className="min-h-5 text-sm text-gray-700">
+        {/* Always there (empty until a judgement), so that what it says after each judgement is announced. */}
+        <Alert tone="info" plain className="min-h-5">
           {status}
-        </p>
+        </Alert>
 
         {candidates.isPending ? (
           <p className="text-sm text-gray-600">Reading candidate pairs…</p>
         ) : candidates.isError ? (
-          <p role="alert" className="text-sm text-red-800">
+          <Alert tone="error" plain>
             {errorMessage(candidates.error, "The candidate pairs could not be read.")}
-          </p>
+          </Alert>
         ) : !current ? (
           <div className="rounded-md border border-gray-200 bg-white p-4 text-sm">
             <p>{skipped.size > 0 ? `Nothing more to review here: ${skipped.size} skipped.` : "Nothing to review here: no candidate pair left."}</p>
@@ -142,9 +144,9 @@ export function ResolutionQueue() {
             </div>
             <JudgeControls can={canJudge} busy={judge.isPending} onAction={act} />
             {judge.isError && (
-              <p role="alert" className="text-sm text-red-800">
+              <Alert tone="error" plain>
                 {errorMessage(judge.error, "The judgement could not be saved.")}
-              </p>
+              </Alert>
             )}
             <div className="grid gap-3 md:grid-cols-2">
               <PairSide key={`l-${current.left.id}`} side={current.left} heading="Left" />

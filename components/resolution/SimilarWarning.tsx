@@ -5,6 +5,7 @@ import { ENTITY_TYPE_SPECS, isEntityType } from "@/lib/model/registry";
 import type { SimilarEntity } from "@/lib/resolution/client";
 import { Button } from "@/components/ui/Button";
 import { UserText } from "@/components/ui/UserText";
+import { Alert } from "@/components/ui/Alert";
 
 interface SimilarWarningProps {
   similar: readonly SimilarEntity[];
@@ -22,7 +23,7 @@ export function SimilarWarning({ similar, onCreateAnyway }: SimilarWarningProps)
   if (similar.length === 0) return null;
   const [first] = similar;
   return (
-    <div role="status" aria-label="Similar entities" className="space-y-1 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
+    <Alert as="div" tone="warning" aria-label="Similar entities" className="space-y-1 border border-amber-400">
       <p className="font-medium">
         {similar.length === 1 && first ? (
           <>
@@ -49,6 +50,6 @@ export function SimilarWarning({ similar, onCreateAnyway }: SimilarWarningProps)
           Create anyway
         </Button>
       )}
-    </div>
+    </Alert>
   );
 }

@@ -91,9 +91,9 @@ export function SchemaPage() {
           </p>
         )}
         {reading.allowed && schema.isPending && (
-          <p role="status" className="mt-4 text-sm text-gray-700">
+          <Alert tone="info" plain className="mt-4">
             Reading the schema…
-          </p>
+          </Alert>
         )}
         {schema.error && (
           <Alert tone="error" size="lg" className="mt-4">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { UnavailableAction } from "@/components/auth/NeedsPermission";
 import { Alert } from "@/components/ui/Alert";
 import { Button, buttonClass } from "@/components/ui/Button";
@@ -75,9 +75,15 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style, triggerLabel
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedSnapshot | null>(null);
   const [revoked, setRevoked] = useState(false);
+  // Revoke asks first, as a step inside this dialog (a second modal on top of it would fight it for
+  // Escape and Tab). "asking" shows the question; "back" means it was cancelled and Revoke gets focus again.
+  const [confirmRevoke, setConfirmRevoke] = useState<"no" | "asking" | "back">("no");
+  const revokeButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
   const writes = useSnapshotWrites();
   const busy = writes.create.isPending;
   const noteHelpId = useId();
+  const revokeQuestionId = useId();
   const firstField = useRef<HTMLInputElement>(null);
 
   function start() {
@@ -86,6 +92,7 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style, triggerLabel
     setNoteIsCaption(false);
     setCreated(null);
     setRevoked(false);
+    setConfirmRevoke("no");
     setFailure(null);
     setOpen(true);
   }
@@ -105,8 +112,14 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style, triggerLabel
     }
   }
 
+  useEffect(() => {
+    if (confirmRevoke === "asking") keepButton.current?.focus();
+    else if (confirmRevoke === "back") revokeButton.current?.focus();
+  }, [confirmRevoke]);
+
   async function revoke() {
-    if (!created || !window.confirm("Revoke this link? Whoever has it, the embed and the preview image will stop working.")) return;
+    setConfirmRevoke("no");
+    if (!created) return;
     try {
       await writes.revoke.mutateAsync({ id: created.snapshot.id, revokeKey: created.revokeKey });
       setRevoked(true);
@@ -180,21 +193,37 @@ function ShareDialogAllowed({ capture, origin, defaultTitle, style, triggerLabel
                 </>
               )}
               {failure && <Alert tone="error">{failure}</Alert>}
-              <div className="flex flex-wrap justify-end gap-2">
-                {!revoked && (
-                  <>
+              {confirmRevoke === "asking" ? (
+                <div role="group" aria-labelledby={revokeQuestionId} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
+                  <p id={revokeQuestionId} className="text-sm text-red-900">
+                    Revoke this link? Whoever has it, the embed and the preview image will stop working.
+                  </p>
+                  <div className="flex flex-wrap justify-end gap-2">
+                    <Button ref={keepButton} onClick={() => setConfirmRevoke("back")}>
+                      Cancel
+                    </Button>
                     <Button variant="danger" onClick={() => void revoke()}>
                       Revoke link
                     </Button>
-                    <a href={created.path} target="_blank" rel="noopener" className={buttonClass()}>
-                      Open link
-                    </a>
-                  </>
-                )}
-                <Button variant="dark" onClick={() => setOpen(false)}>
-                  Done
-                </Button>
-              </div>
+                  </div>
+                </div>
+              ) : (
+                <div className="flex flex-wrap justify-end gap-2">
+                  {!revoked && (
+                    <>
+                      <Button ref={revokeButton} variant="danger" onClick={() => setConfirmRevoke("asking")}>
+                        Revoke link
+                      </Button>
+                      <a href={created.path} target="_blank" rel="noopener" className={buttonClass()}>
+                        Open link
+                      </a>
+                    </>
+                  )}
+                  <Button variant="dark" onClick={() => setOpen(false)}>
+                    Done
+                  </Button>
+                </div>
+              )}
             </div>
           )}
         </Dialog>

@@ -9,9 +9,9 @@ import { revokeKeyFor } from "@/lib/snapshots/client";
 import type { SnapshotSummary } from "@/lib/snapshots/model";
 import { formatSnapshotDate } from "./SnapshotView";
 import { UserText } from "@/components/ui/UserText";
-import { isolate } from "@/lib/text/bidi";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useSnapshotList, useSnapshotWrites } from "./hooks/useSnapshots";
 
 /**
@@ -26,6 +26,8 @@ export function SnapshotList() {
   const list = useSnapshotList(listing.allowed);
   const { revoke: revoking } = useSnapshotWrites();
   const [revokeFailure, setRevokeFailure] = useState<string | null>(null);
+  // The snapshot whose Revoke was pressed, while the confirmation asks.
+  const [asking, setAsking] = useState<SnapshotSummary | null>(null);
   const snapshots = list.data ?? null;
   const failure = revokeFailure ?? (list.error ? errorMessage(list.error, "The shared links could not be loaded.") : null);
   // Revoke keys live in this browser's storage, which only exists here, once the list has come.
@@ -42,7 +44,8 @@ export function SnapshotList() {
 
   async function revoke(item: SnapshotSummary) {
     const key = keys[item.id];
-    if ((!key && !revokeAny.allowed) || !window.confirm(`Revoke “${isolate(item.title)}”? The link, its embed and its preview image will stop working.`)) return;
+    setAsking(null);
+    if (!key && !revokeAny.allowed) return;
     try {
       await revoking.mutateAsync({ id: item.id, revokeKey: key ?? null });
     } catch (cause) {
@@ -103,7 +106,7 @@ export function SnapshotList() {
                   <td className="px-3 py-2">{item.revokedAt ? `Revoked ${formatSnapshotDate(item.revokedAt)}` : "Active"}</td>
                   <td className="px-3 py-2 text-right">
                     {!item.revokedAt && (keys[item.id] || revokeAny.allowed) && (
-                      <Button onClick={() => void revoke(item)} variant="danger" size="xs">
+                      <Button onClick={() => setAsking(item)} variant="danger" size="xs">
                         Revoke <UserText className="sr-only">{item.title}</UserText>
                       </Button>
                     )}
@@ -112,6 +115,20 @@ export function SnapshotList() {
               ))}
             </tbody>
           </table>
+        )}
+        {asking && (
+          <ConfirmDialog
+            title={
+              <>
+                Revoke “<UserText>{asking.title}</UserText>”?
+              </>
+            }
+            confirmLabel="Revoke link"
+            onConfirm={() => void revoke(asking)}
+            onCancel={() => setAsking(null)}
+          >
+            The link, its embed and its preview image will stop working.
+          </ConfirmDialog>
         )}
       </main>
     </div>

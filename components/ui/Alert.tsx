@@ -32,21 +32,26 @@ interface AlertProps {
   children: ReactNode;
   /** Text only, without the tinted box: for a message under a field or beside a button. */
   plain?: boolean;
-  /** `div` when the message holds blocks (a heading, a list); a `p` otherwise. */
-  as?: "p" | "div";
+  /** `div` when the message holds blocks (a heading, a list); `span` inside a line of text or controls; a `p` otherwise. */
+  as?: "p" | "div" | "span";
   /** Set to false for a tone shown on its own (a warning that is part of the page, not news). */
   live?: boolean;
   /** Placement only (margins, width, shadow): colours and sizes come from tone and size. */
   className?: string;
   id?: string;
-  "data-testid"?: string;
+  /** Names a message that holds more than a sentence ("Similar entities"). */
+  "aria-label"?: string;
+  /** data-testid, and state for tests and styles (data-save-state). */
+  [data: `data-${string}`]: string | undefined;
 }
 
 /**
  * A message about what just happened. Errors are role="alert" (read out immediately); the rest are
  * role="status", which waits for the screen reader to finish: most of them report the result of the
  * reader's own action and need not interrupt. Render it only when there is a message, so the insertion
- * is what gets announced.
+ * is what gets announced. The exception is a line that stays mounted while its words change (a save
+ * state, "Laying out…" then "Layout done", a match count): there the region must exist before the first
+ * words arrive, or some screen readers miss them, and each change of its text is the news.
  */
 export function Alert({ tone, size = "sm", children, plain = false, as: Tag = "p", live = true, className, ...rest }: AlertProps) {
   const role = !live ? undefined : tone === "error" ? "alert" : "status";

@@ -17,8 +17,12 @@ interface FieldProps {
   describedBy?: string;
   /** The control, given the props that tie it to the label, hint and error. */
   children: (control: FieldControlProps) => ReactNode;
+  /** The layout around label and control; `flex items-center gap-1` puts the label beside a compact control. */
   className?: string;
+  /** The label's look; `sr-only` for a toolbar field whose purpose shows without words. */
   labelClassName?: string;
+  /** The control's id, when something else refers to it (a test, a focus call); a generated one otherwise. */
+  id?: string;
 }
 
 /**
@@ -29,8 +33,9 @@ interface FieldProps {
  *     {(control) => <input {...control} value={title} onChange={…} />}
  *   </Field>
  */
-export function Field({ label, hint, error, describedBy, children, className = "block text-sm", labelClassName = "mb-1 block font-medium" }: FieldProps) {
-  const id = useId();
+export function Field({ label, hint, error, describedBy, children, className = "block text-sm", labelClassName = "mb-1 block font-medium", id: givenId }: FieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describers = [hint ? hintId : null, error ? errorId : null, describedBy ?? null].filter(Boolean).join(" ");

@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import type { SaveStatus as Status } from "./hooks/useWorkspaceView";
+import { Alert } from "@/components/ui/Alert";
 
 const TEXT: Record<Exclude<Status["state"], "failed" | "conflict">, string> = {
   saved: "Saved",
@@ -17,7 +18,7 @@ const TEXT: Record<Exclude<Status["state"], "failed" | "conflict">, string> = {
 export function SaveStatus({ status, onRetry, onReload }: { status: Status; onRetry: () => void; onReload: () => void }) {
   if (status.state === "failed" || status.state === "conflict") {
     return (
-      <p role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-800">
+      <Alert tone="error" plain className="flex flex-wrap items-center gap-2">
         <span>Not saved: {status.message}</span>
         {status.state === "conflict" ? (
           <Button variant="link" size="sm" onClick={onReload}>
@@ -28,12 +29,13 @@ export function SaveStatus({ status, onRetry, onReload }: { status: Status; onRe
             Try again
           </Button>
         )}
-      </p>
+      </Alert>
     );
   }
   return (
-    <p role="status" data-save-state={status.state} className="text-sm text-gray-600">
+    // Stays mounted while the state moves from pending to saving to saved: each change is announced.
+    <Alert tone="info" plain data-save-state={status.state}>
       {TEXT[status.state]}
-    </p>
+    </Alert>
   );
 }

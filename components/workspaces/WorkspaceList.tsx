@@ -5,19 +5,21 @@ import { useState, type FormEvent } from "react";
 import { NeedsPermission } from "@/components/auth/NeedsPermission";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { UserText } from "@/components/ui/UserText";
 import { formatSnapshotDate } from "@/components/snapshots/SnapshotView";
 import { errorMessage } from "@/lib/api-client";
 import { canFrom, useMe } from "@/lib/auth/client";
-import { isolate } from "@/lib/text/bidi";
 import { workspacePath, type WorkspaceSummary } from "@/lib/workspaces/model";
 import { useWorkspaceList, useWorkspaceWrites } from "./hooks/useWorkspaces";
+import { Field } from "@/components/ui/Field";
 
 /** One workspace's row: open it, rename it in place, delete it (after a confirmation). */
 function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: (message: string) => void }) {
   const { rename, remove } = useWorkspaceWrites();
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(item.title);
+  const [confirming, setConfirming] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,7 +32,7 @@ function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: 
   }
 
   async function drop() {
-    if (!window.confirm(`Delete “${isolate(item.title)}”? Its link will stop working. The entities themselves stay.`)) return;
+    setConfirming(false);
     try {
       await remove.mutateAsync(item.id);
     } catch (cause) {
@@ -43,17 +45,18 @@ function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: 
       <td className="px-2 py-1.5">
         {editing ? (
           <form onSubmit={(event) => void submit(event)} className="flex flex-wrap gap-1">
-            <label className="sr-only" htmlFor={`title-${item.id}`}>
-              New title
-            </label>
-            <input
-              id={`title-${item.id}`}
-              value={title}
-              maxLength={120}
-              required
-              onChange={(event) => setTitle(event.target.value)}
-              className="min-w-0 flex-1 rounded border border-gray-300 px-2 py-1"
-            />
+            <Field id={`title-${item.id}`} label="New title" className="flex min-w-0 flex-1" labelClassName="sr-only">
+              {(control) => (
+                <input
+                  {...control}
+                  value={title}
+                  maxLength={120}
+                  required
+                  onChange={(event) => setTitle(event.target.value)}
+                  className="min-w-0 flex-1 rounded border border-gray-300 px-2 py-1"
+                />
+              )}
+            </Field>
             <Button type="submit" variant="primary" size="xs" disabled={rename.isPending}>
               Save
             </Button>
@@ -74,10 +77,24 @@ function WorkspaceRow({ item, onFailure }: { item: WorkspaceSummary; onFailure: 
           <Button variant="secondary" size="xs" onClick={() => setEditing(true)} aria-label={`Rename ${item.title}`}>
             Rename
           </Button>
-          <Button variant="danger" size="xs" onClick={() => void drop()} disabled={remove.isPending} aria-label={`Delete ${item.title}`}>
+          <Button variant="danger" size="xs" onClick={() => setConfirming(true)} disabled={remove.isPending} aria-label={`Delete ${item.title}`}>
             Delete
           </Button>
         </div>
+        {confirming && (
+          <ConfirmDialog
+            title={
+              <>
+                Delete “<UserText>{item.title}</UserText>”?
+              </>
+            }
+            confirmLabel="Delete workspace"
+            onConfirm={() => void drop()}
+            onCancel={() => setConfirming(false)}
+          >
+            Its link will stop working. The entities themselves stay.
+          </ConfirmDialog>
+        )}
       </td>
     </tr>
   );

@@ -72,11 +72,32 @@ describe("SnapshotList and roles", () => {
 
   it("lets an admin revoke a colleague's link without its key", async () => {
     const { user, fetchMock } = openListAs("admin");
-    vi.spyOn(window, "confirm").mockReturnValue(true);
     await user.click(within(await row(THEIRS.title)).getByRole("button", { name: `Revoke ${THEIRS.title}` }));
+    // Asked in the page first, with what it will do.
+    const ask = screen.getByRole("dialog", { name: `Revoke “${THEIRS.title}”?` });
+    expect(ask).toHaveTextContent("The link, its embed and its preview image will stop working.");
+    await user.click(within(ask).getByRole("button", { name: "Revoke link" }));
+    await vi.waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     const revoke = fetchMock.mock.calls.find(([input]) => String(input).endsWith(`/${THEIRS.id}/revoke`));
     // The stub's type names only the URL; fetch was given the request's options too.
     expect((revoke as unknown[] | undefined)?.[1]).toMatchObject({ method: "POST", body: "{}" });
     expect(screen.queryByText(REASONS.revokeAny)).not.toBeInTheDocument();
+  });
+
+  it("does nothing when the confirmation is cancelled, and gives focus back to Revoke", async () => {
+    const { user, fetchMock } = openListAs("viewer");
+    const revoke = within(await row(MINE.title)).getByRole("button", { name: `Revoke ${MINE.title}` });
+    await user.click(revoke);
+    const ask = screen.getByRole("dialog", { name: `Revoke “${MINE.title}”?` });
+    // Cancel has focus, so that Enter pressed out of habit revokes nothing.
+    expect(within(ask).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await user.click(within(ask).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(revoke).toHaveFocus();
+    await user.click(revoke);
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(revoke).toHaveFocus();
+    expect(fetchMock.mock.calls.some(([input]) => String(input).endsWith("/revoke"))).toBe(false);
   });
 });

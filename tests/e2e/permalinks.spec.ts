@@ -119,8 +119,9 @@ test("share a view, reopen it exactly, compare with live, export, embed and revo
   await reader.close();
 
   // The creator revokes the link: page, embed and image are gone.
-  page.once("dialog", (confirm) => void confirm.accept());
   await dialog.getByRole("button", { name: "Revoke link" }).click();
+  // Asked as a step inside the same dialog, not by the browser's own confirm.
+  await dialog.getByRole("group", { name: /^Revoke this link\?/ }).getByRole("button", { name: "Revoke link" }).click();
   await expect(dialog.getByRole("status")).toContainText("revoked");
   expect((await request.get(link)).status()).toBe(410);
   expect((await request.get(`/embed/${id}`)).status()).toBe(410);
@@ -141,8 +142,8 @@ test("the shared-links page lists snapshots with their state", async ({ page }) 
   await page.getByRole("link", { name: "Shared links" }).click();
   const row = page.getByRole("row", { name: /Listed snapshot/ }).first();
   await expect(row).toContainText("Active");
-  page.once("dialog", (confirm) => void confirm.accept());
   await row.getByRole("button", { name: /Revoke/ }).click();
+  await page.getByRole("dialog", { name: "Revoke “Listed snapshot”?" }).getByRole("button", { name: "Revoke link" }).click();
   await expect(page.getByRole("row", { name: /Listed snapshot/ }).first()).toContainText("Revoked");
 });
 

@@ -81,8 +81,9 @@ test("save a view as a workspace, change it, reopen the same picture, list, rena
   await form.getByLabel("New title").fill("Rubio and Thermo Fisher");
   await form.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("link", { name: "Rubio and Thermo Fisher" })).toHaveAttribute("href", `/w/${id}`);
-  page.once("dialog", (confirm) => void confirm.accept());
   await page.getByRole("row").filter({ hasText: "Rubio and Thermo Fisher" }).getByRole("button", { name: /^Delete/ }).click();
+  // Asked in the page, not by the browser's own confirm.
+  await page.getByRole("dialog", { name: "Delete “Rubio and Thermo Fisher”?" }).getByRole("button", { name: "Delete workspace" }).click();
   await expect(page.locator(`a[href="/w/${id}"]`)).toHaveCount(0);
   await page.goto(address);
   // Next.js keeps an empty route announcer with the alert role on every page: ours is the one with text.

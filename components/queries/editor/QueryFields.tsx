@@ -9,6 +9,7 @@ import type { SyntaxProblem } from "@/lib/queries/editor-failure";
 import type { Draft } from "@/lib/queries/editor-state";
 import { isolateQuoted } from "@/lib/text/bidi";
 import { ParameterDeclarations } from "../ParameterDeclarations";
+import { Field } from "@/components/ui/Field";
 
 const CypherInput = dynamic(() => import("../CypherInput"), {
   ssr: false,
@@ -29,37 +30,43 @@ export function QueryFields({ draft, onEdit, syntax, readOnly }: QueryFieldsProp
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="flex flex-col text-sm">
-          <span className="mb-1 font-medium">Title</span>
-          <input
-            value={draft.title}
-            maxLength={120}
-            readOnly={readOnly}
-            onChange={(event) => onEdit({ title: event.target.value })}
-            className="rounded-md border border-gray-300 px-2 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="mb-1 font-medium">Tags (comma-separated)</span>
-          <input
-            value={draft.tags}
-            readOnly={readOnly}
-            onChange={(event) => onEdit({ tags: event.target.value })}
-            className="rounded-md border border-gray-300 px-2 py-1.5"
-          />
-        </label>
+        <Field label="Title" className="flex flex-col text-sm" labelClassName="mb-1 font-medium">
+          {(control) => (
+            <input
+              {...control}
+              value={draft.title}
+              maxLength={120}
+              readOnly={readOnly}
+              onChange={(event) => onEdit({ title: event.target.value })}
+              className="rounded-md border border-gray-300 px-2 py-1.5"
+            />
+          )}
+        </Field>
+        <Field label="Tags (comma-separated)" className="flex flex-col text-sm" labelClassName="mb-1 font-medium">
+          {(control) => (
+            <input
+              {...control}
+              value={draft.tags}
+              readOnly={readOnly}
+              onChange={(event) => onEdit({ tags: event.target.value })}
+              className="rounded-md border border-gray-300 px-2 py-1.5"
+            />
+          )}
+        </Field>
       </div>
-      <label className="flex flex-col text-sm">
-        <span className="mb-1 font-medium">Description</span>
-        <textarea
-          value={draft.description}
-          maxLength={2000}
-          readOnly={readOnly}
-          rows={2}
-          onChange={(event) => onEdit({ description: event.target.value })}
-          className="rounded-md border border-gray-300 px-2 py-1.5"
-        />
-      </label>
+      <Field label="Description" className="flex flex-col text-sm" labelClassName="mb-1 font-medium">
+        {(control) => (
+          <textarea
+            {...control}
+            value={draft.description}
+            maxLength={2000}
+            readOnly={readOnly}
+            rows={2}
+            onChange={(event) => onEdit({ description: event.target.value })}
+            className="rounded-md border border-gray-300 px-2 py-1.5"
+          />
+        )}
+      </Field>
       <div>
         <div className="mb-1 flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
           <p id={cypherLabelId} className="font-medium">

@@ -8,6 +8,7 @@ import type { Can } from "@/lib/auth/client";
 import type { Failure } from "@/lib/queries/editor-failure";
 import type { ParameterDeclaration, RawParameterValues } from "@/lib/queries/parameters";
 import { ParameterForm } from "../ParameterForm";
+import { Field } from "@/components/ui/Field";
 
 interface RunPanelProps {
   parameters: ParameterDeclaration[];
@@ -48,17 +49,19 @@ export function RunPanel({ parameters, values, onValues, failure, running, can, 
         <NeedsPermission can={can} id={reasonId} />
       </div>
       {runLink && (
-        <p className="mt-2 text-sm">
-          <label className="flex flex-col">
-            <span className="text-xs text-gray-700">Link to this run</span>
-            <input
-              readOnly
-              value={typeof window === "undefined" ? runLink : `${window.location.origin}${runLink}`}
-              onFocus={(event) => event.target.select()}
-              className="rounded border border-gray-300 bg-gray-50 px-2 py-1 font-mono text-xs"
-            />
-          </label>
-        </p>
+        <div className="mt-2 text-sm">
+          <Field label="Link to this run" className="flex flex-col" labelClassName="text-xs text-gray-700">
+            {(control) => (
+              <input
+                {...control}
+                readOnly
+                value={typeof window === "undefined" ? runLink : `${window.location.origin}${runLink}`}
+                onFocus={(event) => event.target.select()}
+                className="rounded border border-gray-300 bg-gray-50 px-2 py-1 font-mono text-xs"
+              />
+            )}
+          </Field>
+        </div>
       )}
       {failure && !failure.syntax && (
         <Alert tone="error" size="lg" className="mt-2">
