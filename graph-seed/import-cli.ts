@@ -145,9 +145,27 @@ async function stop(reason: string) {
   if (stopping) return;
   stopping = true;
   process.stderr.write(`\n[import] stopped (${reason}): the batches committed so far stay; run the same command again to finish (it adds only what is missing).\n`);
-  await onStop().catch(() => undefined);
+  await undoOnStop();
   await closeDriver().catch(() => undefined);
   process.exit(130);
+}
+/**
+ * Runs onStop, tried again a few times: giving the lock back is a write, and the database may refuse one
+ * while the import's own batches still hold the line (the parent's grace period, 20 s, bounds the tries).
+ * If it still fails, the lock is taken over once its heartbeat is a minute old, and the message says so.
+ */
+async function undoOnStop() {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await onStop();
+    } catch (error) {
+      if (attempt >= 4) {
+        process.stderr.write(`[import] the data set's lock could not be given back (${(error as Error).message}); another import takes it over after a minute.\n`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
 // scripts/import.mjs holds our stdin open: its end means that the parent died (kill -9) and nobody waits for us.

@@ -24,7 +24,7 @@ export interface ImportLockHolder {
 
 export interface ImportLock {
   dataset: string;
-  /** Ends the heartbeat and deletes the lock (if it is still ours). Safe to call twice. */
+  /** Ends the heartbeat and deletes the lock (if it is still ours). Safe to call twice; after a failure, tries again. */
   release(): Promise<void>;
 }
 
@@ -104,7 +104,14 @@ export async function acquireImportLock(dataset: string, holder: ImportLockHolde
     dataset,
     release() {
       clearInterval(heartbeat);
-      released ??= runWrite((tx) => tx.run(`MATCH (l:${IMPORT_LOCK_LABEL} {dataset: $dataset, token: $token}) DELETE l`, { dataset, token })).then(() => undefined);
+      released ??= runWrite((tx) => tx.run(`MATCH (l:${IMPORT_LOCK_LABEL} {dataset: $dataset, token: $token}) DELETE l`, { dataset, token })).then(
+        () => undefined,
+        (error: unknown) => {
+          // Not given back: a later call tries again.
+          released = undefined;
+          throw error;
+        },
+      );
       return released;
     },
   };
