@@ -55,16 +55,49 @@ export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number;
 }
 
 /** The middle of a drawn relationship, in page coordinates (the layout must have settled). */
+/**
+ * A point on a drawn relationship a person can click: on its line (the middle first, else nearer either
+ * end), on no node (a node drawn over the line would take the click), uncovered, and still for two
+ * looks in a row (a layout may still be moving it).
+ */
 export async function edgeMidpointOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((edgeId) => {
-    const cy = window.__redstringCy;
-    const edge = cy?.getElementById(edgeId);
-    if (!cy || !edge || edge.empty()) return null;
-    const middle = edge.renderedMidpoint();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + middle.x, y: box.top + middle.y };
-  }, id);
-  expect(point, `relationship ${id} should be drawn`).not.toBeNull();
+  let previous = "";
+  let point: { x: number; y: number } | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate((edgeId) => {
+          const cy = window.__redstringCy;
+          const edge = cy?.getElementById(edgeId);
+          if (!cy || !edge || edge.empty()) return "missing";
+          const source = edge.source().renderedPosition();
+          const target = edge.target().renderedPosition();
+          const container = cy.container()!;
+          const box = container.getBoundingClientRect();
+          // The drawn middle (right for a curved line too), then points of the straight line between the ends.
+          const middle = edge.renderedMidpoint();
+          const along = [0.4, 0.6, 0.3, 0.7].map((t) => ({ x: source.x + (target.x - source.x) * t, y: source.y + (target.y - source.y) * t }));
+          for (const { x, y } of [middle, ...along]) {
+            const onANode = cy.nodes().some((node) => {
+              const bounds = node.renderedBoundingBox({ includeLabels: false });
+              return x >= bounds.x1 && x <= bounds.x2 && y >= bounds.y1 && y <= bounds.y2;
+            });
+            const onTop = document.elementFromPoint(box.left + x, box.top + y);
+            if (!onANode && onTop && container.contains(onTop)) return `${Math.round(box.left + x)},${Math.round(box.top + y)}`;
+          }
+          return "covered";
+        }, id);
+        const settled = now !== "missing" && now !== "covered" && now === previous;
+        previous = now;
+        if (settled) {
+          const [x, y] = now.split(",").map(Number);
+          point = { x: x!, y: y! };
+        }
+        return settled;
+      },
+      { intervals: [300], timeout: 15_000, message: `relationship ${id} should be drawn, clear of nodes and still` },
+    )
+    .toBe(true);
   return point!;
 }
 
