@@ -186,15 +186,6 @@ export function snapshotStateOf(stored: StoredSnapshot | null): SnapshotState {
   return stored.revokedAt === null || stored.revokedAt === undefined ? "active" : "revoked";
 }
 
-/** A link's state, reading that one field (a permalink request has its record already: snapshotStateOf). */
-export async function snapshotState(id: string): Promise<SnapshotState> {
-  const record = await read(async (tx) =>
-    (await tx.run(`MATCH (s:${SNAPSHOT_LABEL} {id: $id}) RETURN s.revokedAt IS NOT NULL AS revoked`, { id })).records[0],
-  );
-  if (!record) return "missing";
-  return record.get("revoked") === true ? "revoked" : "active";
-}
-
 export async function listSnapshots(actor: Actor, limit = 500): Promise<SnapshotSummary[]> {
   requirePermission(actor, "snapshots:list");
   const records = await read(async (tx) =>

@@ -11,13 +11,15 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/snapshots/route
 import { closeDriver } from "@/lib/db/driver";
 import { toPlain } from "@/lib/db/values";
 import { createSnapshotSchema, type CreatedSnapshot, type Snapshot, type SnapshotComparison, type SnapshotSummary } from "@/lib/snapshots/model";
-import { createSnapshot, snapshotState } from "@/lib/snapshots/store";
+import { createSnapshot, readStoredSnapshot, snapshotStateOf } from "@/lib/snapshots/store";
 import { createTestUsers, removeTestUsers, type TestUsers } from "../support/auth";
 import { closeTestDriver, cypher, deleteByPrefix, testDriver, uniquePrefix } from "../support/neo4j";
 import { countQueries, timesRun } from "../support/query-stats";
 import { SAME_ORIGIN } from "../support/requests";
 
 const prefix = uniquePrefix("snap");
+/** A link's state as the proxy decides it (410 when revoked), from the stored record. */
+const snapshotState = async (id: string) => snapshotStateOf(await readStoredSnapshot(id));
 const company = `${prefix}company`;
 const agency = `${prefix}agency`;
 const region = `${prefix}region`;
