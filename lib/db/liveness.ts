@@ -43,10 +43,18 @@ interface Probe {
 
 const holder = globalThis as typeof globalThis & { __redstringProbe?: Probe };
 
+/**
+ * A timer's callback runs before the loop reads the sockets that became ready meanwhile; on a process
+ * whose loop is behind (busy turning big results into JSON), the answer that came in time is still unread
+ * when the timer fires. Deferred to setImmediate, after the loop's next read of its sockets, what has
+ * already arrived is seen first: a busy server must not take itself for a database that does not answer.
+ */
+const afterPendingInput = (work: () => void) => () => void setImmediate(work);
+
 function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | "late"> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), ms);
+    timer = setTimeout(afterPendingInput(() => resolve("late")), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
@@ -94,16 +102,16 @@ export async function answeredWithin<T>(deadlineMs: number, work: () => Promise<
     const look = () => {
       if (settled) return;
       if (answeredRecently(probeMs)) {
-        timer = setTimeout(look, probeMs);
+        timer = setTimeout(afterPendingInput(look), probeMs);
         return;
       }
       void databaseAnswers(probeMs).then((answers) => {
         if (settled) return;
-        if (answers) timer = setTimeout(look, probeMs);
+        if (answers) timer = setTimeout(afterPendingInput(look), probeMs);
         else reject(new DatabaseNotAnsweringError(deadlineMs));
       });
     };
-    timer = setTimeout(look, deadlineMs - probeMs);
+    timer = setTimeout(afterPendingInput(look), deadlineMs - probeMs);
   });
   try {
     return await Promise.race([running, watchdog]);
