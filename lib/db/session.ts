@@ -71,6 +71,8 @@ export async function withSession<T>(
       return result;
     } catch (cause) {
       if (browserBookmarks.length > 0 && isBookmarkRefusal(cause)) {
+        // Said in the log: a read that runs without the browser's bookmark may not show its last write.
+        console.warn(`[redstring] the database refused the browser's bookmark (${(cause as { code: string }).code}); reading without it`);
         browserBookmarks = [];
         continue;
       }
