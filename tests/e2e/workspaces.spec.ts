@@ -1,9 +1,9 @@
 /**
  * Workspaces as a journalist uses them in Chromium: open a view, "Save as workspace", move a node and hide
  * another, wait for "Saved", reload /w/{id} and find the same picture (the same positions, the hidden node
- * still hidden, no layout run again); rename and delete it on /workspaces; share it as a permalink.
+ * still hidden, no layout run again, the workspace and its graph read by the server); rename and delete it on /workspaces; share it as a permalink.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { graphNodeIds, nodeOnScreen } from "./support";
 
 const VIEW = ["company-thermo-fisher", "legislator-marco-rubio", "event-2018-02-rubio-urges-thermo-fisher", "agency-cecc"];
@@ -55,9 +55,19 @@ test("save a view as a workspace, change it, reopen the same picture, list, rena
   await expect(bar.getByRole("status")).toHaveText("Saved", { timeout: 15_000 });
   const before = await modelPositions(page);
 
+  // The reopened page comes with the workspace and its graph, read by the server as it rendered: the
+  // browser asks for neither again (the autosave's PATCH may still follow a move, so only reads count).
+  const reads: string[] = [];
+  const noteRead = (request: Request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname === "/api/graph" || (request.method() === "GET" && pathname.startsWith("/api/workspaces/"))) reads.push(`${request.method()} ${pathname}`);
+  };
+  page.on("request", noteRead);
   await page.reload();
   await expect.poll(() => graphNodeIds(page)).toHaveLength(VIEW.length);
   await layoutDone(page);
+  page.off("request", noteRead);
+  expect(reads).toEqual([]);
   await expect.poll(() => visibleNodeIds(page)).not.toContain(HIDDEN);
   // The stored positions, not a new layout: every node where it was saved (visible or not).
   await expect.poll(() => modelPositions(page)).toEqual(before);

@@ -7,7 +7,7 @@ import { useCallback, type RefObject } from "react";
 import type { ViewControls, ViewState } from "@/lib/explore/view-state";
 import { workspaceKeys } from "@/lib/client/keys/workspaces";
 import { createWorkspaceApi, deleteWorkspaceApi, getWorkspaceApi, listWorkspacesApi, updateWorkspaceApi } from "@/lib/workspaces/client";
-import { filtersOf } from "@/lib/workspaces/model";
+import { filtersOf, type Workspace } from "@/lib/workspaces/model";
 import { positionsOf } from "./useWorkspaceView";
 
 /** The signed-in user's workspaces, newest change first. */
@@ -25,10 +25,12 @@ export function useWorkspaceList(enabled: boolean) {
  * not write the cache, so a workspace opened again must be read again, or it would show the picture and the
  * version it was first opened at (and its next save would be refused as a conflict).
  */
-export function useWorkspace(id: string) {
+export function useWorkspace(id: string, readByServer?: Workspace) {
   return useQuery({
     queryKey: workspaceKeys.one(id),
     queryFn: ({ signal }) => getWorkspaceApi(id, signal),
+    // The page's server render read it already (app/(app)/w/[id]/page.tsx): no second read.
+    ...(readByServer?.id === id ? { initialData: readByServer } : {}),
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
