@@ -2,6 +2,8 @@
  * The latency cases of the benchmark: what a reader does (search, expand, a path, a saved query, open a
  * permalink), each as an app call and the same Cypher on the bare driver. See bench/latency.ts.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import neo4j from "neo4j-driver";
 import { PATH_K, PATH_LENGTH } from "../lib/api-schemas";
 import type { Actor } from "../lib/auth/roles";
@@ -93,6 +95,16 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     app: "GET /api/health",
     bare: "lib/health.ts statement (RETURN 1 in a read transaction)",
     runApp: () => sides.get("/api/health"),
+    runBare: () => sides.bareReplay(health.transactions),
+  });
+  // The same statement behind the plainest HTTP server Node has: what HTTP on loopback and fetch cost by
+  // themselves, so health's ratio splits into the wire's share and the app's (Next.js, the app's wrappers).
+  const plain = await plainHttpServer(() => sides.bareReplay(health.transactions));
+  cases.push({
+    name: "HTTP floor (the same RETURN 1 behind a bare node:http server)",
+    app: "GET on a node:http server in the bench process, answering JSON",
+    bare: "lib/health.ts statement (RETURN 1 in a read transaction)",
+    runApp: () => plain.get(),
     runBare: () => sides.bareReplay(health.transactions),
   });
 
@@ -242,4 +254,34 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     },
   );
   return { cases, warnings };
+}
+
+/**
+ * A node:http server on loopback that runs `work` per request and answers its result as JSON, as a route
+ * handler does with none of the framework around it. Unreferenced: it never keeps the bench alive.
+ */
+async function plainHttpServer(work: () => Promise<unknown>): Promise<{ get: () => Promise<unknown> }> {
+  const server = createServer((_, response) => {
+    work().then(
+      (value) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ status: "ok", value }));
+      },
+      (error: unknown) => {
+        response.writeHead(500, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: String(error) }));
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    get: async () => {
+      const response = await fetch(url);
+      const text = await response.text();
+      if (!response.ok) throw new Error(`plain HTTP floor: ${response.status} ${text.slice(0, 200)}`);
+      return JSON.parse(text);
+    },
+  };
 }

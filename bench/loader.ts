@@ -60,6 +60,8 @@ export interface ImportResult {
 export interface LoaderContext {
   driver: Driver;
   log: (line: string) => void;
+  /** Transactions the stream loader keeps in flight at once (1: one batch written while the next is made). */
+  writers?: number;
 }
 
 export const LOADERS: Record<LoaderName, (graph: SyntheticGraph, context: LoaderContext) => Promise<ImportResult>> = {
@@ -148,7 +150,7 @@ function prepareRelationships(batch: RelationshipInput[]): Prepared<Relationship
   return { groups, rows: batch.length };
 }
 
-async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContext): Promise<ImportResult> {
+async function streamLoader(graph: SyntheticGraph, { driver, log, writers = 1 }: LoaderContext): Promise<ImportResult> {
   const timings = { generate: 0, validate: 0, wait: 0 };
   let written = 0;
   const total = graph.nodeCount + graph.relationshipCount;
@@ -194,14 +196,20 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
     }
   }
 
-  /** Generates and validates batch k+1 while batch k is being written: Node and Neo4j work at once. */
+  /**
+   * Generates and validates the next batch while up to `writers` earlier ones are being written: Node and
+   * Neo4j work at once, and with two or more writers Neo4j runs several transactions side by side (each
+   * batch's ids are its own, so they take no locks from each other but the relationships' end nodes,
+   * which Neo4j takes in order at commit; a deadlock it still reports is retried by executeWrite).
+   */
   async function pipeline<B, T extends string>(
     batches: Generator<B[]>,
     prepare: (batch: B[]) => Prepared<T>,
     order: readonly T[],
     kind: "entities" | "relationships",
   ) {
-    let inFlight: Promise<void> | null = null;
+    const inFlight = new Set<Promise<void>>();
+    let failed: unknown = null;
     for (;;) {
       let mark = performance.now();
       const next = batches.next();
@@ -211,13 +219,22 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
       const prepared = prepare(next.value);
       timings.validate += seconds(mark);
       mark = performance.now();
-      await inFlight;
+      while (inFlight.size >= writers) await Promise.race(inFlight);
       timings.wait += seconds(mark);
-      inFlight = write(prepared, order, kind);
+      if (failed) throw failed;
+      const writing: Promise<void> = write(prepared, order, kind).then(
+        () => void inFlight.delete(writing),
+        (error: unknown) => {
+          failed ??= error;
+          inFlight.delete(writing);
+        },
+      );
+      inFlight.add(writing);
     }
     const mark = performance.now();
-    await inFlight;
+    await Promise.all(inFlight);
     timings.wait += seconds(mark);
+    if (failed) throw failed;
   }
 
   const started = performance.now();
@@ -228,7 +245,7 @@ async function streamLoader(graph: SyntheticGraph, { driver, log }: LoaderContex
   const relationshipSeconds = seconds(relationshipsStarted);
   const wall = seconds(started);
   return {
-    loader: `bench/loader.ts stream (the statements of lib/db/graph-writes.ts, CREATE for new ids, validate per batch, UNWIND batches of ${STREAM_BATCH.toLocaleString("en")}, one batch in flight)`,
+    loader: `bench/loader.ts stream (the statements of lib/db/graph-writes.ts, CREATE for new ids, validate per batch, UNWIND batches of ${STREAM_BATCH.toLocaleString("en")}, ${writers === 1 ? "one batch" : `${writers} batches`} in flight)`,
     nodes: graph.nodeCount,
     relationships: graph.relationshipCount,
     batchSize: STREAM_BATCH,

@@ -5,7 +5,7 @@
  *   time-to-interactive -> bench/results/<date>-<scale>.json -> the tables of docs/BENCHMARKS.md.
  * Everything started here is stopped on exit and on Ctrl-C, and the temporary data is deleted.
  *
- *   npm run bench -- --scales 10k,100k --skip-browser --iterations 50 --loader stream
+ *   npm run bench -- --scales 10k,100k --skip-browser --iterations 50 --loader stream --writers 2
  *   npm run bench -- --scales 10k --skip-browser --load-levels 50,100,200 --load-seconds 10
  *   npm run bench:smoke      (5k nodes, a few iterations, 1k elements in the browser, no files written)
  *   npm run bench -- --resolution    (entity resolution: bench/resolution.ts)
@@ -46,6 +46,8 @@ const { values: args } = parseArgs({
     "browser-at": { type: "string", default: "first" },
     iterations: { type: "string" },
     loader: { type: "string", default: "auto" },
+    // Transactions the stream loader keeps in flight (bench/loader.ts).
+    writers: { type: "string", default: "1" },
     "no-write": { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
@@ -68,6 +70,8 @@ function parseScale(text: string): { label: string; nodes: number } {
 }
 
 const smoke = args.smoke;
+const importWriters = Number(args.writers);
+if (!Number.isInteger(importWriters) || importWriters < 1 || importWriters > 8) throw new Error(`--writers: "${args.writers}" is not a whole number from 1 to 8`);
 const scales = (smoke ? "5k" : args.scales).split(",").map(parseScale);
 const browserSizes = (smoke ? "1000" : args["browser-sizes"]).split(",").map(Number);
 const browserRepeats = smoke ? 1 : Number(args["browser-repeats"]);
@@ -238,7 +242,7 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
   const loaderName: LoaderName = args.loader === "auto" ? (scale.nodes <= 100_000 ? "seed" : "stream") : (args.loader as LoaderName);
   if (!LOADERS[loaderName]) throw new Error(`--loader must be one of ${Object.keys(LOADERS).join(", ")}`);
   log(`[import] ${graph.nodeCount} nodes + ${graph.relationshipCount} relationships with the ${loaderName} loader...`);
-  const imported = await phase("import", () => LOADERS[loaderName](graph, { driver, log }));
+  const imported = await phase("import", () => LOADERS[loaderName](graph, { driver, log, writers: importWriters }));
   const indexStarted = performance.now();
   await phase("index wait", () => driver.executeQuery("CALL db.awaitIndexes(3600)"));
   const indexWaitSeconds = (performance.now() - indexStarted) / 1000;

@@ -92,9 +92,14 @@ export async function congressView(driver: Driver, target: number): Promise<{ id
   }
 }
 
-/** Where the time to "drawn" went, on the page's clock: the document, the workspace's record, its graph. */
+/**
+ * Where the time to "drawn" went, on the page's clock: the document (whose stream carries the workspace
+ * and its graph, read by the page's server render), and any read the browser still made itself.
+ */
 export interface PageSteps {
   domContentLoadedMs: number;
+  /** The document's last byte: the streamed graph has arrived. */
+  documentEndMs: number;
   workspaceReadMs: number | null;
   graphReadMs: number | null;
   graphRequests: number;
@@ -109,7 +114,7 @@ async function pageSteps(page: Page): Promise<PageSteps> {
     const graph = resources.filter((entry) => new URL(entry.name).pathname === "/api/graph");
     const end = (entries) => (entries.length > 0 ? Math.round(Math.max(...entries.map((entry) => entry.responseEnd))) : null);
     // The first request to the workspace is its read; later ones are the autosave's.
-    return { domContentLoadedMs: Math.round(navigation ? navigation.domContentLoadedEventEnd : 0), workspaceReadMs: end(workspace.slice(0, 1)), graphReadMs: end(graph), graphRequests: graph.length };
+    return { domContentLoadedMs: Math.round(navigation ? navigation.domContentLoadedEventEnd : 0), documentEndMs: Math.round(navigation ? navigation.responseEnd : 0), workspaceReadMs: end(workspace.slice(0, 1)), graphReadMs: end(graph), graphRequests: graph.length };
   })()`);
 }
 
