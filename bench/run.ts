@@ -46,8 +46,8 @@ const { values: args } = parseArgs({
     "browser-at": { type: "string", default: "first" },
     iterations: { type: "string" },
     loader: { type: "string", default: "auto" },
-    // Transactions the stream loader keeps in flight (bench/loader.ts).
-    writers: { type: "string", default: "1" },
+    // Transactions the stream loader keeps in flight (bench/loader.ts); 2, as the app's importer writes.
+    writers: { type: "string", default: "2" },
     "no-write": { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { csvSource } from "@/lib/import/csv";
 import { ftmSource, mapFtmEntity } from "@/lib/import/ftm";
+import { graphInputSource } from "@/lib/import/graph-input";
 import { readLines } from "@/lib/import/lines";
 import { csvMappingSchema, evaluate, mapNodeRow, mapRelationshipRow, type CsvMapping } from "@/lib/import/mapping";
 import { runImport, type ImportOptions } from "@/lib/import/pipeline";
@@ -169,6 +170,67 @@ describe("the CSV importer (in memory)", () => {
     expect(result.status).toBe("imported");
     expect(result.duplicatesIgnored).toBe(1);
     expect(memory.entities.size).toBe(5);
+  });
+});
+
+describe("writing batches side by side", () => {
+  /** The memory store, its writes held until let go, counting how many run at once. */
+  function heldStore(failOn?: string) {
+    const memory = memoryStore();
+    let running = 0;
+    let most = 0;
+    const pending: (() => void)[] = [];
+    const held = async <T,>(write: () => Promise<T>, ids: string[]): Promise<T> => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise<void>((resolve) => pending.push(resolve));
+      running -= 1;
+      if (failOn && ids.includes(failOn)) throw new Error(`the database refused ${failOn}`);
+      return write();
+    };
+    const store: ImportStore = {
+      entityTypes: memory.store.entityTypes,
+      writeEntities: (type, batch, ...rest) => held(() => memory.store.writeEntities(type, batch, ...rest), batch.map((entity) => entity.id)),
+      writeRelationships: (type, batch, ...rest) => held(() => memory.store.writeRelationships(type, batch, ...rest), batch.map((item) => item.id)),
+    };
+    // Lets the held writes go, one a tick, until the import is over.
+    const release = setInterval(() => pending.shift()?.(), 1);
+    return { store, memory, most: () => most, stop: () => clearInterval(release) };
+  }
+
+  // In memory, the pipeline reaches its next write without waiting on any timer, so before the store lets
+  // the first write go (a timer tick) it has started as many as it may: exactly `writers`.
+  const organisations = Array.from({ length: 6 }, (_, k) => ({ type: "Organization" as const, id: `org-${k}`, name: `Organisation ${k}`, aliases: [] }));
+
+  it("keeps up to `writers` batches in flight and writes every row once", async () => {
+    for (const writers of [1, 2, 3]) {
+      const held = heldStore();
+      try {
+        const result = await runImport(graphInputSource("orgs", { entities: organisations, relationships: [] }), {
+          store: held.store,
+          sourceReport: null,
+          batchSize: 1,
+          writers,
+        });
+        expect(result.status).toBe("imported");
+        expect(result.entities.created).toBe(organisations.length);
+        expect([...held.memory.entities.keys()].sort()).toEqual(organisations.map((entity) => entity.id).sort());
+        expect(held.most()).toBe(writers);
+      } finally {
+        held.stop();
+      }
+    }
+  });
+
+  it("fails the run with the first write that fails, after the others in flight end", async () => {
+    const held = heldStore("person-p1");
+    try {
+      await expect(run(writeCsvSet(), held.store, { batchSize: 1, writers: 2 })).rejects.toThrow("the database refused person-p1");
+      // No relationship is written once an entity batch has failed.
+      expect(held.memory.relationships.size).toBe(0);
+    } finally {
+      held.stop();
+    }
   });
 });
 
