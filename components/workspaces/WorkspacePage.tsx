@@ -19,7 +19,12 @@ export interface OpenedWorkspace {
   graph: Promise<(GraphData & { missing: string[] }) | null>;
 }
 
-const opening = <p className="p-4 text-sm text-gray-500">Opening the workspace…</p>;
+/** What the page shows until the workspace and its graph are there (also the server page's fallback). */
+export function WorkspaceOpening() {
+  return <p className="p-4 text-sm text-gray-500">Opening the workspace…</p>;
+}
+
+const opening = <WorkspaceOpening />;
 
 /** /w/{id}: the explorer with the workspace's picture, once it is read (a new explorer per workspace). */
 export function WorkspacePage({ id, opened = null }: { id: string; opened?: OpenedWorkspace | null }) {

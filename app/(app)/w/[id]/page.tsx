@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { WorkspacePage, type OpenedWorkspace } from "@/components/workspaces/WorkspacePage";
+import { Suspense } from "react";
+import { WorkspaceOpening, WorkspacePage, type OpenedWorkspace } from "@/components/workspaces/WorkspacePage";
 import { actorFromCookies } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getLargeSubgraph } from "@/lib/explore/large-subgraph";
@@ -12,13 +13,22 @@ export const dynamic = "force-dynamic";
 
 /**
  * /w/{id}: the workspace is read here, with the reader's session (the same checks as its API), and its
- * graph read is started at once and streamed to the page as it comes, so that read runs while the
- * browser loads the page's scripts instead of after them (issue 16: a big workspace opened in seconds).
+ * graph read is started at once and streamed to the page as it comes, so both reads run while the
+ * browser loads the page's scripts (sent first, before either read ends) instead of after them (issue 16: a big workspace opened in seconds).
  * A workspace this render cannot read (signed out, not theirs, gone, the database away) is left to the
  * browser, which asks the API and shows the reason; a graph read that fails is asked again by the page.
  */
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  // The page's frame and scripts go out at once; the workspace follows in the stream when it is read.
+  return (
+    <Suspense fallback={<WorkspaceOpening />}>
+      <ReadWorkspace id={id} />
+    </Suspense>
+  );
+}
+
+async function ReadWorkspace({ id }: { id: string }) {
   const opened = isWorkspaceId(id) ? await withPage("/w/[id]", () => openWorkspace(id)) : null;
   return <WorkspacePage id={id} opened={opened} />;
 }
