@@ -107,6 +107,15 @@ export async function buildCases(sides: Sides, graph: SyntheticGraph): Promise<{
     runApp: () => plain.get(),
     runBare: () => sides.bareReplay(health.transactions),
   });
+  // What Next.js costs to render a page that reads nothing (the sign-in form), against that plain server:
+  // the fixed part of the permalink page's time, before its reads and its own render.
+  cases.push({
+    name: "page floor (GET /signin: a server-rendered page with no database read)",
+    app: "GET /signin",
+    bare: "the HTTP floor above (RETURN 1 behind node:http)",
+    runApp: () => sides.get("/signin"),
+    runBare: () => plain.get(),
+  });
 
   for (const degree of HUB_DEGREES) {
     const id = hubId(degree);
