@@ -7,7 +7,14 @@
 // reads only the header set below (lib/client-address.ts).
 //
 //   node scripts/server.mjs [--dev] [--port 3000] [--hostname 127.0.0.1]
+//
+// REDSTRING_WORKERS=N (or "auto": one per core) runs N server processes on the one port (node:cluster):
+// a server's own work (turning rows into JSON, rendering pages) runs on one core per process, and the app
+// keeps nothing per process that another must see, so the processes are replicas on one machine. A
+// worker that dies is started again; a stop stops them all.
+import cluster from "node:cluster";
 import { createServer } from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -41,35 +48,93 @@ if (!dev && !process.env.REDSTRING_SESSION_SECRET?.trim()) {
   process.exit(1);
 }
 
-// Tells lib/client-address.ts that this process's requests passed through applyClientAddress; under a bare
-// `next start` the header could come from the client, so the app then believes no address at all.
-globalThis.__redstringClientAddressHook = true;
-
-const server = createServer();
-const app = next({ dev, dir: ROOT, hostname, port, httpServer: server });
-await app.prepare();
-const handle = app.getRequestHandler();
-server.on("request", (request, response) => {
-  applyClientAddress(request, trusted);
-  void handle(request, response);
-});
-server.listen(port, hostname, () => {
-  const proxies = trusted.count ? `${trusted.count} trusted prox${trusted.count === 1 ? "y" : "ies"}` : "no trusted proxy";
-  console.log(`[redstring] listening on http://${hostname}:${port} (${dev ? "development" : "production"}, ${proxies})`);
-});
-
-function stop() {
-  // lib/health.ts: /api/ready answers 503 from now on.
-  globalThis.__redstringDraining = true;
-  server.close(() => process.exit(0));
-  // Keep-alive connections would hold close() open; a stop is a stop.
-  setTimeout(() => process.exit(0), 2_000).unref();
-  server.closeAllConnections?.();
+const workers = workerCount(process.env.REDSTRING_WORKERS);
+if (workers > 1 && !dev && cluster.isPrimary) {
+  superviseWorkers(workers);
+} else {
+  await serve();
 }
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
-// Started by `npm start` (scripts/lib/supervise.mjs): it holds our stdin, and its end means that it is gone,
-// even killed with SIGKILL; a server nobody supervises any more must not keep the port.
-if (process.env.REDSTRING_STOP_WITH_PARENT === "1") {
-  process.stdin.on("end", stop);
-  process.stdin.resume();
+
+/** REDSTRING_WORKERS: unset or 1 for one process, a whole number, or "auto" for one per core. */
+function workerCount(text) {
+  const value = text?.trim();
+  if (!value) return 1;
+  if (value === "auto") return Math.max(1, os.availableParallelism());
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    console.error(`[redstring] REDSTRING_WORKERS is "${value}": give a whole number from 1 to 64, or "auto" for one per core.`);
+    process.exit(1);
+  }
+  return count;
+}
+
+/**
+ * The primary of a cluster: starts the workers, starts one again when it dies (a crash must not leave the
+ * machine with fewer servers), and on a stop passes the signal on and ends once they have. It serves
+ * nothing itself.
+ */
+function superviseWorkers(count) {
+  let stopping = false;
+  let listening = 0;
+  for (let index = 0; index < count; index += 1) cluster.fork();
+  cluster.on("listening", () => {
+    listening += 1;
+    if (listening === count) console.log(`[redstring] ${count} server processes share http://${hostname}:${port}`);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`[redstring] server process ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another`);
+    cluster.fork();
+  });
+  const stopAll = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    // Each worker stops within its own 2 s; past that, a stop is a stop.
+    setTimeout(() => process.exit(0), 4_000).unref();
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stopAll);
+  if (process.env.REDSTRING_STOP_WITH_PARENT === "1") {
+    process.stdin.on("end", stopAll);
+    process.stdin.resume();
+  }
+}
+
+async function serve() {
+  // Tells lib/client-address.ts that this process's requests passed through applyClientAddress; under a bare
+  // `next start` the header could come from the client, so the app then believes no address at all.
+  globalThis.__redstringClientAddressHook = true;
+
+  const server = createServer();
+  const app = next({ dev, dir: ROOT, hostname, port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server.on("request", (request, response) => {
+    applyClientAddress(request, trusted);
+    void handle(request, response);
+  });
+  server.listen(port, hostname, () => {
+    const proxies = trusted.count ? `${trusted.count} trusted prox${trusted.count === 1 ? "y" : "ies"}` : "no trusted proxy";
+    const who = cluster.isWorker ? `, server process ${cluster.worker.id}` : "";
+    console.log(`[redstring] listening on http://${hostname}:${port} (${dev ? "development" : "production"}, ${proxies}${who})`);
+  });
+
+  function stop() {
+    // lib/health.ts: /api/ready answers 503 from now on.
+    globalThis.__redstringDraining = true;
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold close() open; a stop is a stop.
+    setTimeout(() => process.exit(0), 2_000).unref();
+    server.closeAllConnections?.();
+  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
+  // Started by `npm start` (scripts/lib/supervise.mjs): it holds our stdin, and its end means that it is gone,
+  // even killed with SIGKILL; a server nobody supervises any more must not keep the port.
+  if (process.env.REDSTRING_STOP_WITH_PARENT === "1" && !cluster.isWorker) {
+    process.stdin.on("end", stop);
+    process.stdin.resume();
+  }
 }

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { SIGN_IN_ACCOUNT_LIMIT } from "../../lib/rate-limit-rules";
-import { runCypher } from "./support";
+import { freePort, runCypher } from "./support";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
@@ -42,14 +42,6 @@ let storageDir = "";
 let turn = 0;
 /** Each test's client address, as the balancer tells the replicas (they trust it, as behind a real one). */
 let clientAddress = "203.0.113.1";
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 function routingUri(): string {
   const uri = process.env.NEO4J_URI;

@@ -1,7 +1,8 @@
 /**
  * A production server (scripts/server.mjs, what `npm start` and every replica run) refuses to start
  * without REDSTRING_SESSION_SECRET, with a message saying what to set, instead of inventing a secret per
- * process that would sign everyone out on each restart and on every other replica.
+ * process that would sign everyone out on each restart and on every other replica; nor with a number of
+ * server processes (REDSTRING_WORKERS) it cannot start.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -25,5 +26,13 @@ it("exits with a readable message when no session secret is set", async () => {
   expect(code).toBe(1);
   expect(stderr).toContain("REDSTRING_SESSION_SECRET is not set");
   expect(stderr).toContain("npm start");
+  expect(stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+});
+
+it.each(["0", "two", "1.5", "65"])("exits with a readable message when REDSTRING_WORKERS is %s", async (workers) => {
+  const { code, stderr } = await runServer({ ...process.env, NODE_ENV: "production", REDSTRING_SESSION_SECRET: "x".repeat(40), REDSTRING_WORKERS: workers });
+  expect(code).toBe(1);
+  expect(stderr).toContain(`REDSTRING_WORKERS is "${workers}"`);
+  expect(stderr).toContain('"auto"');
   expect(stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
 });

@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 /**
  * /w/{id}: the workspace is read here, with the reader's session (the same checks as its API), and its
  * graph read is started at once and streamed to the page as it comes, so both reads run while the
- * browser loads the page's scripts (sent first, before either read ends) instead of after them (issue 16: a big workspace opened in seconds).
+ * browser loads the page's scripts (sent first, before either read ends) instead of after them: a view
+ * of 20,000 elements is no longer three round trips away from its first picture.
  * A workspace this render cannot read (signed out, not theirs, gone, the database away) is left to the
  * browser, which asks the API and shows the reason; a graph read that fails is asked again by the page.
  */
