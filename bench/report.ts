@@ -45,6 +45,8 @@ export interface BenchResult {
   load?: { seconds: number; results: LoadResult[] };
   /** "stale": the app ran from a .next older than its sources (--no-build). */
   appBuild?: "current" | "stale";
+  /** Server processes the app ran as (REDSTRING_WORKERS); absent from runs before it could be more than 1. */
+  appWorkers?: number;
   /** Wall seconds per phase of this scale's run. */
   phases: Record<string, number>;
 }
@@ -203,6 +205,7 @@ export function renderResults(results: BenchResult[]): string {
   const runs = results.map(
     (r) =>
       `- ${r.scale}: ${r.date.slice(0, 16).replace("T", " ")} UTC, engine heap ${r.engine.heap} / page cache ${r.engine.pageCache}, ` +
+      `${(r.appWorkers ?? 1) > 1 ? `app in ${r.appWorkers} server processes, ` : ""}` +
       `phases ${Object.entries(r.phases).map(([name, s]) => `${name} ${fmt(s, 0)} s`).join(", ")}`,
   );
   const warnings = results.flatMap((r) => (r.latency?.warnings ?? []).map((w) => `- ${r.scale}: ${w}`));
