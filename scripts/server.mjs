@@ -75,27 +75,38 @@ function workerCount(text) {
  */
 function superviseWorkers(count) {
   let stopping = false;
-  let listening = 0;
+  let exitCode = 0;
+  const listened = new Set();
   for (let index = 0; index < count; index += 1) cluster.fork();
-  cluster.on("listening", () => {
-    listening += 1;
-    if (listening === count) console.log(`[redstring] ${count} server processes share http://${hostname}:${port}`);
+  cluster.on("listening", (worker) => {
+    listened.add(worker.id);
+    if (listened.size === count) console.log(`[redstring] ${count} server processes share http://${hostname}:${port}`);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
-    console.error(`[redstring] server process ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another`);
+    const how = signal ?? `exit code ${code}`;
+    // One that never listened (a broken build, a port in use) would fail again at once: stop instead of
+    // starting processes in a loop, as `npm start` does with a server that was never ready.
+    if (!listened.has(worker.id)) {
+      console.error(`[redstring] server process ${worker.process.pid} ended before it listened (${how}); stopping`);
+      exitCode = 1;
+      stopAll();
+      return;
+    }
+    console.error(`[redstring] server process ${worker.process.pid} ended (${how}); starting another`);
     cluster.fork();
   });
-  const stopAll = () => {
+  function stopAll() {
     if (stopping) return;
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
     // Each worker stops within its own 2 s; past that, a stop is a stop.
-    setTimeout(() => process.exit(0), 4_000).unref();
-  };
+    setTimeout(() => process.exit(exitCode), 4_000).unref();
+  }
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stopAll);
   if (process.env.REDSTRING_STOP_WITH_PARENT === "1") {
     process.stdin.on("end", stopAll);
@@ -116,6 +127,14 @@ async function serve() {
     applyClientAddress(request, trusted);
     void handle(request, response);
   });
+  // A port in use (or not ours to take) ends the process with the reason: Next.js keeps a process alive
+  // through an uncaught error, and a server that never listens must not linger.
+  const cannotListen = (error) => {
+    console.error(`[redstring] cannot listen on ${hostname}:${port}: ${error.message}`);
+    process.exit(1);
+  };
+  server.once("error", cannotListen);
+  server.once("listening", () => server.off("error", cannotListen));
   server.listen(port, hostname, () => {
     const proxies = trusted.count ? `${trusted.count} trusted prox${trusted.count === 1 ? "y" : "ies"}` : "no trusted proxy";
     const who = cluster.isWorker ? `, server process ${cluster.worker.id}` : "";

@@ -5,13 +5,14 @@
  * server processes (REDSTRING_WORKERS) it cannot start.
  */
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-function runServer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+function runServer(env: NodeJS.ProcessEnv, port = 0): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["scripts/server.mjs", "--port", "0"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["scripts/server.mjs", "--port", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
@@ -35,4 +36,19 @@ it.each(["0", "two", "1.5", "65"])("exits with a readable message when REDSTRING
   expect(stderr).toContain(`REDSTRING_WORKERS is "${workers}"`);
   expect(stderr).toContain('"auto"');
   expect(stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+});
+
+it("stops, instead of starting processes in a loop, when its server processes cannot listen", async () => {
+  // The port is taken: every server process fails before it listens.
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  const { port } = taken.address() as { port: number };
+  try {
+    const { code, stderr } = await runServer({ ...process.env, NODE_ENV: "production", REDSTRING_SESSION_SECRET: "x".repeat(40), REDSTRING_WORKERS: "2" }, port);
+    expect(code).toBe(1);
+    expect(stderr).toContain("ended before it listened");
+    expect(stderr).not.toContain("starting another");
+  } finally {
+    await new Promise((resolve) => taken.close(resolve));
+  }
 });
