@@ -199,8 +199,8 @@ async function streamLoader(graph: SyntheticGraph, { driver, log, writers = 1 }:
   /**
    * Generates and validates the next batch while up to `writers` earlier ones are being written: Node and
    * Neo4j work at once, and with two or more writers Neo4j runs several transactions side by side (each
-   * batch's ids are its own, so they take no locks from each other but the relationships' end nodes,
-   * which Neo4j takes in order at commit; a deadlock it still reports is retried by executeWrite).
+   * batch's ids are its own; relationships of two batches may share end nodes, and a deadlock Neo4j
+   * reports on them is retried by executeWrite, as the importer's are).
    */
   async function pipeline<B, T extends string>(
     batches: Generator<B[]>,
