@@ -93,8 +93,12 @@ test("share a view, reopen it exactly, compare with live, export, embed and revo
   }
 
   // Exports from the permalink.
+  // The PNG holds every element at three times its size on the canvas: its width follows from the extent
+  // of what is drawn (how wide the layout spread the nodes varies from run to run; a fixed minimum did not).
+  const extent = await readerPage.evaluate(() => window.__redstringCy!.elements().boundingBox());
   const png = PNG.sync.read(await readFile((await downloadText(readerPage, "PNG image")).path));
-  expect(png.width).toBeGreaterThan(500);
+  expect(png.width).toBe(Math.ceil(extent.w) * 3);
+  expect(png.height).toBe(Math.ceil(extent.h) * 3);
   const svg = new XMLParser({ ignoreAttributes: false }).parse((await downloadText(readerPage, "SVG image")).text) as { svg?: unknown };
   expect(svg.svg).toBeDefined();
   const json = JSON.parse((await downloadText(readerPage, "Redstring JSON")).text) as Parameters<typeof parseGraphInput>[0];
