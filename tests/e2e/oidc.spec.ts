@@ -6,8 +6,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
+import { findFreePort } from "../../scripts/lib/neo4j-local.mjs";
 import { startTestProvider, type TestProvider } from "../support/oidc-provider";
 import { pollUntil } from "../support/poll";
 
@@ -19,17 +19,6 @@ let server: ChildProcess | undefined;
 let app = "";
 let serverOutput = "";
 const tag = randomBytes(4).toString("hex");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** Asks until the server answers healthy (a start takes seconds to minutes on a busy machine); its exit ends the wait. */
 async function waitForHealth(url: string): Promise<void> {
@@ -47,7 +36,7 @@ async function waitForHealth(url: string): Promise<void> {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const port = await freePort();
+  const port = await findFreePort();
   app = `http://127.0.0.1:${port}`;
   provider = await startTestProvider({ redirectUris: [`${app}/api/auth/oidc/callback`] });
   server = spawn(process.execPath, ["scripts/server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {

@@ -17,7 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { SIGN_IN_ACCOUNT_LIMIT } from "../../lib/rate-limit-rules";
-import { freePort, runCypher } from "./support";
+import { findFreePort } from "../../scripts/lib/neo4j-local.mjs";
+import { runCypher } from "./support";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
@@ -50,7 +51,7 @@ function routingUri(): string {
 }
 
 async function startReplica(name: Replica): Promise<Running> {
-  const port = await freePort();
+  const port = await findFreePort();
   const tmp = await mkdtemp(path.join(os.tmpdir(), `redstring-replica-${name}-`));
   const child = spawn(process.execPath, ["scripts/server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,

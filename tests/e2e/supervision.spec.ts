@@ -7,10 +7,10 @@
  * - Stopping an import leaves no process, no lock and no half-written report.
  */
 import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { findFreePort } from "../../scripts/lib/neo4j-local.mjs";
 import { expectAllGone, isRunning, processTree, runCommand } from "./processes";
 import { closeTestDriver, runCypher } from "./support";
 
@@ -20,17 +20,6 @@ test.setTimeout(600_000);
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "redstring-supervision-"));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment of someone running `npm start` on their machine: no NEO4J_URI, so the local engine starts. */
 function startEnvironment(port: number): NodeJS.ProcessEnv {
@@ -53,7 +42,7 @@ async function npmStart() {
   // .next under the server the other specs use.
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   expect(existsSync(buildId), "run the end-to-end tests through npm test, which builds the app first").toBe(true);
-  const port = await freePort();
+  const port = await findFreePort();
   const run = runCommand("npm", ["start"], startEnvironment(port));
   const health = `http://127.0.0.1:${port}/api/health`;
   await expect.poll(() => status(health), { timeout: 240_000, intervals: [1_000], message: `npm start should serve; its output:\n${run.output()}` }).toBe(200);

@@ -1,5 +1,3 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, type Page } from "@playwright/test";
 import neo4j, { type Driver } from "neo4j-driver";
 import { baseURL } from "../../playwright.config";
@@ -110,13 +108,4 @@ export async function graphNodeIds(page: Page): Promise<string[]> {
 export async function pickFromSearch(page: Page, text: string, option: RegExp) {
   await page.getByRole("combobox", { name: "Search entities" }).fill(text);
   await page.getByRole("option", { name: option }).click();
-}
-
-/** A port nobody listens on right now, for a server a spec starts itself. */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }

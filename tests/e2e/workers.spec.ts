@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort } from "./support";
+import { findFreePort } from "../../scripts/lib/neo4j-local.mjs";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
@@ -49,7 +49,7 @@ function freshGet(pathname: string, cookie = ""): Promise<{ status: number; body
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const port = await freePort();
+  const port = await findFreePort();
   base = `http://127.0.0.1:${port}`;
   primary = spawn(process.execPath, ["scripts/server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
