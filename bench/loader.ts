@@ -36,6 +36,7 @@ import {
   type RelationshipInput,
   type RelationshipType,
 } from "../lib/model/registry";
+import { writesInFlight } from "../lib/import/in-flight";
 import type { SyntheticGraph } from "./generator";
 
 export type LoaderName = "seed" | "stream";
@@ -208,8 +209,7 @@ async function streamLoader(graph: SyntheticGraph, { driver, log, writers = 1 }:
     order: readonly T[],
     kind: "entities" | "relationships",
   ) {
-    const inFlight = new Set<Promise<void>>();
-    let failed: unknown = null;
+    const inFlight = writesInFlight(writers);
     for (;;) {
       let mark = performance.now();
       const next = batches.next();
@@ -219,22 +219,12 @@ async function streamLoader(graph: SyntheticGraph, { driver, log, writers = 1 }:
       const prepared = prepare(next.value);
       timings.validate += seconds(mark);
       mark = performance.now();
-      while (inFlight.size >= writers) await Promise.race(inFlight);
+      await inFlight.start(() => write(prepared, order, kind));
       timings.wait += seconds(mark);
-      if (failed) throw failed;
-      const writing: Promise<void> = write(prepared, order, kind).then(
-        () => void inFlight.delete(writing),
-        (error: unknown) => {
-          failed ??= error;
-          inFlight.delete(writing);
-        },
-      );
-      inFlight.add(writing);
     }
     const mark = performance.now();
-    await Promise.all(inFlight);
+    await inFlight.settle();
     timings.wait += seconds(mark);
-    if (failed) throw failed;
   }
 
   const started = performance.now();

@@ -29,6 +29,7 @@ import {
 import { describeIssues } from "../validation";
 import type { ImportStore } from "./store";
 import { originKey, type ImportItem, type ImportSource, type Problem, type RowOrigin } from "./types";
+import { writesInFlight } from "./in-flight";
 
 export type Phase = "validate" | "resolve" | "check" | "write entities" | "write relationships";
 
@@ -122,25 +123,12 @@ const hashOf = (value: unknown) => createHash("sha1").update(JSON.stringify(valu
  */
 function typedBatches<K, T>(batchSize: number, writers: number, write: (type: K, batch: T[]) => Promise<void>) {
   const buffers = new Map<K, T[]>();
-  const inFlight = new Set<Promise<void>>();
-  let failure: { error: unknown } | null = null;
-  const failed = () => {
-    if (failure) throw failure.error;
-  };
+  const inFlight = writesInFlight(writers);
   async function flush(type: K, force: boolean) {
     const buffer = buffers.get(type);
     if (!buffer || buffer.length === 0 || (!force && buffer.length < batchSize)) return;
     buffers.set(type, []);
-    while (inFlight.size >= writers) await Promise.race(inFlight);
-    failed();
-    const writing: Promise<void> = write(type, buffer).then(
-      () => void inFlight.delete(writing),
-      (error: unknown) => {
-        failure ??= { error };
-        inFlight.delete(writing);
-      },
-    );
-    inFlight.add(writing);
+    await inFlight.start(() => write(type, buffer));
   }
   return {
     async add(type: K, item: T) {
@@ -151,8 +139,7 @@ function typedBatches<K, T>(batchSize: number, writers: number, write: (type: K,
     },
     async flushAll() {
       for (const type of buffers.keys()) await flush(type, true);
-      await Promise.all(inFlight);
-      failed();
+      await inFlight.settle();
     },
   };
 }
