@@ -19,6 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import neo4j, { type Driver } from "neo4j-driver";
 import { buildNeo4jLocal, findFreePort, startNeo4jLocal, type LocalNeo4j } from "../scripts/lib/neo4j-local.mjs";
+import { workerCount } from "../scripts/lib/workers.mjs";
 import { measureBrowser } from "./browser";
 import { installRecordingDriver } from "./capture";
 import { buildCases } from "./api-cases";
@@ -147,13 +148,6 @@ async function ensureAppBuild(): Promise<"current" | "stale"> {
 }
 
 /** The first admin of the bench's throwaway app: writes (snapshots, draft queries) need a signed-in role. */
-/** The server processes the app runs as (REDSTRING_WORKERS, passed on to scripts/server.mjs). */
-function appWorkers(): number {
-  const value = process.env.REDSTRING_WORKERS?.trim();
-  if (!value) return 1;
-  return value === "auto" ? os.availableParallelism() : Number(value);
-}
-
 const BENCH_ADMIN = { email: "bench-admin@example.test", password: "bench admin password" };
 
 async function startApp(neo4jUri: string, logFile: string): Promise<{ url: string; child: ChildProcess }> {
@@ -281,7 +275,8 @@ async function runScale(scale: { label: string; nodes: number }, withBrowser: bo
 
   if (!args["skip-api"]) {
     result.appBuild = await ensureAppBuild();
-    result.appWorkers = appWorkers();
+    // The server processes the app runs as (REDSTRING_WORKERS, passed on to scripts/server.mjs).
+    result.appWorkers = workerCount(process.env.REDSTRING_WORKERS);
     const app = await phase("app start", () => startApp(engine.uri, path.join(dataDir, "next.log")));
     log(`[app] serving at ${app.url}`);
     const sides = new Sides(app.url, driver);

@@ -14,11 +14,11 @@
 // worker that dies is started again; a stop stops them all.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { TrustedProxiesError, applyClientAddress, parseTrustedProxies } from "./lib/client-address.mjs";
+import { WorkerCountError, workerCount } from "./lib/workers.mjs";
 
 function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
@@ -48,24 +48,18 @@ if (!dev && !process.env.REDSTRING_SESSION_SECRET?.trim()) {
   process.exit(1);
 }
 
-const workers = workerCount(process.env.REDSTRING_WORKERS);
+let workers;
+try {
+  workers = workerCount(process.env.REDSTRING_WORKERS);
+} catch (error) {
+  if (!(error instanceof WorkerCountError)) throw error;
+  console.error(`[redstring] ${error.message}`);
+  process.exit(1);
+}
 if (workers > 1 && !dev && cluster.isPrimary) {
   superviseWorkers(workers);
 } else {
   await serve();
-}
-
-/** REDSTRING_WORKERS: unset or 1 for one process, a whole number, or "auto" for one per core. */
-function workerCount(text) {
-  const value = text?.trim();
-  if (!value) return 1;
-  if (value === "auto") return Math.max(1, os.availableParallelism());
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 64) {
-    console.error(`[redstring] REDSTRING_WORKERS is "${value}": give a whole number from 1 to 64, or "auto" for one per core.`);
-    process.exit(1);
-  }
-  return count;
 }
 
 /**
