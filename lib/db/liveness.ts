@@ -44,41 +44,46 @@ interface Probe {
 const holder = globalThis as typeof globalThis & { __redstringProbe?: Probe };
 
 /**
- * A timer's callback runs before the loop reads the sockets that became ready meanwhile; on a process
- * whose loop is behind (busy turning big results into JSON), the answer that came in time is still unread
- * when the timer fires. Deferred to setImmediate, after the loop's next read of its sockets, what has
- * already arrived is seen first: a busy server must not take itself for a database that does not answer.
+ * Runs `work` after `ms`, telling it how late it came. A timer's callback runs before the loop reads the
+ * sockets that became ready meanwhile; on a process whose loop is behind (busy turning big results into
+ * JSON), the answer that came in time is still unread when the timer fires. Deferred to setImmediate,
+ * after the loop's next read of its sockets, what has already arrived is seen first: a busy server must
+ * not take itself for a database that does not answer.
  */
-const afterPendingInput = (work: () => void) => () => void setImmediate(work);
+function afterDelay(ms: number, work: (lateMs: number) => void): NodeJS.Timeout {
+  const due = performance.now() + ms;
+  return setTimeout(() => void setImmediate(() => work(performance.now() - due)), ms);
+}
+
+/**
+ * A timer late by a quarter of its window or more found this process busy (an idle loop is late by a few
+ * milliseconds): the time went to the process's own work, not to waiting for the database.
+ */
+const wasBusy = (lateMs: number, windowMs: number) => lateMs >= windowMs / 4;
 
 /** How many more windows an answer gets while this process's own loop keeps falling behind. */
 const MAX_EXTENSIONS = 10;
 
 /**
  * `promise`'s outcome, or "late" when it has not come within `ms`. Time this process spent busy does not
- * count against the answer: a timer that fires late by a quarter of its window or more (an idle loop is
- * late by a few milliseconds) means the loop was behind (each answer takes a round trip or two, each
- * needing the loop's turn), so the answer gets another window, up to MAX_EXTENSIONS of them. A database
- * that does not answer leaves the loop idle, and is called late after the one window.
+ * count against the answer: when the window's timer comes late (wasBusy), the loop was behind (each
+ * answer takes a round trip or two, each needing the loop's turn), so the answer gets another window, up
+ * to MAX_EXTENSIONS of them. A database that does not answer leaves the loop idle, and is called late
+ * after the one window.
  */
 export function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | "late"> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => {
     let extensions = 0;
     const arm = () => {
-      const due = performance.now() + ms;
-      timer = setTimeout(
-        afterPendingInput(() => {
-          const behind = performance.now() - due;
-          if (behind >= ms / 4 && extensions < MAX_EXTENSIONS) {
-            extensions += 1;
-            arm();
-            return;
-          }
+      timer = afterDelay(ms, (lateMs) => {
+        if (wasBusy(lateMs, ms) && extensions < MAX_EXTENSIONS) {
+          extensions += 1;
+          arm();
+        } else {
           resolve("late");
-        }),
-        ms,
-      );
+        }
+      });
     };
     arm();
   });
@@ -125,26 +130,21 @@ export async function answeredWithin<T>(deadlineMs: number, work: () => Promise<
   let timer: NodeJS.Timeout | undefined;
   let settled = false;
   const watchdog = new Promise<never>((_, reject) => {
-    let due = 0;
-    const lookIn = (ms: number) => {
-      due = performance.now() + ms;
-      timer = setTimeout(afterPendingInput(look), ms);
-    };
-    const look = () => {
+    const look = (lateMs: number) => {
       if (settled) return;
-      // A look that comes late by a quarter of the probe's share or more found this process busy, not the
-      // database silent (a silent one leaves the loop idle): look again later.
-      if (answeredRecently(probeMs) || performance.now() - due >= probeMs / 4) {
-        lookIn(probeMs);
+      // A look that comes late found this process busy, not the database silent (a silent one leaves the
+      // loop idle): look again later.
+      if (answeredRecently(probeMs) || wasBusy(lateMs, probeMs)) {
+        timer = afterDelay(probeMs, look);
         return;
       }
       void databaseAnswers(probeMs).then((answers) => {
         if (settled) return;
-        if (answers) lookIn(probeMs);
+        if (answers) timer = afterDelay(probeMs, look);
         else reject(new DatabaseNotAnsweringError(deadlineMs));
       });
     };
-    lookIn(deadlineMs - probeMs);
+    timer = afterDelay(deadlineMs - probeMs, look);
   });
   try {
     return await Promise.race([running, watchdog]);

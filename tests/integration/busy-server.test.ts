@@ -10,6 +10,7 @@ import { getConfig } from "@/lib/config";
 import { answeredWithin, databaseAnswers } from "@/lib/db/liveness";
 import { closeDriver } from "@/lib/db/driver";
 import { requireNeo4jUri } from "../support/neo4j";
+import { busyFor } from "../support/busy";
 
 const DEADLINE_MS = 600;
 /** answeredWithin looks at the database at the deadline minus its probe's share (a third). */
@@ -17,14 +18,6 @@ const PROBE_MS = DEADLINE_MS / 3;
 const LOOK_AT_MS = DEADLINE_MS - PROBE_MS;
 
 const state = globalThis as typeof globalThis & { __redstringLastAnswerAt?: number; __redstringProbe?: unknown };
-
-/** Holds the event loop for `ms`, as a handler turning a big result into JSON does. */
-function busyFor(ms: number) {
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    // The loop can read no socket and run no timer meanwhile.
-  }
-}
 
 afterAll(async () => {
   await closeDriver();

@@ -4,15 +4,9 @@
  * answer that never comes is still called late.
  */
 import { settleWithin } from "@/lib/db/liveness";
+import { busyFor } from "../support/busy";
 
 const WINDOW_MS = 200;
-
-function busyFor(ms: number) {
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    // Nothing else runs meanwhile: no timer, no socket.
-  }
-}
 
 const answerAfter = <T,>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
